@@ -1,0 +1,73 @@
+//! Errors and warnings.
+//!
+//! An [`Error`] stops the command: nothing useful could be done. A
+//! [`Warning`] names one file and what was wrong with it; the run goes on
+//! with the other files and the warning is reported at the end.
+
+use std::fmt;
+use std::path::PathBuf;
+
+/// Everything that can stop a podium command.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    #[error("no index at {}: run `podium index` to build it", path.display())]
+    NoIndex { path: PathBuf },
+
+    #[error("the index at {} cannot be used ({reason}): run `podium index --rebuild`", path.display())]
+    BadIndex { path: PathBuf, reason: String },
+
+    #[error("incompatible index: {reason}")]
+    IncompatibleIndex { reason: String },
+
+    #[error("{}: {source}", path.display())]
+    Io {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+
+    #[error("no transcripts to index: {0}")]
+    NothingToIndex(String),
+
+    #[error("unknown speaker '{name}'{}", suggest(.suggestions))]
+    UnknownSpeaker {
+        name: String,
+        suggestions: Vec<String>,
+    },
+
+    #[error("invalid date '{0}': expected YYYY, YYYY-MM or YYYY-MM-DD")]
+    BadDate(String),
+
+    #[error("invalid query: {0}")]
+    Query(String),
+
+    #[error("index error: {0}")]
+    Tantivy(#[from] tantivy::TantivyError),
+
+    #[error("index metadata: {0}")]
+    Json(#[from] serde_json::Error),
+}
+
+fn suggest(names: &[String]) -> String {
+    if names.is_empty() {
+        String::new()
+    } else {
+        format!("; closest known speakers: {}", names.join(", "))
+    }
+}
+
+/// Result with podium's [`Error`].
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+/// A problem with one input file that did not stop the run.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Warning {
+    /// The file as the user named it.
+    pub file: String,
+    pub message: String,
+}
+
+impl fmt::Display for Warning {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.file, self.message)
+    }
+}

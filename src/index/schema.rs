@@ -1,0 +1,120 @@
+//! The index schema: one tantivy document per [`Passage`](crate::Passage).
+//!
+//! | field | how | why |
+//! |---|---|---|
+//! | `id` | raw, stored | `podium show ID`; replace a passage by id |
+//! | `file` | raw, stored, fast | group by briefing; neighbours for `--context` |
+//! | `files` | raw, multi-valued | every file a republished passage is in, for re-indexing |
+//! | `also_in` | stored | shown with the hit |
+//! | `title` | analyzed with positions, stored | `title:` searches |
+//! | `date` | date, indexed, stored, fast | `--since`/`--until` as range queries |
+//! | `speaker` | raw, stored, fast | exact `--speaker` filter, facet counts |
+//! | `speaker_words` | analyzed | `speaker:gong` finds Gong Zheng |
+//! | `label`, `speaker_title` | stored | shown in output |
+//! | `role` | raw, stored, fast | `--role` filter |
+//! | `turn`, `position`, `line` | u64, stored, fast | ordering and context |
+//! | `text` | analyzed with positions, stored | the searched words; phrases need positions |
+
+use tantivy::schema::{
+    DateOptions, DateTimePrecision, Field, IndexRecordOption, NumericOptions, Schema,
+    TextFieldIndexing, TextOptions, FAST, INDEXED, STORED, STRING,
+};
+
+use super::analyzer::ANALYZER;
+use crate::error::{Error, Result};
+
+/// Bumped whenever the schema or the analyzer changes meaning; an index
+/// written with another version must be rebuilt.
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// Handles to every field, resolved once when the index is opened.
+#[derive(Debug, Clone, Copy)]
+pub struct Fields {
+    pub id: Field,
+    pub file: Field,
+    pub files: Field,
+    pub also_in: Field,
+    pub title: Field,
+    pub date: Field,
+    pub speaker: Field,
+    pub speaker_words: Field,
+    pub label: Field,
+    pub speaker_title: Field,
+    pub role: Field,
+    pub turn: Field,
+    pub position: Field,
+    pub line: Field,
+    pub text: Field,
+}
+
+fn analyzed(stored: bool) -> TextOptions {
+    let indexing = TextFieldIndexing::default()
+        .set_tokenizer(ANALYZER)
+        .set_index_option(IndexRecordOption::WithFreqsAndPositions);
+    let opts = TextOptions::default().set_indexing_options(indexing);
+    if stored {
+        opts.set_stored()
+    } else {
+        opts
+    }
+}
+
+/// Builds podium's schema.
+pub fn build() -> Schema {
+    let mut b = Schema::builder();
+    b.add_text_field("id", STRING | STORED);
+    b.add_text_field("file", STRING | STORED | FAST);
+    b.add_text_field("files", STRING);
+    b.add_text_field("also_in", STORED);
+    b.add_text_field("title", analyzed(true));
+    b.add_date_field(
+        "date",
+        DateOptions::from(INDEXED)
+            .set_stored()
+            .set_fast()
+            .set_precision(DateTimePrecision::Seconds),
+    );
+    b.add_text_field("speaker", STRING | STORED | FAST);
+    b.add_text_field("speaker_words", analyzed(false));
+    b.add_text_field("label", STORED);
+    b.add_text_field("speaker_title", STORED);
+    b.add_text_field("role", STRING | STORED | FAST);
+    let num = NumericOptions::default()
+        .set_indexed()
+        .set_stored()
+        .set_fast();
+    b.add_u64_field("turn", num.clone());
+    b.add_u64_field("position", num.clone());
+    b.add_u64_field("line", num);
+    b.add_text_field("text", analyzed(true));
+    b.build()
+}
+
+impl Fields {
+    /// Resolves the fields of an index's schema; an index written by
+    /// something else lacks them, which is an error that says so.
+    pub fn from_schema(schema: &Schema) -> Result<Fields> {
+        let f = |name: &str| {
+            schema.get_field(name).map_err(|_| Error::IncompatibleIndex {
+                reason: format!("its schema has no '{name}' field"),
+            })
+        };
+        Ok(Fields {
+            id: f("id")?,
+            file: f("file")?,
+            files: f("files")?,
+            also_in: f("also_in")?,
+            title: f("title")?,
+            date: f("date")?,
+            speaker: f("speaker")?,
+            speaker_words: f("speaker_words")?,
+            label: f("label")?,
+            speaker_title: f("speaker_title")?,
+            role: f("role")?,
+            turn: f("turn")?,
+            position: f("position")?,
+            line: f("line")?,
+            text: f("text")?,
+        })
+    }
+}

@@ -1,0 +1,28 @@
+//! podium: full-text search over press-briefing transcripts — who said what, when.
+//!
+//! Data flows in one direction, one module per step:
+//!
+//! raw text → [`transcript`] ([`Transcript`]: title, date, roster, speaker
+//! turns) → [`passage`] ([`Passage`]: one paragraph of one speaker, with its
+//! date and briefing) → [`index`] (a tantivy index on disk) → [`search`]
+//! ([`Hit`]: a ranked passage with a highlighted snippet) → [`render`]
+//! (text for people, JSON lines for programs).
+//!
+//! Around that flow: [`corpus`] finds and reads transcript files,
+//! [`registry`] knows every speaker of an index, and [`cli`] is the
+//! command line.
+
+pub mod cli;
+pub mod corpus;
+pub mod error;
+pub mod index;
+pub mod passage;
+pub mod registry;
+pub mod render;
+pub mod search;
+pub mod transcript;
+
+pub use error::{Error, Result, Warning};
+pub use passage::Passage;
+pub use search::Hit;
+pub use transcript::{Role, Transcript, Turn};

@@ -1,0 +1,309 @@
+//! The corpus-wide speaker registry.
+//!
+//! Built at index time from every briefing: each speaker's canonical name,
+//! the labels and forms they were written as, their roles and titles, and
+//! the briefings they spoke in. It serves three jobs:
+//!
+//! - parsing: a page without a roster still learns from the registry that
+//!   the person speaking chairs briefings elsewhere ([`Registry::knowledge`]);
+//! - `--speaker`: `gong`, `Mr. Gong`, `GONG ZHENG` and `Gong Zheng` all
+//!   resolve to the same canonical name ([`Registry::resolve`]);
+//! - `podium speakers`: who is in the index, with role and title.
+
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+
+use serde::{Deserialize, Serialize};
+
+use crate::passage::Passage;
+use crate::transcript::{name, KnownPerson, Role, Transcript};
+
+/// One speaker across the corpus.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Speaker {
+    /// The canonical name stored with every passage.
+    pub name: String,
+    /// Other forms: labels as written, name forms seen in titles.
+    pub aliases: BTreeSet<String>,
+    /// Passages per role.
+    pub roles: BTreeMap<Role, u64>,
+    pub titles: BTreeSet<String>,
+    /// Files this speaker speaks in.
+    pub documents: BTreeSet<String>,
+    pub passages: u64,
+    /// Chairs a briefing by the evidence of a roster or title.
+    #[serde(default)]
+    pub chairs: bool,
+}
+
+impl Speaker {
+    /// The role this speaker has most often.
+    pub fn role(&self) -> Role {
+        self.roles
+            .iter()
+            .max_by_key(|(r, n)| (**n, std::cmp::Reverse(**r)))
+            .map_or(Role::Official, |(r, _)| *r)
+    }
+
+    /// The most informative title: the longest one seen.
+    pub fn title(&self) -> Option<&str> {
+        self.titles
+            .iter()
+            .max_by_key(|t| t.len())
+            .map(String::as_str)
+    }
+
+    /// Every form this speaker answers to, folded.
+    fn forms(&self) -> impl Iterator<Item = String> + '_ {
+        std::iter::once(name::fold(&self.name)).chain(self.aliases.iter().map(|a| name::fold(a)))
+    }
+}
+
+/// All speakers of an index, sorted by name.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Registry {
+    pub speakers: Vec<Speaker>,
+}
+
+/// Accumulates a [`Registry`] from parsed briefings.
+#[derive(Debug, Default)]
+pub struct RegistryBuilder {
+    by_name: HashMap<String, Speaker>,
+}
+
+impl RegistryBuilder {
+    fn entry(&mut self, speaker: &str) -> &mut Speaker {
+        self.by_name
+            .entry(speaker.to_string())
+            .or_insert_with(|| Speaker {
+                name: speaker.to_string(),
+                ..Speaker::default()
+            })
+    }
+
+    /// Records what a transcript says about people: its roster, the people
+    /// its title names, and who speaks in its turns.
+    pub fn add_transcript(&mut self, t: &Transcript, file: &str) {
+        for e in &t.roster {
+            let s = self.entry(&e.name);
+            s.titles.extend(e.title.clone());
+            s.chairs |= e.role == Role::Moderator;
+            s.documents.insert(file.to_string());
+        }
+        if let Some(title) = &t.title {
+            for p in crate::transcript::title::people(title) {
+                let s = self.entry(&p.name);
+                s.chairs |= p.runs_briefings();
+                s.titles.insert(p.title);
+            }
+        }
+        for turn in &t.turns {
+            if turn.paragraphs.is_empty() {
+                continue;
+            }
+            let s = self.entry(&turn.speaker);
+            s.documents.insert(file.to_string());
+            s.aliases.extend(turn.label.clone().filter(|l| *l != turn.speaker));
+            s.titles.extend(turn.speaker_title.clone());
+        }
+    }
+
+    /// Counts a passage for its speaker and role.
+    pub fn add_passage(&mut self, p: &Passage) {
+        let s = self.entry(&p.speaker);
+        s.passages += 1;
+        *s.roles.entry(p.role).or_default() += 1;
+        s.documents.insert(p.file.clone());
+        s.documents.extend(p.also_in.iter().cloned());
+    }
+
+    /// Folds another builder's records into this one (from a parallel worker).
+    pub fn merge(&mut self, other: RegistryBuilder) {
+        for (k, v) in other.by_name {
+            let s = self.entry(&k);
+            s.aliases.extend(v.aliases);
+            for (r, n) in v.roles {
+                *s.roles.entry(r).or_default() += n;
+            }
+            s.titles.extend(v.titles);
+            s.documents.extend(v.documents);
+            s.passages += v.passages;
+            s.chairs |= v.chairs;
+        }
+    }
+
+    pub fn build(self) -> Registry {
+        let mut speakers: Vec<Speaker> = self.by_name.into_values().collect();
+        speakers.sort_by(|a, b| a.name.cmp(&b.name));
+        Registry { speakers }
+    }
+}
+
+/// How a `--speaker` value resolved.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Resolution {
+    /// Canonical names of every speaker the value matches.
+    Found(Vec<String>),
+    /// Nobody matches; the closest names, best first.
+    Unknown(Vec<String>),
+}
+
+impl Registry {
+    /// People to tell the parser about: named people (two words or more)
+    /// who speak as officials or chairs.
+    pub fn knowledge(&self) -> Vec<KnownPerson> {
+        self.speakers
+            .iter()
+            .filter(|s| name::looks_like_person(&s.name))
+            .filter(|s| s.chairs || matches!(s.role(), Role::Official | Role::Moderator))
+            .map(|s| KnownPerson {
+                name: s.name.clone(),
+                title: s.title().map(str::to_string),
+                chairs: s.chairs,
+            })
+            .collect()
+    }
+
+    /// Looks a speaker up by a canonical name.
+    pub fn get(&self, name: &str) -> Option<&Speaker> {
+        self.speakers
+            .binary_search_by(|s| s.name.as_str().cmp(name))
+            .ok()
+            .map(|i| &self.speakers[i])
+    }
+
+    /// Resolves what a user typed after `--speaker` to canonical names.
+    ///
+    /// Case, accents and punctuation are ignored; titles and honorifics
+    /// (`Mr.`, `Mayor`) are dropped unless nothing else is left; every
+    /// remaining word must be a word of the speaker's name or of one of its
+    /// aliases. `gong` finds Gong Zheng; `mr. gong` too.
+    pub fn resolve(&self, query: &str) -> Resolution {
+        let folded = name::fold(query);
+        let all: Vec<&str> = folded.split(' ').filter(|w| !w.is_empty()).collect();
+        let words: Vec<&str> = {
+            let kept: Vec<&str> = all
+                .iter()
+                .copied()
+                .filter(|w| !name::is_title_word(w))
+                .collect();
+            if kept.is_empty() {
+                all.clone()
+            } else {
+                kept
+            }
+        };
+        if words.is_empty() {
+            return Resolution::Unknown(Vec::new());
+        }
+        let found: Vec<String> = self
+            .speakers
+            .iter()
+            .filter(|s| {
+                s.forms().any(|f| {
+                    let fw: Vec<&str> = f.split(' ').collect();
+                    words.iter().all(|w| fw.contains(w))
+                })
+            })
+            .map(|s| s.name.clone())
+            .collect();
+        if !found.is_empty() {
+            return Resolution::Found(found);
+        }
+        Resolution::Unknown(self.closest(&words.join(" "), 5))
+    }
+
+    /// The `n` speaker names closest to `query` by edit distance between
+    /// folded words.
+    pub fn closest(&self, query: &str, n: usize) -> Vec<String> {
+        let mut scored: Vec<(usize, &str)> = self
+            .speakers
+            .iter()
+            .map(|s| {
+                let d = s
+                    .forms()
+                    .map(|f| {
+                        // Distance to the whole form or to its best word.
+                        let whole = edit_distance(query, &f);
+                        let word = f
+                            .split(' ')
+                            .map(|w| edit_distance(query, w))
+                            .min()
+                            .unwrap_or(whole);
+                        whole.min(word)
+                    })
+                    .min()
+                    .unwrap_or(usize::MAX);
+                (d, s.name.as_str())
+            })
+            .collect();
+        scored.sort();
+        let limit = (query.chars().count() / 2).max(2);
+        scored
+            .into_iter()
+            .filter(|(d, _)| *d <= limit)
+            .take(n)
+            .map(|(_, s)| s.to_string())
+            .collect()
+    }
+}
+
+/// Levenshtein distance over characters.
+pub fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    let mut cur = vec![0; b.len() + 1];
+    for (i, ca) in a.chars().enumerate() {
+        cur[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let cost = usize::from(ca != *cb);
+            cur[j + 1] = (prev[j] + cost).min(prev[j + 1] + 1).min(cur[j] + 1);
+        }
+        std::mem::swap(&mut prev, &mut cur);
+    }
+    prev[b.len()]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn registry() -> Registry {
+        let mut b = RegistryBuilder::default();
+        for (name, alias) in [
+            ("Anna Lindqvist", "MS. LINDQVIST"),
+            ("José Ortega", "Mr. Ortega"),
+            ("Harbour Radio", "Harbour Radio"),
+        ] {
+            let s = b.entry(name);
+            s.aliases.insert(alias.into());
+        }
+        b.build()
+    }
+
+    #[test]
+    fn resolves_name_forms() {
+        let r = registry();
+        let found = |q: &str| Resolution::Found(vec![q.to_string()]);
+        assert_eq!(r.resolve("anna lindqvist"), found("Anna Lindqvist"));
+        assert_eq!(r.resolve("LINDQVIST"), found("Anna Lindqvist"));
+        assert_eq!(r.resolve("Ms. Lindqvist"), found("Anna Lindqvist"));
+        assert_eq!(r.resolve("Minister Lindqvist"), found("Anna Lindqvist"));
+        assert_eq!(r.resolve("jose ortega"), found("José Ortega"));
+        assert_eq!(r.resolve("radio"), found("Harbour Radio"));
+    }
+
+    #[test]
+    fn unknown_names_suggest_the_closest() {
+        let r = registry();
+        assert_eq!(
+            r.resolve("Lindkvist"),
+            Resolution::Unknown(vec!["Anna Lindqvist".to_string()])
+        );
+    }
+
+    #[test]
+    fn distance() {
+        assert_eq!(edit_distance("kitten", "sitting"), 3);
+        assert_eq!(edit_distance("", "ab"), 2);
+    }
+}

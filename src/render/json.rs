@@ -1,0 +1,70 @@
+//! JSON lines: one object per hit, for scripts and other tools.
+//!
+//! serde_json escapes every control character in strings, so untrusted
+//! text cannot break out of its field or reach a terminal raw.
+
+use std::io::{self, Write};
+
+use serde::Serialize;
+
+use crate::search::Hit;
+
+/// The JSON form of a hit: the passage's fields, the snippet as a string,
+/// and highlight byte ranges into that string.
+#[derive(Serialize)]
+struct JsonHit<'a> {
+    rank: usize,
+    score: f32,
+    id: &'a str,
+    file: &'a str,
+    also_in: &'a [String],
+    title: Option<&'a str>,
+    date: Option<String>,
+    speaker: &'a str,
+    speaker_title: Option<&'a str>,
+    label: Option<&'a str>,
+    role: &'a str,
+    turn: u64,
+    position: u64,
+    line: u64,
+    text: &'a str,
+    snippet: &'a str,
+    highlights: &'a [(usize, usize)],
+}
+
+/// Writes one JSON object per hit, one per line.
+pub fn hits(out: &mut impl Write, hits: &[Hit]) -> io::Result<()> {
+    for h in hits {
+        let p = &h.passage;
+        let j = JsonHit {
+            rank: h.rank,
+            score: h.score,
+            id: &p.id,
+            file: &p.file,
+            also_in: &p.also_in,
+            title: p.title.as_deref(),
+            date: p.date.map(|d| d.to_string()),
+            speaker: &p.speaker,
+            speaker_title: p.speaker_title.as_deref(),
+            label: p.label.as_deref(),
+            role: p.role.as_str(),
+            turn: p.turn,
+            position: p.position,
+            line: p.line,
+            text: &p.text,
+            snippet: &h.snippet.text,
+            highlights: &h.snippet.highlights,
+        };
+        line(out, &j)?;
+    }
+    Ok(())
+}
+
+/// Writes any serializable value as one line of JSON.
+pub fn line(out: &mut impl Write, value: &impl Serialize) -> io::Result<()> {
+    // Serialize first, then write: an I/O error (a closed pipe) keeps its
+    // kind instead of being wrapped in a serde error.
+    let mut buf = serde_json::to_vec(value).map_err(io::Error::other)?;
+    buf.push(b'\n');
+    out.write_all(&buf)
+}

@@ -1,0 +1,321 @@
+//! Dates as briefings write them.
+//!
+//! Publishers write the same day many ways: `2024-03-28`, `March 28, 2024`,
+//! `Mar. 28, 2024`, `28 March 2024`, `Thursday, March 28th, 2024`,
+//! `2024年3月28日`, and scraped pages glue words together (`March28, 2024`,
+//! `March 27, 2024SCIO briefing …`). [`find_dates`] finds all of them in a
+//! string, in order, and also reports dates written without a year (`April 21`)
+//! so the caller can warn instead of inventing one.
+
+use std::sync::LazyLock;
+
+use jiff::civil::Date;
+use regex::Regex;
+
+/// A date found in text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FoundDate {
+    /// A complete calendar date.
+    Full(Date),
+    /// Month and day without a year: not a date podium may store on its own.
+    NoYear { month: i8, day: i8 },
+}
+
+/// A date and where it was found (byte offsets into the searched string).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct DateSpan {
+    pub date: FoundDate,
+    pub start: usize,
+    pub end: usize,
+}
+
+const MONTHS: &str = "January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec";
+
+static ISO: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:^|[^\d])((\d{4})[-/.](\d{1,2})[-/.](\d{1,2}))(?:[^\d]|$)").expect("static regex")
+});
+static CJK: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"((?:(\d{4})\s*年\s*)?(\d{1,2})\s*月\s*(\d{1,2})\s*日)").expect("static regex")
+});
+static MONTH_FIRST: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?:^|[^A-Za-z])(((?i:{MONTHS}))\.?\s*(\d{{1,2}})(?:st|nd|rd|th)?(?:(?:\s*,\s*|\s+)(\d{{4}}))?)(?:[^\d]|$)"
+    ))
+    .expect("static regex")
+});
+static DAY_FIRST: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?:^|[^\d])((\d{{1,2}})(?:st|nd|rd|th)?\s*(?:of\s+)?((?i:{MONTHS}))\.?,?\s+(\d{{4}}))(?:[^\d]|$)"
+    ))
+    .expect("static regex")
+});
+
+/// Month number of an English month name or abbreviation.
+fn month_number(name: &str) -> Option<i8> {
+    let lower = name.to_ascii_lowercase();
+    let idx = [
+        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+    ]
+    .iter()
+    .position(|m| lower.starts_with(m))?;
+    i8::try_from(idx + 1).ok()
+}
+
+fn full(year: &str, month: i8, day: &str) -> Option<FoundDate> {
+    let year: i16 = year.parse().ok()?;
+    let day: i8 = day.parse().ok()?;
+    if !(1900..=2100).contains(&year) {
+        return None;
+    }
+    Date::new(year, month, day).ok().map(FoundDate::Full)
+}
+
+fn no_year(month: i8, day: &str) -> Option<FoundDate> {
+    let day: i8 = day.parse().ok()?;
+    // Validate against a leap year so that February 29 passes.
+    Date::new(2024, month, day)
+        .ok()
+        .map(|_| FoundDate::NoYear { month, day })
+}
+
+/// All matches of `re` in `s`, restarting each search where the previous
+/// date (capture group 1) ended, so that a boundary character consumed after
+/// one date can still open the next.
+fn captures<'s>(re: &Regex, s: &'s str) -> Vec<regex::Captures<'s>> {
+    let mut out = Vec::new();
+    let mut at = 0;
+    while at <= s.len() {
+        let Some(c) = re.captures_at(s, at) else {
+            break;
+        };
+        let Some(end) = c.get(1).map(|m| m.end()) else {
+            break;
+        };
+        at = if end > at { end } else { at + 1 };
+        while !s.is_char_boundary(at) && at < s.len() {
+            at += 1;
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// Every date in `s`, in order of position. Overlapping matches (a
+/// month-first match inside an ISO date, say) are dropped in favour of the
+/// earlier, longer one.
+pub fn find_dates(s: &str) -> Vec<DateSpan> {
+    let mut spans = Vec::new();
+    for c in captures(&ISO, s) {
+        let (Some(all), Some(y), Some(m), Some(d)) = (c.get(1), c.get(2), c.get(3), c.get(4))
+        else {
+            continue;
+        };
+        let Ok(month) = m.as_str().parse::<i8>() else {
+            continue;
+        };
+        if let Some(date) = full(y.as_str(), month, d.as_str()) {
+            spans.push(DateSpan {
+                date,
+                start: all.start(),
+                end: all.end(),
+            });
+        }
+    }
+    for c in captures(&CJK, s) {
+        let (Some(all), Some(m), Some(d)) = (c.get(1), c.get(3), c.get(4)) else {
+            continue;
+        };
+        let Ok(month) = m.as_str().parse::<i8>() else {
+            continue;
+        };
+        let date = match c.get(2) {
+            Some(y) => full(y.as_str(), month, d.as_str()),
+            None => no_year(month, d.as_str()),
+        };
+        if let Some(date) = date {
+            spans.push(DateSpan {
+                date,
+                start: all.start(),
+                end: all.end(),
+            });
+        }
+    }
+    for c in captures(&MONTH_FIRST, s) {
+        let (Some(all), Some(name), Some(d)) = (c.get(1), c.get(2), c.get(3)) else {
+            continue;
+        };
+        let Some(month) = month_number(name.as_str()) else {
+            continue;
+        };
+        let date = match c.get(4) {
+            Some(y) => full(y.as_str(), month, d.as_str()),
+            // A year-less date must at least look like one: a capitalised
+            // month ("may 5" is a verb and a number far more often).
+            None if name.as_str().starts_with(|ch: char| ch.is_ascii_uppercase()) => {
+                no_year(month, d.as_str())
+            }
+            None => None,
+        };
+        if let Some(date) = date {
+            spans.push(DateSpan {
+                date,
+                start: all.start(),
+                end: all.end(),
+            });
+        }
+    }
+    for c in captures(&DAY_FIRST, s) {
+        let (Some(all), Some(d), Some(name), Some(y)) = (c.get(1), c.get(2), c.get(3), c.get(4))
+        else {
+            continue;
+        };
+        let Some(month) = month_number(name.as_str()) else {
+            continue;
+        };
+        if let Some(date) = full(y.as_str(), month, d.as_str()) {
+            spans.push(DateSpan {
+                date,
+                start: all.start(),
+                end: all.end(),
+            });
+        }
+    }
+    // Earlier first; at the same start, the longer match wins.
+    spans.sort_by_key(|sp| (sp.start, std::cmp::Reverse(sp.end)));
+    let mut out: Vec<DateSpan> = Vec::with_capacity(spans.len());
+    for sp in spans {
+        match out.last() {
+            Some(last) if sp.start < last.end => {
+                // A full date beats a year-less reading of the same words.
+                if matches!(last.date, FoundDate::NoYear { .. })
+                    && matches!(sp.date, FoundDate::Full(_))
+                {
+                    out.pop();
+                    out.push(sp);
+                }
+            }
+            _ => out.push(sp),
+        }
+    }
+    out
+}
+
+/// The first complete date in `s`.
+pub fn first_full_date(s: &str) -> Option<Date> {
+    find_dates(s).into_iter().find_map(|sp| match sp.date {
+        FoundDate::Full(d) => Some(d),
+        FoundDate::NoYear { .. } => None,
+    })
+}
+
+/// Whether `s` is nothing but a date, perhaps with a weekday and a time
+/// ("Thursday, March 28, 2024", "2024-03-28 10:00", "March 28, 2024 —").
+pub fn is_date_line(s: &str) -> bool {
+    let spans = find_dates(s);
+    let [span] = spans.as_slice() else {
+        return false;
+    };
+    let rest = format!("{} {}", &s[..span.start], &s[span.end..]);
+    rest.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .all(|w| {
+            let w = w.to_ascii_lowercase();
+            w.chars().all(|c| c.is_ascii_digit())
+                || matches!(
+                    w.as_str(),
+                    "monday"
+                        | "tuesday"
+                        | "wednesday"
+                        | "thursday"
+                        | "friday"
+                        | "saturday"
+                        | "sunday"
+                        | "mon"
+                        | "tue"
+                        | "tues"
+                        | "wed"
+                        | "thu"
+                        | "thur"
+                        | "thurs"
+                        | "fri"
+                        | "sat"
+                        | "sun"
+                        | "am"
+                        | "pm"
+                        | "a"
+                        | "p"
+                        | "m"
+                        | "est"
+                        | "edt"
+                        | "cst"
+                        | "cdt"
+                        | "pst"
+                        | "pdt"
+                        | "gmt"
+                        | "utc"
+                        | "bst"
+                        | "cet"
+                        | "cest"
+                        | "updated"
+                        | "posted"
+                        | "published"
+                        | "date"
+                )
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(y: i16, m: i8, day: i8) -> FoundDate {
+        FoundDate::Full(Date::new(y, m, day).unwrap())
+    }
+
+    fn dates(s: &str) -> Vec<FoundDate> {
+        find_dates(s).into_iter().map(|sp| sp.date).collect()
+    }
+
+    #[test]
+    fn common_forms() {
+        assert_eq!(dates("2024-03-28"), [d(2024, 3, 28)]);
+        assert_eq!(dates("on 2024/3/8."), [d(2024, 3, 8)]);
+        assert_eq!(dates("March 28, 2024"), [d(2024, 3, 28)]);
+        assert_eq!(dates("Mar. 28, 2024"), [d(2024, 3, 28)]);
+        assert_eq!(dates("Thursday, March 28th, 2024"), [d(2024, 3, 28)]);
+        assert_eq!(dates("28 March 2024"), [d(2024, 3, 28)]);
+        assert_eq!(dates("the 28th of March, 2024"), [d(2024, 3, 28)]);
+        assert_eq!(dates("2024年3月28日"), [d(2024, 3, 28)]);
+        assert_eq!(dates("DECEMBER 1, 2021"), [d(2021, 12, 1)]);
+    }
+
+    #[test]
+    fn glued_forms() {
+        assert_eq!(dates("March28, 2024"), [d(2024, 3, 28)]);
+        assert_eq!(dates("March 28,2024"), [d(2024, 3, 28)]);
+        assert_eq!(
+            dates("March 27, 2024SCIO briefing\nMarch 26, 2024"),
+            [d(2024, 3, 27), d(2024, 3, 26)]
+        );
+        assert_eq!(dates("Agency | April 8, 2024"), [d(2024, 4, 8)]);
+    }
+
+    #[test]
+    fn year_less_and_invalid() {
+        assert_eq!(
+            dates("Newsletter, April 21 (Staff)"),
+            [FoundDate::NoYear { month: 4, day: 21 }]
+        );
+        assert_eq!(dates("we may 5 times"), []);
+        assert_eq!(dates("February 30, 2024"), []);
+        assert_eq!(dates("3月28日"), [FoundDate::NoYear { month: 3, day: 28 }]);
+    }
+
+    #[test]
+    fn date_lines() {
+        assert!(is_date_line("February 1, 2024"));
+        assert!(is_date_line("Thursday, March 28, 2024 10:00 AM EST"));
+        assert!(!is_date_line("China.org.cn | April 8, 2024"));
+        assert!(!is_date_line("On March 28, 2024 we met."));
+    }
+}

@@ -1,0 +1,564 @@
+//! Turn labels: the `Name:` that opens a speaker's turn.
+//!
+//! # Grammar
+//!
+//! A label opens a paragraph and takes one of these forms:
+//!
+//! | form | examples |
+//! |---|---|
+//! | name and colon | `Anna Lindqvist:`, `MS. PSAKI:`, `Spokesperson Wang Wenbin:`, `Reuters:`, `王文斌：` |
+//! | capitals and a full stop | `CHAIR POWELL. Good afternoon.` |
+//! | reporter's question | `Q`, `Q:`, `Q.`, `QUESTION:`, `Follow-up:`, `问：` |
+//! | anonymous answer | `A:`, `A` and two spaces, `ANSWER:`, `答：` |
+//! | role words | `MODERATOR:`, `Host:`, `OPERATOR:`, `INTERPRETER:` |
+//!
+//! The text of the turn follows on the same line or starts on the next one.
+//! Editor markup glued to a label (`_ueditor_page_break_tag_Name:`) and
+//! non-breaking spaces are gone before this module sees the text.
+//!
+//! # Telling a label from a heading
+//!
+//! `But here's the deal:`, `Missiles:` and `There are a few key measures:`
+//! have the same shape as labels. [`candidate`] only checks the shape;
+//! [`score`] weighs evidence (titles, names known from the roster or seen as
+//! labels elsewhere in the document, outlet words, capitals in a document
+//! whose labels are capitals, a label alone on its line, a question after
+//! it) against counter-evidence (lower-case words, sentence openers, metadata
+//! keys such as `Date:`), and the parser keeps candidates that score
+//! [`ACCEPT`] or more.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::name;
+
+/// What kind of speaker a label names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LabelKind {
+    /// A reporter's question with no name: `Q`, `QUESTION:`, `Follow-up:`.
+    Reporter,
+    /// An anonymous answer: `A:`, `ANSWER:`.
+    Answer,
+    /// A chair, host or operator named by role only: `MODERATOR:`.
+    Moderator,
+    /// An interpreter or translator speaking for somebody else.
+    Interpreter,
+    /// A person, an outlet, or an office (`SENIOR ADMINISTRATION OFFICIAL:`).
+    Named,
+}
+
+/// A paragraph opening that has the shape of a label.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Candidate<'a> {
+    /// The label as written, without its colon ("MS. PSAKI").
+    pub label: &'a str,
+    /// The rest of the paragraph after the label (may be empty).
+    pub rest: &'a str,
+    pub kind: LabelKind,
+    /// Whether the label ended with a full stop rather than a colon.
+    pub period: bool,
+}
+
+/// Keys of `Key: value` metadata lines; never speakers.
+const METADATA_KEYS: &[&str] = &[
+    "date",
+    "time",
+    "dates",
+    "location",
+    "venue",
+    "place",
+    "source",
+    "sources",
+    "editor",
+    "author",
+    "by",
+    "photo",
+    "photos",
+    "tags",
+    "tag",
+    "updated",
+    "published",
+    "posted",
+    "contact",
+    "note",
+    "notes",
+    "nb",
+    "subject",
+    "topic",
+    "topics",
+    "attachment",
+    "attachments",
+    "link",
+    "links",
+    "related",
+    "keywords",
+    "category",
+    "email",
+    "e-mail",
+    "tel",
+    "phone",
+    "fax",
+    "website",
+    "web",
+    "address",
+    "url",
+    "translator",
+    "transcript",
+    "event",
+    "language",
+    "duration",
+    "length",
+    "format",
+    "title",
+    "summary",
+    "description",
+    "background",
+    "update",
+    "editor's note",
+    "speakers",
+    "chairperson",
+    "participants",
+    "panelists",
+    "guests",
+    "attendees",
+    "agenda",
+    "example",
+    "examples",
+    "warning",
+    "disclaimer",
+    "read more",
+    "see also",
+    "also",
+    "via",
+    "watch",
+    "listen",
+    "video",
+    "audio",
+    "share",
+    "download",
+    "file",
+    "files",
+    "slides",
+];
+
+/// Words that open sentences, not names: a colon after them ends a lead-in
+/// ("But here's the deal:", "The question is:", "First:").
+const SENTENCE_OPENERS: &[&str] = &[
+    "a",
+    "an",
+    "and",
+    "but",
+    "so",
+    "or",
+    "nor",
+    "yet",
+    "here",
+    "here's",
+    "there",
+    "there's",
+    "this",
+    "that",
+    "these",
+    "those",
+    "it",
+    "it's",
+    "i",
+    "i'm",
+    "i'll",
+    "we",
+    "we're",
+    "you",
+    "he",
+    "she",
+    "they",
+    "let",
+    "let's",
+    "my",
+    "our",
+    "your",
+    "his",
+    "their",
+    "its",
+    "what",
+    "why",
+    "how",
+    "when",
+    "where",
+    "who",
+    "which",
+    "if",
+    "as",
+    "at",
+    "in",
+    "on",
+    "for",
+    "to",
+    "from",
+    "with",
+    "by",
+    "about",
+    "after",
+    "before",
+    "since",
+    "until",
+    "while",
+    "because",
+    "although",
+    "however",
+    "also",
+    "then",
+    "now",
+    "today",
+    "yesterday",
+    "tomorrow",
+    "first",
+    "second",
+    "third",
+    "fourth",
+    "fifth",
+    "finally",
+    "lastly",
+    "next",
+    "last",
+    "one",
+    "two",
+    "three",
+    "bottom",
+    "key",
+    "quote",
+    "unquote",
+    "please",
+    "thanks",
+    "thank",
+    "yes",
+    "no",
+    "well",
+    "look",
+    "again",
+    "meanwhile",
+    "moreover",
+    "furthermore",
+    "specifically",
+    "namely",
+    "overall",
+    "including",
+    "said",
+    "says",
+    "step",
+    "number",
+    "point",
+    "question",
+    "answer",
+    "update",
+    "note",
+    "all",
+    "some",
+    "many",
+    "most",
+    "every",
+    "each",
+    "both",
+    "other",
+    "another",
+    "such",
+    "more",
+    "less",
+];
+
+/// Reads a `Key: value` metadata line (`Date: March 28, 2024`, `Venue:`),
+/// returning the folded key and the value.
+pub fn metadata(par: &str) -> Option<(String, &str)> {
+    let (key, value) = par.split_once([':', '：'])?;
+    let folded = name::fold(key);
+    (folded.split(' ').count() <= 3 && METADATA_KEYS.contains(&folded.as_str()))
+        .then(|| (folded, value.trim()))
+}
+
+/// Minimum evidence score for a [`LabelKind::Named`] candidate to be read as
+/// a label.
+pub const ACCEPT: i32 = 3;
+
+static COLON_LABEL: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^([^:：\n]{1,70}?)\s*[:：]\s*(.*)$").expect("static regex"));
+static PERIOD_LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^((?:[A-Z][A-Z'\-]*\.?\s+){0,4}[A-Z][A-Z'\-]+)\.\s+(\S.*)$").expect("static regex")
+});
+static BARE_QA: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(Q|A)(?:\s*[.:]\s*|(\s+))(\S.*)$").expect("static regex"));
+
+fn kind_of(label: &str) -> LabelKind {
+    let lower = name::fold(label);
+    match lower.as_str() {
+        "q" | "question" | "questions" | "questioner" | "reporter" | "reporters" | "journalist"
+        | "journalists" | "follow up" | "followup" | "audience member" | "audience members"
+        | "audience" | "participant" | "photojournalist" | "press" | "media" | "correspondent"
+        | "问" | "记者" | "提问" => LabelKind::Reporter,
+        "a" | "answer" | "response" | "reply" | "答" | "回答" => LabelKind::Answer,
+        "moderator" | "host" | "chair" | "chairperson" | "chairman" | "chairwoman" | "presenter"
+        | "operator" | "emcee" | "mc" | "facilitator" | "主持人" => LabelKind::Moderator,
+        "interpreter" | "translator" | "翻译" => LabelKind::Interpreter,
+        _ => LabelKind::Named,
+    }
+}
+
+/// Whether `label` has a label's shape: short, no sentence punctuation,
+/// words written as names are (capitals, particles, an outlet's domain).
+fn label_shaped(label: &str) -> bool {
+    let words: Vec<&str> = label.split_whitespace().collect();
+    if words.is_empty() || words.len() > 9 || label.chars().count() > 70 {
+        return false;
+    }
+    if label.contains(['?', '!', ';', '"', '\u{201c}', '\u{201d}', '…']) {
+        return false;
+    }
+    let first = label.chars().next().unwrap_or(' ');
+    if !(first.is_uppercase() || name::is_cjk(first) || first.is_ascii_digit()) {
+        return false;
+    }
+    // Parenthesised asides ("Reporter (in English)", "Q (Reuters)") and
+    // "Name, Outlet" are allowed; anything else after a comma is a sentence.
+    let head = label.split('(').next().unwrap_or(label);
+    head.split(',').count() <= 2
+}
+
+/// Reads a paragraph's opening as a label candidate, by shape alone.
+pub fn candidate(par: &str) -> Option<Candidate<'_>> {
+    if let Some(c) = BARE_QA.captures(par) {
+        let (Some(l), Some(rest)) = (c.get(1), c.get(3)) else {
+            return None;
+        };
+        let spaces = c.get(2).map(|m| m.as_str().len());
+        let rest_first = rest.as_str().chars().next().unwrap_or(' ');
+        let opens_text = rest_first.is_uppercase()
+            || rest_first.is_ascii_digit()
+            || "\"'“‘(—-[".contains(rest_first);
+        // A bare "A" is the article far more often than an answer: only
+        // two or more spaces after it (a typeset gap) make it a label.
+        let ok = match (l.as_str(), spaces) {
+            (_, None) => true,
+            ("Q", Some(_)) => opens_text,
+            (_, Some(n)) => n >= 2 && opens_text,
+        };
+        if ok {
+            return Some(Candidate {
+                label: l.as_str(),
+                rest: rest.as_str(),
+                kind: kind_of(l.as_str()),
+                period: false,
+            });
+        }
+    }
+    if let Some(c) = COLON_LABEL.captures(par) {
+        let (Some(l), Some(rest)) = (c.get(1), c.get(2)) else {
+            return None;
+        };
+        let label = l.as_str().trim();
+        // A time ("10:30") or a ratio is not a label.
+        let digit_after = rest.as_str().starts_with(|ch: char| ch.is_ascii_digit())
+            && label.ends_with(|ch: char| ch.is_ascii_digit());
+        if label_shaped(label) && !digit_after {
+            return Some(Candidate {
+                label,
+                rest: rest.as_str(),
+                kind: kind_of(label),
+                period: false,
+            });
+        }
+    }
+    if let Some(c) = PERIOD_LABEL.captures(par) {
+        let (Some(l), Some(rest)) = (c.get(1), c.get(2)) else {
+            return None;
+        };
+        let label = l.as_str();
+        let opens_text = rest
+            .as_str()
+            .starts_with(|ch: char| ch.is_uppercase() || "\"'“‘(".contains(ch));
+        if opens_text && label.chars().filter(|ch| ch.is_alphabetic()).count() >= 3 {
+            return Some(Candidate {
+                label,
+                rest: rest.as_str(),
+                kind: kind_of(label),
+                period: true,
+            });
+        }
+    }
+    None
+}
+
+/// What the document around a candidate tells about it.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct Context {
+    /// The label's name matches a name known from the roster, the title or
+    /// the corpus.
+    pub known_name: bool,
+    /// How many paragraphs of the document open with this same label.
+    pub occurrences: usize,
+    /// The document's confident labels are written in capitals.
+    pub capitals_style: bool,
+    /// The text that follows the label (the rest of its paragraph, or the
+    /// next paragraph when the label stands alone) asks a question.
+    pub question_follows: bool,
+}
+
+/// Evidence that a [`LabelKind::Named`] candidate is a speaker label;
+/// compare with [`ACCEPT`]. Role-word labels (`Q`, `MODERATOR`) need none.
+pub fn score(c: &Candidate<'_>, ctx: &Context) -> i32 {
+    if c.kind != LabelKind::Named {
+        return ACCEPT;
+    }
+    let label = c.label;
+    let folded = name::fold(label);
+    if METADATA_KEYS.contains(&folded.as_str()) {
+        return i32::MIN;
+    }
+    let rest_first = c.rest.chars().next();
+    if rest_first.is_some_and(char::is_lowercase) {
+        // "Bottom line: we are …": a sentence that goes on.
+        return i32::MIN;
+    }
+    let words: Vec<&str> = label
+        .split('(')
+        .next()
+        .unwrap_or(label)
+        .split_whitespace()
+        .collect();
+    let first = words.first().map(|w| name::fold(w)).unwrap_or_default();
+    let has_title = words.iter().any(|w| name::is_title_word(w));
+    let capitals = label.chars().any(char::is_alphabetic)
+        && !label.chars().any(char::is_lowercase)
+        && label.chars().filter(|ch| ch.is_alphabetic()).count() >= 2;
+    if SENTENCE_OPENERS.contains(&first.as_str()) && !(has_title && capitals) {
+        return i32::MIN;
+    }
+    let lowercase_words = words
+        .iter()
+        .filter(|w| {
+            w.starts_with(|ch: char| ch.is_lowercase())
+                && !name::is_connector(w)
+                && !w.contains('.')
+        })
+        .count();
+    let outlet = name::looks_like_outlet(label);
+    let acronym_only = matches!(words.as_slice(), [w] if name::is_acronym(w));
+
+    let mut s = 0;
+    if has_title && (capitals || words.iter().any(|w| name::is_honorific(w))) {
+        s += 3;
+    } else if has_title && name::looks_like_person(label) {
+        s += 3;
+    }
+    if ctx.known_name {
+        s += 3;
+    }
+    if outlet && (!acronym_only || c.rest.is_empty() || ctx.question_follows) {
+        s += 3;
+    }
+    if ctx.occurrences >= 2 {
+        s += 2;
+    }
+    if capitals {
+        s += 1;
+        if ctx.capitals_style {
+            s += 1;
+        }
+    }
+    if name::looks_like_person(label) {
+        s += 2;
+    }
+    if c.rest.trim().is_empty() {
+        s += 2;
+    }
+    if ctx.question_follows {
+        s += 1;
+    }
+    if c.period && !capitals {
+        s -= 5;
+    }
+    s - 4 * i32::try_from(lowercase_words).unwrap_or(i32::MAX / 8)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn cand(p: &str) -> Option<(String, String, LabelKind)> {
+        candidate(p).map(|c| (c.label.to_string(), c.rest.to_string(), c.kind))
+    }
+
+    #[test]
+    fn shapes() {
+        assert_eq!(
+            cand("MS. PSAKI:  Good afternoon."),
+            Some(("MS. PSAKI".into(), "Good afternoon.".into(), LabelKind::Named))
+        );
+        assert_eq!(
+            cand("Q    Thank you, Jen."),
+            Some(("Q".into(), "Thank you, Jen.".into(), LabelKind::Reporter))
+        );
+        assert_eq!(
+            cand("Q: Why?"),
+            Some(("Q".into(), "Why?".into(), LabelKind::Reporter))
+        );
+        assert_eq!(
+            cand("A:  We do."),
+            Some(("A".into(), "We do.".into(), LabelKind::Answer))
+        );
+        assert_eq!(
+            cand("A  We do."),
+            Some(("A".into(), "We do.".into(), LabelKind::Answer))
+        );
+        assert_eq!(cand("A lot of people came."), None);
+        assert_eq!(
+            cand("Harbour Radio:"),
+            Some(("Harbour Radio".into(), String::new(), LabelKind::Named))
+        );
+        assert_eq!(
+            cand("CHAIR OKAFOR. Good afternoon."),
+            Some(("CHAIR OKAFOR".into(), "Good afternoon.".into(), LabelKind::Named))
+        );
+        assert_eq!(
+            cand("Follow-up: And then?"),
+            Some(("Follow-up".into(), "And then?".into(), LabelKind::Reporter))
+        );
+        assert_eq!(
+            cand("记者：请问"),
+            Some(("记者".into(), "请问".into(), LabelKind::Reporter))
+        );
+        assert_eq!(cand("At 10:30 we met."), None);
+    }
+
+    fn accepted(p: &str, ctx: Context) -> bool {
+        candidate(p).is_some_and(|c| score(&c, &ctx) >= ACCEPT)
+    }
+
+    #[test]
+    fn evidence() {
+        let none = Context::default();
+        assert!(accepted("MS. PSAKI:  Good afternoon.", none));
+        assert!(accepted("SENIOR ADMINISTRATION OFFICIAL:  Thanks.", none));
+        assert!(accepted("Spokesperson Lena Moreau: Good afternoon.", none));
+        assert!(accepted("Harbour Radio:", none));
+        assert!(accepted("Anna Lindqvist:", none));
+        assert!(accepted("Northwind.cn:", none));
+        assert!(!accepted("But here's the deal:  We will.", none));
+        assert!(!accepted("Bottom line: we will.", none));
+        assert!(!accepted("The bottom line is this: yes.", none));
+        assert!(!accepted("There are a few key measures:", none));
+        assert!(!accepted("Date:", none));
+        assert!(!accepted("He said: \"go\", and left.", none));
+        assert!(!accepted("First: we will act.", none));
+        // A lone capitalised word needs more than its shape.
+        assert!(!accepted("Missiles:", none));
+        let asks = Context {
+            question_follows: true,
+            ..Context::default()
+        };
+        assert!(accepted("Kestrel:", asks));
+        let caps = Context {
+            capitals_style: true,
+            ..Context::default()
+        };
+        assert!(!accepted("Missiles:  We have many.", caps));
+    }
+}

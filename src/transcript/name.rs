@@ -1,0 +1,544 @@
+//! Names of people and media outlets, and the words around them.
+//!
+//! Briefings name the same person many ways: `MS. PSAKI`, `Jen Psaki`,
+//! `Press Secretary Jen Psaki`, `Mr. Gong`, `Mayor Gong`. This module holds
+//! the general knowledge needed to take those apart: which words are titles
+//! and honorifics (stripped to find the name), which words mark a media
+//! outlet rather than a person, how to print a shouted `VON DER LEYEN` as a
+//! name, and how to fold names for matching (case and accents dropped).
+
+/// Honorifics and titles that come before a name. Lower-case, without dots.
+/// These are English words of office, not names from any corpus.
+const TITLE_WORDS: &[&str] = &[
+    "mr",
+    "mrs",
+    "ms",
+    "miss",
+    "mx",
+    "dr",
+    "prof",
+    "professor",
+    "sir",
+    "dame",
+    "madam",
+    "madame",
+    "mme",
+    "m",
+    "the",
+    "his",
+    "her",
+    "excellency",
+    "honorable",
+    "hon",
+    "president",
+    "vice",
+    "prime",
+    "premier",
+    "minister",
+    "deputy",
+    "secretary",
+    "undersecretary",
+    "under",
+    "assistant",
+    "associate",
+    "principal",
+    "general",
+    "attorney",
+    "surgeon",
+    "press",
+    "spokesperson",
+    "spokesman",
+    "spokeswoman",
+    "spokespeople",
+    "ambassador",
+    "envoy",
+    "special",
+    "senior",
+    "acting",
+    "administrator",
+    "director",
+    "chair",
+    "chairman",
+    "chairwoman",
+    "chairperson",
+    "co-chair",
+    "governor",
+    "lieutenant",
+    "mayor",
+    "senator",
+    "sen",
+    "representative",
+    "rep",
+    "congressman",
+    "congresswoman",
+    "speaker",
+    "leader",
+    "majority",
+    "minority",
+    "commissioner",
+    "chief",
+    "counselor",
+    "councillor",
+    "councilor",
+    "advisor",
+    "adviser",
+    "coordinator",
+    "commander",
+    "admiral",
+    "colonel",
+    "col",
+    "captain",
+    "capt",
+    "lt",
+    "sgt",
+    "sergeant",
+    "judge",
+    "justice",
+    "chancellor",
+    "king",
+    "queen",
+    "prince",
+    "princess",
+    "sheikh",
+    "official",
+    "officials",
+    "officer",
+    "advisers",
+    "advisors",
+    "presidential",
+    "executive",
+    "member",
+    "head",
+    "first",
+    "lady",
+    "gentleman",
+    "host",
+    "moderator",
+    "pastor",
+    "reverend",
+    "rev",
+    "father",
+    "bishop",
+    "state",
+    "national",
+    "economic",
+    "security",
+    "homeland",
+    "domestic",
+    "foreign",
+    "policy",
+    "climate",
+    "health",
+    "public",
+    "white",
+    "house",
+    "administration",
+    "council",
+    "cabinet",
+    "ministry",
+    "department",
+    "office",
+    "bureau",
+    "commission",
+    "committee",
+    "agency",
+    "affairs",
+    "development",
+    "information",
+    "municipal",
+    "people's",
+    "government",
+    "party",
+    "central",
+    "federal",
+    "defense",
+    "defence",
+    "treasury",
+    "commerce",
+    "finance",
+    "financial",
+    "trade",
+    "staff",
+    "team",
+    "group",
+    "spokesperson's",
+    "cyber",
+    "emerging",
+    "technology",
+    "international",
+    "relations",
+    "communications",
+    "director-general",
+    "secretary-general",
+];
+
+/// Words that, anywhere in a label or name, mark a media outlet.
+const OUTLET_WORDS: &[&str] = &[
+    "daily",
+    "news",
+    "tv",
+    "television",
+    "radio",
+    "times",
+    "post",
+    "journal",
+    "agency",
+    "associated",
+    "presse",
+    "network",
+    "networks",
+    "media",
+    "herald",
+    "tribune",
+    "gazette",
+    "weekly",
+    "magazine",
+    "broadcasting",
+    "broadcast",
+    "channel",
+    "online",
+    "wire",
+    "newspaper",
+    "reuters",
+    "bloomberg",
+    "afp",
+    "ap",
+    "cnn",
+    "bbc",
+    "nhk",
+    "xinhua",
+    "yonhap",
+    "kyodo",
+    "tass",
+    "ria",
+    "efe",
+    "ansa",
+    "dpa",
+    "abc",
+    "cbs",
+    "nbc",
+    "fox",
+    "msnbc",
+    "npr",
+    "pbs",
+    "cnbc",
+    "cgtn",
+    "cctv",
+    "cri",
+    "rthk",
+    "tvb",
+    "aljazeera",
+    "jazeera",
+    "politico",
+    "axios",
+    "economist",
+    "observer",
+    "guardian",
+    "telegraph",
+    "chronicle",
+    "monitor",
+    "review",
+    "report",
+    "reporter",
+    "sputnik",
+    "globe",
+    "mail",
+    "express",
+    "caixin",
+];
+
+/// Words that name organisations, not people: `Shanghai Stock Exchange
+/// said` is not a person speaking.
+const ORG_WORDS: &[&str] = &[
+    "exchange", "office", "bureau", "ministry", "commission", "company", "group", "bank",
+    "council", "committee", "university", "institute", "center", "centre", "association",
+    "government", "department", "agency", "corporation", "co", "ltd", "inc", "board", "market",
+    "fund", "administration", "authority", "court", "party", "club", "foundation", "federation",
+    "union", "organization", "organisation", "school", "college", "academy", "hospital", "team",
+    "forum", "conference", "house", "city", "province", "state", "republic", "kingdom", "county",
+    "district", "zone", "area", "park", "road", "street", "square", "station", "airport", "port",
+    "regulations", "law", "act", "plan", "program", "programme", "initiative", "project",
+];
+
+/// Lower-cased words that join the parts of a name or an outlet and are
+/// written in lower case inside them.
+pub const CONNECTORS: &[&str] = &[
+    "and", "of", "the", "for", "de", "du", "des", "da", "do", "dos", "van", "von", "der", "den",
+    "la", "le", "el", "al", "bin", "ibn", "y", "di", "on", "in", "to", "&",
+];
+
+fn bare(word: &str) -> String {
+    word.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'' && c != '-')
+        .trim_end_matches('.')
+        .to_lowercase()
+        .replace('\u{2019}', "'")
+}
+
+/// Whether `word` is an honorific or a word of office ("MS.", "Secretary").
+pub fn is_title_word(word: &str) -> bool {
+    let w = bare(word);
+    !w.is_empty() && TITLE_WORDS.contains(&w.as_str())
+}
+
+/// Whether `word` is an honorific proper (Mr., Ms., Dr. …): a word that
+/// announces a person's name follows.
+pub fn is_honorific(word: &str) -> bool {
+    matches!(
+        bare(word).as_str(),
+        "mr" | "mrs" | "ms" | "miss" | "mx" | "dr" | "prof" | "sir" | "dame" | "madam" | "mme"
+    )
+}
+
+/// Whether a label or name reads as a media outlet: it contains an outlet
+/// word, looks like a web domain (`ThePaper.cn`), or is a short all-capital
+/// acronym (`CCTV`).
+pub fn looks_like_outlet(name: &str) -> bool {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    if words.iter().any(|w| {
+        let b = bare(w);
+        OUTLET_WORDS.contains(&b.as_str())
+            || b.split(['.', '-']).any(|part| OUTLET_WORDS.contains(&part))
+    }) {
+        return true;
+    }
+    if words.iter().any(|w| {
+        let lw = w.to_ascii_lowercase();
+        [".com", ".cn", ".net", ".org", ".co.", ".io", ".news"]
+            .iter()
+            .any(|tld| lw.contains(tld) && !lw.ends_with('.'))
+    }) {
+        return true;
+    }
+    matches!(words.as_slice(), [w] if is_acronym(w))
+}
+
+/// A short run of capitals (and digits), as outlets name themselves: `CCTV`,
+/// `CGTN`, `RTHK`, `9NEWS`.
+pub fn is_acronym(word: &str) -> bool {
+    let letters = word.chars().filter(|c| c.is_alphabetic()).count();
+    (2..=6).contains(&letters)
+        && word.chars().count() <= 7
+        && word
+            .chars()
+            .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '-')
+}
+
+/// Strips titles and honorifics from the front of a name: `Press Secretary
+/// Jen Psaki` → (`Press Secretary`, `Jen Psaki`). When every word is a title
+/// (`SENIOR ADMINISTRATION OFFICIAL`), the name is empty.
+pub fn split_title(name: &str) -> (String, String) {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let mut i = 0;
+    while i < words.len() && (is_title_word(words[i]) || is_connector(words[i])) {
+        i += 1;
+    }
+    // "Secretary of State Blinken": connectors only belong to the title when
+    // a title word follows them.
+    (words[..i].join(" "), words[i..].join(" "))
+}
+
+/// Whether `word` is a connector such as "of" or "van".
+pub fn is_connector(word: &str) -> bool {
+    CONNECTORS.contains(&bare(word).as_str())
+}
+
+/// Whether a word is written as a name is: a capital first, or a particle.
+pub fn is_name_word(word: &str) -> bool {
+    let first = word.chars().find(|c| c.is_alphanumeric());
+    match first {
+        Some(c) if c.is_uppercase() => word
+            .chars()
+            .all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '\u{2019}' | '.')),
+        Some(c) if is_cjk(c) => true,
+        _ => is_connector(word),
+    }
+}
+
+/// Whether `c` is a Han, Kana or Hangul character: names in those scripts
+/// have no capitals to recognise them by.
+pub fn is_cjk(c: char) -> bool {
+    matches!(c as u32,
+        0x3040..=0x30ff | 0x3400..=0x4dbf | 0x4e00..=0x9fff | 0xac00..=0xd7af | 0xf900..=0xfaff)
+}
+
+/// Whether `name` has the shape of a personal name: two to four name words,
+/// not an outlet, not only titles.
+pub fn looks_like_person(name: &str) -> bool {
+    let (_, rest) = split_title(name);
+    let words: Vec<&str> = rest.split_whitespace().collect();
+    if looks_like_outlet(&rest) || words.is_empty() {
+        return false;
+    }
+    if rest.chars().all(|c| is_cjk(c) || c == '·' || c == ' ') {
+        return (2..=4).contains(&rest.chars().filter(|c| is_cjk(*c)).count());
+    }
+    (2..=4).contains(&words.len())
+        && words.iter().all(|w| is_name_word(w))
+        && !words.iter().any(|w| ORG_WORDS.contains(&bare(w).as_str()))
+        && words
+            .iter()
+            .filter(|w| !is_connector(w))
+            .all(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 2 || w.ends_with('.'))
+}
+
+/// Prints a name written in capitals as a name: `VON DER LEYEN` → `von der
+/// Leyen`, `MCCARTHY` → `McCarthy`, `JEAN-PIERRE` → `Jean-Pierre`. Names
+/// already in mixed case are returned unchanged.
+pub fn display_case(name: &str) -> String {
+    if name.chars().any(|c| c.is_lowercase()) {
+        return name.to_string();
+    }
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let n = words.len();
+    words
+        .iter()
+        .enumerate()
+        .map(|(i, w)| {
+            let lw = w.to_lowercase();
+            if i > 0 && i + 1 < n && CONNECTORS.contains(&lw.as_str()) {
+                return lw;
+            }
+            if is_acronym(w) && !is_title_word(w) && n == 1 {
+                return (*w).to_string();
+            }
+            cap_word(&lw)
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+fn cap_word(lower: &str) -> String {
+    // Capitalise after hyphens and apostrophes: Jean-Pierre, O'Rourke.
+    let mut out = String::with_capacity(lower.len());
+    let mut up = true;
+    for c in lower.chars() {
+        if up && c.is_alphabetic() {
+            out.extend(c.to_uppercase());
+            up = false;
+        } else {
+            out.push(c);
+        }
+        if matches!(c, '-' | '\'' | '\u{2019}') {
+            up = true;
+        }
+    }
+    if let Some(rest) = out.strip_prefix("Mc") {
+        if let Some(c) = rest.chars().next() {
+            let mut s = String::from("Mc");
+            s.extend(c.to_uppercase());
+            s.push_str(&rest[c.len_utf8()..]);
+            return s;
+        }
+    }
+    out
+}
+
+/// Folds a name for matching: lower case, accents dropped, punctuation
+/// turned to spaces, whitespace collapsed. `Gómez-Ruiz, Dr.` → `gomez ruiz dr`.
+pub fn fold(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        for l in c.to_lowercase() {
+            let l = fold_char(l);
+            if l.is_alphanumeric() || l == '\'' {
+                out.push(l);
+            } else {
+                out.push(' ');
+            }
+        }
+    }
+    out.replace('\'', "")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Drops the accent from common Latin letters.
+pub fn fold_char(c: char) -> char {
+    match c {
+        'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ā' | 'ă' | 'ą' => 'a',
+        'ç' | 'ć' | 'č' => 'c',
+        'ď' | 'đ' => 'd',
+        'è' | 'é' | 'ê' | 'ë' | 'ē' | 'ė' | 'ę' | 'ě' => 'e',
+        'ì' | 'í' | 'î' | 'ï' | 'ī' | 'į' | 'ı' => 'i',
+        'ñ' | 'ń' | 'ň' => 'n',
+        'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' | 'ō' | 'ő' => 'o',
+        'ù' | 'ú' | 'û' | 'ü' | 'ū' | 'ů' | 'ű' | 'ų' => 'u',
+        'ý' | 'ÿ' => 'y',
+        'ś' | 'š' | 'ş' | 'ș' => 's',
+        'ź' | 'ż' | 'ž' => 'z',
+        'ł' => 'l',
+        'ř' => 'r',
+        'ť' | 'ţ' | 'ț' => 't',
+        'ǎ' => 'a',
+        'ǐ' => 'i',
+        'ǒ' => 'o',
+        'ǔ' | 'ǖ' | 'ǘ' | 'ǚ' | 'ǜ' => 'u',
+        '\u{2019}' | '\u{2018}' => '\'',
+        c => c,
+    }
+}
+
+/// The surname key of a person name for matching labels to full names:
+/// the last word, folded (`Jen Psaki` → `psaki`). Chinese names put the
+/// family name first; see [`name_keys`] for all the keys a name answers to.
+pub fn surname_key(name: &str) -> Option<String> {
+    fold(name).split(' ').next_back().map(str::to_string)
+}
+
+/// Every folded word of a name, so that a label `GONG` or `Mr. Gong` (family
+/// name first) or `MS. PSAKI` (family name last) finds its full name.
+pub fn name_keys(name: &str) -> Vec<String> {
+    fold(name)
+        .split(' ')
+        .filter(|w| !w.is_empty() && !CONNECTORS.contains(w))
+        .map(str::to_string)
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn titles_are_split_off() {
+        assert_eq!(
+            split_title("Press Secretary Jen Psaki"),
+            ("Press Secretary".into(), "Jen Psaki".into())
+        );
+        assert_eq!(
+            split_title("SENIOR ADMINISTRATION OFFICIAL"),
+            ("SENIOR ADMINISTRATION OFFICIAL".into(), String::new())
+        );
+        assert_eq!(split_title("MS. PSAKI"), ("MS.".into(), "PSAKI".into()));
+    }
+
+    #[test]
+    fn outlets_and_people() {
+        for outlet in ["Phoenix TV", "Evening Post", "CGTN", "Example.cn", "Radio Free Asia"] {
+            assert!(looks_like_outlet(outlet), "{outlet}");
+            assert!(!looks_like_person(outlet), "{outlet}");
+        }
+        for person in ["Anna Lindqvist", "Wang Wenbin", "Mr. Kofi Mensah", "李明 华"] {
+            assert!(looks_like_person(person), "{person}");
+        }
+        assert!(!looks_like_person("Bottom line"));
+        assert!(!looks_like_person("Missiles"));
+    }
+
+    #[test]
+    fn capitals_print_as_names() {
+        assert_eq!(display_case("VON DER LEYEN"), "Von der Leyen");
+        assert_eq!(display_case("MCCARTHY"), "McCarthy");
+        assert_eq!(display_case("JEAN-PIERRE"), "Jean-Pierre");
+        assert_eq!(display_case("O'ROURKE"), "O'Rourke");
+        assert_eq!(display_case("Already Fine"), "Already Fine");
+    }
+
+    #[test]
+    fn folding_drops_case_accents_and_punctuation() {
+        assert_eq!(fold("Gómez-Ruiz, Dr."), "gomez ruiz dr");
+        assert_eq!(fold("People\u{2019}s Daily"), "peoples daily");
+        assert_eq!(name_keys("Karine Jean-Pierre"), ["karine", "jean", "pierre"]);
+    }
+}

@@ -1,0 +1,127 @@
+//! Speaker rosters: the list of who is on the podium.
+//!
+//! Official transcripts often open with a block such as
+//!
+//! ```text
+//! Speakers:
+//! Ms. Anna Lindqvist, minister of trade
+//! Mr. Kofi Mensah, director of the statistics office
+//! Chairperson:
+//! Mr. Tomas Reyes, spokesperson of the ministry
+//! ```
+//!
+//! A roster gives each speaker's full name (labels later use it, or only
+//! part of it), their title, and their role: people under a chair, host or
+//! moderator heading chair the briefing; everybody else listed answers
+//! questions as an official.
+
+use serde::Serialize;
+
+use super::{name, Role};
+
+/// One person on the roster.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct RosterEntry {
+    pub name: String,
+    pub role: Role,
+    pub title: Option<String>,
+}
+
+/// The role a roster heading announces (`Speakers:` → official,
+/// `Chairperson:` → moderator), and the entry on the heading's own line,
+/// if any (`Moderator: Mr. Tomas Reyes, spokesperson`).
+pub fn heading(text: &str) -> Option<(Role, &str)> {
+    let (head, rest) = match text.find([':', '：']) {
+        Some(i) => (&text[..i], text[i..].trim_start_matches([':', '：']).trim()),
+        None => (text, ""),
+    };
+    let role = match name::fold(head).as_str() {
+        "speakers" | "speaker" | "participants" | "panelists" | "panellists" | "panel"
+        | "guests" | "presenters" | "briefers" | "officials" | "attendees" | "featuring"
+        | "spokespersons" | "spokesperson" | "发布人" | "嘉宾" => Role::Official,
+        "chairperson" | "chairpersons" | "chair" | "chairs" | "chairman" | "chairwoman"
+        | "moderator" | "moderators" | "host" | "hosts" | "emcee" | "主持人" => Role::Moderator,
+        _ => return None,
+    };
+    // "Moderator: Good morning, everyone." is a turn, not a roster line.
+    if !rest.is_empty() && entry(rest).is_none() {
+        return None;
+    }
+    Some((role, rest))
+}
+
+/// Reads a roster line: `[Mr.|Ms.|Dr.] Name, title` or `Name — title`, or a
+/// bare name. Returns the name without its honorific, and the title.
+pub fn entry(text: &str) -> Option<(String, Option<String>)> {
+    let text = text.trim().trim_end_matches([';', ',']);
+    let (who, title) = match text.find([',', '，']) {
+        Some(i) => (&text[..i], Some(text[i..].trim_start_matches([',', '，']).trim())),
+        None => [" – ", " — ", " - "]
+            .iter()
+            .find_map(|sep| text.split_once(sep))
+            .map_or((text, None), |(who, title)| (who, Some(title.trim()))),
+    };
+    let words: Vec<&str> = who.split_whitespace().collect();
+    let skip = words.iter().take_while(|w| name::is_honorific(w)).count();
+    let bare = words[skip..].join(" ");
+    if !name::looks_like_person(&bare) {
+        return None;
+    }
+    // A title is a description, not a sentence: it has no closing full stop
+    // followed by more text, and no question.
+    if let Some(t) = title {
+        if t.is_empty() || t.contains('?') || t.contains(". ") {
+            return None;
+        }
+    }
+    Some((bare, title.map(|t| t.trim_end_matches('.').to_string())))
+}
+
+/// Adds `entry` to `roster` unless the person is already there; a repeated
+/// entry only fills in a missing title.
+pub fn merge(roster: &mut Vec<RosterEntry>, entry: RosterEntry) {
+    let key = name::fold(&entry.name);
+    if let Some(existing) = roster.iter_mut().find(|e| name::fold(&e.name) == key) {
+        if existing.title.is_none() {
+            existing.title = entry.title;
+        }
+        if entry.role == Role::Moderator {
+            existing.role = Role::Moderator;
+        }
+    } else {
+        roster.push(entry);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn headings() {
+        assert_eq!(heading("Speakers:"), Some((Role::Official, "")));
+        assert_eq!(heading("Speakers"), Some((Role::Official, "")));
+        assert_eq!(heading("Chairperson:"), Some((Role::Moderator, "")));
+        assert_eq!(
+            heading("Moderator: Mr. Tomas Reyes, spokesperson"),
+            Some((Role::Moderator, "Mr. Tomas Reyes, spokesperson"))
+        );
+        assert_eq!(heading("Moderator: Good morning, everyone."), None);
+        assert_eq!(heading("Speaker of the House"), None);
+    }
+
+    #[test]
+    fn entries() {
+        assert_eq!(
+            entry("Ms. Anna Lindqvist, minister of trade"),
+            Some(("Anna Lindqvist".into(), Some("minister of trade".into())))
+        );
+        assert_eq!(
+            entry("Kofi Mensah — director of the statistics office"),
+            Some(("Kofi Mensah".into(), Some("director of the statistics office".into())))
+        );
+        assert_eq!(entry("Dr. Ines Duarte"), Some(("Ines Duarte".into(), None)));
+        assert_eq!(entry("Thank you, everyone. We begin now."), None);
+        assert_eq!(entry("Good morning, everyone"), None);
+    }
+}

@@ -1,0 +1,186 @@
+//! Raw text → clean lines → paragraphs.
+//!
+//! Transcripts arrive as they were published: non-breaking spaces where the
+//! typesetter wanted a gap, zero-width joiners inside words, editor markup
+//! tokens glued to labels (`_ueditor_page_break_tag_Economic Daily:`), CRLF
+//! line ends, and either one paragraph per line or paragraphs hard-wrapped at
+//! a fixed width with blank lines between them. Everything downstream wants
+//! one thing: a list of [`Paragraph`]s with their source line, whatever the
+//! layout was.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+/// One paragraph of the source, after unwrapping.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Paragraph {
+    /// The paragraph's text: trimmed, runs of spaces kept (a bare `A` label
+    /// followed by two spaces is told from the article "A" by them).
+    pub text: String,
+    /// 1-based line number of the paragraph's first line in the source.
+    pub line: usize,
+}
+
+/// Editor markup tokens such as `_ueditor_page_break_tag_`: underscores
+/// around snake_case words. They are never words of speech.
+static MARKUP_TOKEN: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"_[A-Za-z]+(?:_[A-Za-z]+)+_").expect("static regex"));
+
+/// Stray HTML tags left by copy-paste (`<br>`, `</p>`, `<span class=...>`).
+static HTML_TAG: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"</?(?:br|p|span|div|b|i|strong|em|font|u|sup|sub)\b[^<>]*>").expect("static regex")
+});
+
+/// Maps the characters that publishers use for spacing to an ASCII space and
+/// drops invisible ones, so that labels and dates match whatever the page's
+/// typography was.
+pub fn normalize(raw: &str) -> String {
+    let raw = raw.strip_prefix('\u{feff}').unwrap_or(raw);
+    let mut out = String::with_capacity(raw.len());
+    let mut chars = raw.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\r' => {
+                if chars.peek() != Some(&'\n') {
+                    out.push('\n');
+                }
+            }
+            '\u{a0}' | '\u{2000}'..='\u{200a}' | '\u{202f}' | '\u{205f}' | '\u{3000}' | '\t' => {
+                out.push(' ')
+            }
+            '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{2060}' | '\u{feff}' | '\u{ad}' => {}
+            // Other control characters (escape sequences, bells) are never
+            // text; dropping them here keeps them out of the index and out
+            // of every terminal podium prints to.
+            c if c.is_control() && c != '\n' => {}
+            c => out.push(c),
+        }
+    }
+    let out = MARKUP_TOKEN.replace_all(&out, "");
+    HTML_TAG.replace_all(&out, "").into_owned()
+}
+
+/// Widths above this are not hard wrapping: those documents put one
+/// paragraph on each line.
+const MAX_WRAP_WIDTH: usize = 100;
+
+/// Finds the width a document was hard-wrapped at, if it was.
+///
+/// A wrapped document has many lines of about the same, modest length; its
+/// 95th-percentile line length (over lines long enough to have wrapped) is
+/// the wrap width.
+fn wrap_width(lines: &[&str]) -> Option<usize> {
+    let mut lens: Vec<usize> = lines
+        .iter()
+        .map(|l| l.chars().count())
+        .filter(|&n| n >= 40)
+        .collect();
+    if lens.len() < 8 {
+        return None;
+    }
+    lens.sort_unstable();
+    let p95 = lens[lens.len() * 95 / 100];
+    (p95 <= MAX_WRAP_WIDTH).then_some(p95)
+}
+
+/// Splits normalized text into paragraphs.
+///
+/// Blank lines always separate paragraphs. Inside a block of non-blank lines,
+/// a hard-wrapped document joins a line to the next when the next line's
+/// first word would not have fitted on it (the break was the wrapper's, not
+/// the author's); `starts_new` lets the caller keep a line that opens a new
+/// speaker turn from being glued to the one above. Documents that are not
+/// wrapped keep each line as its own paragraph.
+pub fn paragraphs(text: &str, starts_new: impl Fn(&str) -> bool) -> Vec<Paragraph> {
+    let lines: Vec<&str> = text.lines().map(str::trim).collect();
+    let width = wrap_width(&lines);
+    let mut out: Vec<Paragraph> = Vec::new();
+    let mut open = false; // whether the last paragraph may take more lines
+    for (i, line) in lines.iter().enumerate() {
+        if line.is_empty() {
+            open = false;
+            continue;
+        }
+        let join = match (open, width, out.last()) {
+            (true, Some(w), Some(prev)) if !starts_new(line) => {
+                let prev_last_line = prev.text.rsplit('\n').next().unwrap_or(&prev.text);
+                let next_word = line.split(' ').next().unwrap_or("").chars().count();
+                prev_last_line.chars().count() + 1 + next_word > w.saturating_sub(4)
+            }
+            _ => false,
+        };
+        if join {
+            if let Some(prev) = out.last_mut() {
+                prev.text.push('\n');
+                prev.text.push_str(line);
+            }
+        } else {
+            out.push(Paragraph {
+                text: (*line).to_string(),
+                line: i + 1,
+            });
+        }
+        open = width.is_some();
+    }
+    for p in &mut out {
+        if p.text.contains('\n') {
+            p.text = p.text.replace('\n', " ");
+        }
+    }
+    out
+}
+
+/// Collapses runs of whitespace to one space: the form passages are stored
+/// and compared in.
+pub fn collapse_spaces(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for word in s.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
+}
+
+/// Number of words, as a reader counts them (UAX #29 word boundaries).
+pub fn word_count(s: &str) -> usize {
+    use unicode_segmentation::UnicodeSegmentation;
+    s.unicode_words().count()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn normalize_maps_spaces_and_drops_markup() {
+        let s = normalize("\u{feff}_ueditor_page_break_tag_Daily:\u{a0}\r\nCOVID-\u{2060}19\x1b[2J");
+        assert_eq!(s, "Daily: \nCOVID-19[2J");
+    }
+
+    #[test]
+    fn unwraps_hard_wrapped_blocks_but_not_short_lines() {
+        let mut text = String::new();
+        for _ in 0..5 {
+            text.push_str("MS. X:  the quick brown fox jumps over the lazy dog and\n");
+            text.push_str("keeps running through the field until the sun goes down\n");
+            text.push_str("again.\n\n");
+        }
+        text.push_str("Go ahead.\nQ  Thank you.\n");
+        let ps = paragraphs(&text, |l| l.starts_with("Q "));
+        assert_eq!(ps.len(), 7);
+        assert!(ps[0].text.ends_with("sun goes down again."));
+        assert_eq!(ps[5].text, "Go ahead.");
+        assert_eq!(ps[6].text, "Q  Thank you.");
+        assert_eq!(ps[6].line, 22);
+    }
+
+    #[test]
+    fn unwrapped_documents_keep_one_paragraph_per_line() {
+        let ps = paragraphs("Title\nSpeaker:\nA long line.\n\nNext", |_| false);
+        let texts: Vec<_> = ps.iter().map(|p| p.text.as_str()).collect();
+        assert_eq!(texts, ["Title", "Speaker:", "A long line.", "Next"]);
+    }
+}

@@ -1,0 +1,195 @@
+//! What a briefing's title says about who speaks.
+//!
+//! Titles name the people a transcript belongs to: "Press Briefing by Press
+//! Secretary Jen Psaki and National Economic Director Brian Deese", "Remarks
+//! by President Biden at …", "Foreign Ministry Spokesperson Wang Wenbin's
+//! Regular Press Conference on March 28, 2024". [`people`] pulls those names
+//! out with their titles; the first one is the briefing's host.
+
+use super::name;
+
+/// A person a title names, with the words of office before the name.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TitledPerson {
+    pub name: String,
+    pub title: String,
+}
+
+impl TitledPerson {
+    /// Whether this person runs the briefing by office: a press secretary,
+    /// spokesperson or host opens it and takes the questions in turn.
+    pub fn runs_briefings(&self) -> bool {
+        let t = name::fold(&self.title);
+        t.contains("press secretary")
+            || t.contains("spokesperson")
+            || t.contains("spokesman")
+            || t.contains("spokeswoman")
+            || t.contains("moderator")
+            || t.contains("host")
+    }
+}
+
+/// Words in title case that end a run of name words: prepositions and
+/// verbs that headline writers capitalise.
+fn is_boundary(word: &str) -> bool {
+    matches!(
+        name::fold(word).as_str(),
+        "aboard"
+            | "at"
+            | "on"
+            | "in"
+            | "before"
+            | "after"
+            | "during"
+            | "with"
+            | "and"
+            | "to"
+            | "for"
+            | "of"
+            | "en"
+            | "via"
+            | "from"
+            | "by"
+            | "announces"
+            | "announce"
+            | "holds"
+            | "hold"
+            | "meets"
+            | "delivers"
+            | "remarks"
+            | "regular"
+            | "press"
+            | "briefing"
+            | "conference"
+            | "call"
+            | "gaggle"
+            | "statement"
+            | "interview"
+            | "speech"
+            | "signs"
+            | "signing"
+            | "visit"
+    )
+}
+
+/// People a title names after a word of office: `Secretary Jen Psaki`,
+/// `President Biden`, `Spokesperson Wang Wenbin's`. Each person's title is
+/// the words between the previous boundary (`by`, a comma, the previous
+/// person) and the name.
+pub fn people(title: &str) -> Vec<TitledPerson> {
+    // Words, and whether a comma followed each.
+    let mut words: Vec<(&str, bool)> = Vec::new();
+    for w in title.split_whitespace() {
+        let comma = w.ends_with(',');
+        let w = w.trim_end_matches(',');
+        if !w.is_empty() {
+            words.push((w, comma));
+        }
+    }
+    let mut out = Vec::new();
+    let mut segment = 0;
+    let mut i = 0;
+    while i < words.len() {
+        let (w, comma) = words[i];
+        let lead = matches!(name::fold(w).as_str(), "by" | "with" | "featuring");
+        if lead || !name::is_title_word(w) || !w.starts_with(char::is_uppercase) {
+            i += 1;
+            if lead || comma {
+                segment = i;
+            }
+            continue;
+        }
+        // A run of office words, then a run of name words.
+        while i < words.len() && (name::is_title_word(words[i].0) || name::is_connector(words[i].0))
+        {
+            i += 1;
+            if words[i - 1].1 {
+                break;
+            }
+        }
+        let name_start = i;
+        while i < words.len() {
+            let w = words[i].0;
+            if !name::is_name_word(w)
+                || name::is_connector(w)
+                || is_boundary(w)
+                || name::is_title_word(w)
+                || w.chars().any(|c| c.is_ascii_digit())
+            {
+                break;
+            }
+            i += 1;
+            if w.ends_with("'s") || w.ends_with("\u{2019}s") || words[i - 1].1 {
+                break;
+            }
+        }
+        let mut name_words: Vec<&str> = words[name_start..i]
+            .iter()
+            .map(|(w, _)| w.trim_end_matches("'s").trim_end_matches("\u{2019}s"))
+            .collect();
+        // "Envoy for Climate John Kerry": a portfolio word before the name.
+        while name_words.len() > 2 && !name_words[name_words.len() - 2].ends_with('.') {
+            name_words.remove(0);
+        }
+        let title_words: Vec<&str> = words[segment..name_start]
+            .iter()
+            .map(|(w, _)| *w)
+            .skip_while(|w| name::is_connector(w))
+            .collect();
+        let office_before = name_start > 0
+            && name::is_title_word(words[name_start - 1].0)
+            && !name::is_connector(words[name_start - 1].0);
+        if !name_words.is_empty() && !title_words.is_empty() {
+            let candidate = name_words.join(" ");
+            if name::looks_like_person(&candidate) || (name_words.len() == 1 && office_before) {
+                out.push(TitledPerson {
+                    name: candidate,
+                    title: title_words.join(" "),
+                });
+                segment = i;
+            }
+        }
+        if i == name_start {
+            i += 1;
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn names(t: &str) -> Vec<(String, String)> {
+        people(t).into_iter().map(|p| (p.name, p.title)).collect()
+    }
+
+    #[test]
+    fn briefing_titles() {
+        assert_eq!(
+            names("Press Briefing by Press Secretary Lena Moreau and National Economic Director Kofi Mensah"),
+            [
+                ("Lena Moreau".into(), "Press Secretary".into()),
+                ("Kofi Mensah".into(), "National Economic Director".into())
+            ]
+        );
+        assert_eq!(
+            names("Remarks by President Okafor at the Signing of an Order"),
+            [("Okafor".into(), "President".into())]
+        );
+        assert_eq!(
+            names("Foreign Ministry Spokesperson Lin Hao's Regular Press Conference on March 28, 2024"),
+            [("Lin Hao".into(), "Foreign Ministry Spokesperson".into())]
+        );
+        assert_eq!(
+            names("Press Briefing by Secretary of Housing and Urban Development Marta L. Ruiz, March 18, 2021"),
+            [("Marta L. Ruiz".into(), "Secretary of Housing and Urban Development".into())]
+        );
+        assert_eq!(
+            names("Press Gaggle by Principal Deputy Press Secretary Ana Silva Aboard Air Force One"),
+            [("Ana Silva".into(), "Principal Deputy Press Secretary".into())]
+        );
+        assert!(names("Press Briefing by the COVID-19 Response Team and Public Health Officials").is_empty());
+        assert!(names("Multi-layer support lifts investment and finance").is_empty());
+    }
+}
