@@ -182,7 +182,10 @@ fn walk(
     match fs::canonicalize(dir) {
         Ok(real) => {
             if !seen.insert(real) {
-                warn(warnings, "folder already visited (a symlink loop?): skipped".into());
+                warn(
+                    warnings,
+                    "folder already visited (a symlink loop?): skipped".into(),
+                );
                 return;
             }
         }

@@ -102,7 +102,8 @@ impl RegistryBuilder {
             }
             let s = self.entry(&turn.speaker);
             s.documents.insert(file.to_string());
-            s.aliases.extend(turn.label.clone().filter(|l| *l != turn.speaker));
+            s.aliases
+                .extend(turn.label.clone().filter(|l| *l != turn.speaker));
             s.titles.extend(turn.speaker_title.clone());
         }
     }

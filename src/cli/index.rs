@@ -38,7 +38,10 @@ pub fn default_sources() -> (Vec<Source>, String) {
             return (sources, "seeds/".into());
         }
     }
-    (corpus::embedded_seeds(), "the built-in sample briefings".into())
+    (
+        corpus::embedded_seeds(),
+        "the built-in sample briefings".into(),
+    )
 }
 
 /// Builds the index in `dir` and returns what happened.

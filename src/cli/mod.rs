@@ -31,13 +31,19 @@ pub struct Cli {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Index transcripts into speaker-attributed passages.
-    #[command(after_help = "Examples:\n  podium index\n  podium index transcripts/ more/briefing.txt --index my-index\n  podium index scans/ --date 2024-03-28")]
+    #[command(
+        after_help = "Examples:\n  podium index\n  podium index transcripts/ more/briefing.txt --index my-index\n  podium index scans/ --date 2024-03-28"
+    )]
     Index(index::IndexArgs),
     /// Search the index: ranked passages with speaker, role and date.
-    #[command(after_help = "Examples:\n  podium search \"STAR Market\"\n  podium search \"container throughput\" --speaker gong --role official\n  podium search \"angel investment\" --since 2024-03 --until 2024 -n 5 --json")]
+    #[command(
+        after_help = "Examples:\n  podium search \"STAR Market\"\n  podium search \"container throughput\" --speaker gong --role official\n  podium search \"angel investment\" --since 2024-03 --until 2024 -n 5 --json"
+    )]
     Search(search::SearchArgs),
     /// Show how transcripts are parsed, without indexing them.
-    #[command(after_help = "Examples:\n  podium parse seeds/003_5e6a9a4541243482.txt\n  podium parse seeds/*.txt --json\n  podium parse briefing.txt --explain")]
+    #[command(
+        after_help = "Examples:\n  podium parse seeds/003_5e6a9a4541243482.txt\n  podium parse seeds/*.txt --json\n  podium parse briefing.txt --explain"
+    )]
     Parse(parse::ParseArgs),
 }
 

@@ -14,8 +14,8 @@ use serde::Serialize;
 use crate::corpus;
 use crate::error::Warning;
 use crate::passage::{self, Passage};
-use crate::render::{json, sanitize, text::shorten};
 use crate::registry::RegistryBuilder;
+use crate::render::{json, sanitize, text::shorten};
 use crate::transcript::{self, Knowledge, RosterEntry, Skipped, Transcript, Why};
 
 use super::ERROR;

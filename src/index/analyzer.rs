@@ -116,7 +116,11 @@ impl WordStream<'_> {
         if i + 1 >= n {
             return false;
         }
-        let to = if i + 2 < n { self.run[i + 2] } else { self.run_end };
+        let to = if i + 2 < n {
+            self.run[i + 2]
+        } else {
+            self.run_end
+        };
         self.emit(self.run[i], to);
         true
     }
@@ -199,7 +203,12 @@ mod tests {
         let mut s = t.token_stream(text);
         let mut out = Vec::new();
         while let Some(tok) = s.next() {
-            out.push((tok.text.clone(), tok.position, tok.offset_from, tok.offset_to));
+            out.push((
+                tok.text.clone(),
+                tok.position,
+                tok.offset_from,
+                tok.offset_to,
+            ));
         }
         out
     }
@@ -224,11 +233,17 @@ mod tests {
         assert_eq!(texts, ["在科", "科创", "创板", "板上", "上市"]);
         let positions: Vec<usize> = t.iter().map(|x| x.1).collect();
         assert_eq!(positions, [0, 1, 2, 3, 4]);
-        assert_eq!(tokens("一 word"), [("一".into(), 0, 0, 3), ("word".into(), 1, 4, 8)]);
+        assert_eq!(
+            tokens("一 word"),
+            [("一".into(), 0, 0, 3), ("word".into(), 1, 4, 8)]
+        );
     }
 
     #[test]
     fn analyzer_folds_and_stems() {
-        assert_eq!(terms("Gómez LISTED Shanghai’s"), ["gomez", "list", "shanghai"]);
+        assert_eq!(
+            terms("Gómez LISTED Shanghai’s"),
+            ["gomez", "list", "shanghai"]
+        );
     }
 }

@@ -88,7 +88,9 @@ impl PodiumIndex {
         let index = Index::open_in_dir(dir).map_err(|e| bad(one_line(&e.to_string())))?;
         analyzer::register(&index);
         let fields = Fields::from_schema(&index.schema()).map_err(|e| bad(e.to_string()))?;
-        let metas = index.load_metas().map_err(|e| bad(one_line(&e.to_string())))?;
+        let metas = index
+            .load_metas()
+            .map_err(|e| bad(one_line(&e.to_string())))?;
         let payload: Payload = metas
             .payload
             .as_deref()

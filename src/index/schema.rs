@@ -95,9 +95,11 @@ impl Fields {
     /// something else lacks them, which is an error that says so.
     pub fn from_schema(schema: &Schema) -> Result<Fields> {
         let f = |name: &str| {
-            schema.get_field(name).map_err(|_| Error::IncompatibleIndex {
-                reason: format!("its schema has no '{name}' field"),
-            })
+            schema
+                .get_field(name)
+                .map_err(|_| Error::IncompatibleIndex {
+                    reason: format!("its schema has no '{name}' field"),
+                })
         };
         Ok(Fields {
             id: f("id")?,

@@ -259,7 +259,10 @@ pub fn build(dir: &Path, sources: &[Source], opts: &BuildOptions) -> Result<Buil
 /// it (the one with most passages, so a briefing's full transcript wins
 /// over a page that repeats part of it; ties go to the first file) and all
 /// the files it is in.
-fn republished_owners(mut keyed: Vec<(u64, u32)>, sizes: &[usize]) -> HashMap<u64, (u32, Vec<u32>)> {
+fn republished_owners(
+    mut keyed: Vec<(u64, u32)>,
+    sizes: &[usize],
+) -> HashMap<u64, (u32, Vec<u32>)> {
     keyed.sort_unstable();
     keyed.dedup();
     let mut out = HashMap::new();
@@ -312,7 +315,13 @@ fn remove_index_files(dir: &Path) -> Result<()> {
             || name.starts_with(".tantivy-")
             || name.starts_with("podium-manifest-")
             || [
-                ".idx", ".pos", ".term", ".store", ".fast", ".fieldnorm", ".del",
+                ".idx",
+                ".pos",
+                ".term",
+                ".store",
+                ".fast",
+                ".fieldnorm",
+                ".del",
             ]
             .iter()
             .any(|ext| name.ends_with(ext));

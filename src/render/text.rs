@@ -49,7 +49,10 @@ pub fn snippet(style: &Style, hit: &Hit) -> String {
     let mut out = String::with_capacity(text.len() + 16);
     let mut at = 0;
     for &(start, end) in &hit.snippet.highlights {
-        if start < at || end > text.len() || !text.is_char_boundary(start) || !text.is_char_boundary(end)
+        if start < at
+            || end > text.len()
+            || !text.is_char_boundary(start)
+            || !text.is_char_boundary(end)
         {
             continue;
         }

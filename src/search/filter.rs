@@ -20,7 +20,10 @@ pub struct Filters {
 
 impl Filters {
     pub fn is_empty(&self) -> bool {
-        self.speakers.is_empty() && self.role.is_none() && self.since.is_none() && self.until.is_none()
+        self.speakers.is_empty()
+            && self.role.is_none()
+            && self.since.is_none()
+            && self.until.is_none()
     }
 }
 

@@ -73,10 +73,9 @@ fn filter_clauses(index: &PodiumIndex, filters: &Filters) -> Result<Vec<Box<dyn 
     }
     if filters.since.is_some() || filters.until.is_some() {
         let bound = |d: Option<jiff::civil::Date>| match d {
-            Some(d) => RangeBound::Included(Term::from_field_date_for_search(
-                f.date,
-                date_to_index(d),
-            )),
+            Some(d) => {
+                RangeBound::Included(Term::from_field_date_for_search(f.date, date_to_index(d)))
+            }
             None => RangeBound::Unbounded,
         };
         clauses.push(Box::new(RangeQuery::new(

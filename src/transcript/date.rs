@@ -32,7 +32,8 @@ pub struct DateSpan {
 const MONTHS: &str = "January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec";
 
 static ISO: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:^|[^\d])((\d{4})[-/.](\d{1,2})[-/.](\d{1,2}))(?:[^\d]|$)").expect("static regex")
+    Regex::new(r"(?:^|[^\d])((\d{4})[-/.](\d{1,2})[-/.](\d{1,2}))(?:[^\d]|$)")
+        .expect("static regex")
 });
 static CJK: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"((?:(\d{4})\s*年\s*)?(\d{1,2})\s*月\s*(\d{1,2})\s*日)").expect("static regex")
@@ -151,7 +152,10 @@ pub fn find_dates(s: &str) -> Vec<DateSpan> {
             Some(y) => full(y.as_str(), month, d.as_str()),
             // A year-less date must at least look like one: a capitalised
             // month ("may 5" is a verb and a number far more often).
-            None if name.as_str().starts_with(|ch: char| ch.is_ascii_uppercase()) => {
+            None if name
+                .as_str()
+                .starts_with(|ch: char| ch.is_ascii_uppercase()) =>
+            {
                 no_year(month, d.as_str())
             }
             None => None,

@@ -111,7 +111,9 @@ pub fn reason(text: &str) -> Option<Reason> {
     if NAV_LINES.contains(&bare) {
         return Some("page navigation");
     }
-    if lower.starts_with('©') || lower.starts_with("copyright") || lower.contains("all rights reserved")
+    if lower.starts_with('©')
+        || lower.starts_with("copyright")
+        || lower.contains("all rights reserved")
     {
         return Some("copyright line");
     }
@@ -170,7 +172,9 @@ fn is_pagination(t: &str) -> bool {
 /// reports print them: `… Li said. (Finish)`, `… (END)`.
 pub fn strip_end_marker(text: &str) -> &str {
     let t = text.trim_end();
-    for marker in ["(Finish)", "(finish)", "(END)", "(End)", "(end)", "[END]", "###"] {
+    for marker in [
+        "(Finish)", "(finish)", "(END)", "(End)", "(end)", "[END]", "###",
+    ] {
         if let Some(rest) = t.strip_suffix(marker) {
             return rest.trim_end();
         }
@@ -221,7 +225,10 @@ mod tests {
             ("Home > News > Briefings", "breadcrumb"),
             ("<  1  2  3  4  5  6  7  8  9  10  11  12", "pagination"),
             ("Page 2 of 5", "pagination"),
-            ("Translated and edited by A. Person and B. Person.", "credit line"),
+            (
+                "Translated and edited by A. Person and B. Person.",
+                "credit line",
+            ),
             ("Interpreted by Someone", "credit line"),
             ("Special Reports", "page navigation"),
             ("Top", "page navigation"),
@@ -232,7 +239,10 @@ mod tests {
             ("(END)", "end-of-transcript marker"),
             ("1:03 P.M. EST", "time of day"),
             ("11:05 AM", "time of day"),
-            ("© 2024 Example Media. All rights reserved.", "copyright line"),
+            (
+                "© 2024 Example Media. All rights reserved.",
+                "copyright line",
+            ),
         ] {
             assert_eq!(reason(line), Some(why), "{line}");
         }

@@ -295,8 +295,10 @@ fn kind_of(label: &str) -> LabelKind {
         | "audience" | "participant" | "photojournalist" | "press" | "media" | "correspondent"
         | "问" | "记者" | "提问" => LabelKind::Reporter,
         "a" | "answer" | "response" | "reply" | "答" | "回答" => LabelKind::Answer,
-        "moderator" | "host" | "chair" | "chairperson" | "chairman" | "chairwoman" | "presenter"
-        | "operator" | "emcee" | "mc" | "facilitator" | "主持人" => LabelKind::Moderator,
+        "moderator" | "host" | "chair" | "chairperson" | "chairman" | "chairwoman"
+        | "presenter" | "operator" | "emcee" | "mc" | "facilitator" | "主持人" => {
+            LabelKind::Moderator
+        }
         "interpreter" | "translator" | "翻译" => LabelKind::Interpreter,
         _ => LabelKind::Named,
     }
@@ -443,9 +445,11 @@ pub fn score(c: &Candidate<'_>, ctx: &Context) -> i32 {
     let acronym_only = matches!(words.as_slice(), [w] if name::is_acronym(w));
 
     let mut s = 0;
-    if has_title && (capitals || words.iter().any(|w| name::is_honorific(w))) {
-        s += 3;
-    } else if has_title && name::looks_like_person(label) {
+    if has_title
+        && (capitals
+            || words.iter().any(|w| name::is_honorific(w))
+            || name::looks_like_person(label))
+    {
         s += 3;
     }
     if ctx.known_name {
@@ -490,7 +494,11 @@ mod tests {
     fn shapes() {
         assert_eq!(
             cand("MS. PSAKI:  Good afternoon."),
-            Some(("MS. PSAKI".into(), "Good afternoon.".into(), LabelKind::Named))
+            Some((
+                "MS. PSAKI".into(),
+                "Good afternoon.".into(),
+                LabelKind::Named
+            ))
         );
         assert_eq!(
             cand("Q    Thank you, Jen."),
@@ -515,7 +523,11 @@ mod tests {
         );
         assert_eq!(
             cand("CHAIR OKAFOR. Good afternoon."),
-            Some(("CHAIR OKAFOR".into(), "Good afternoon.".into(), LabelKind::Named))
+            Some((
+                "CHAIR OKAFOR".into(),
+                "Good afternoon.".into(),
+                LabelKind::Named
+            ))
         );
         assert_eq!(
             cand("Follow-up: And then?"),

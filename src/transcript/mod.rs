@@ -244,7 +244,7 @@ impl<'a> Parser<'a> {
     fn run(mut self) -> Transcript {
         self.mark_furniture();
         let header_end = self.scan_header();
-        let labels = self.find_labels(header_end);
+        let labels = self.find_labels();
         let body_start = labels
             .iter()
             .position(Option::is_some)
@@ -257,7 +257,12 @@ impl<'a> Parser<'a> {
                 (None, Some(Header::Roster)) => "speaker roster",
                 (None, Some(Header::Metadata)) => "metadata line",
                 (None, Some(Header::Date | Header::Dateline)) => "date line",
-                (None, _) if self.title.as_deref() == Some(&*text::collapse_spaces(&self.paras[i].text)) => "title",
+                (None, _)
+                    if self.title.as_deref()
+                        == Some(&*text::collapse_spaces(&self.paras[i].text)) =>
+                {
+                    "title"
+                }
                 (None, _) => "header line",
             };
             self.skip(i, reason);
@@ -269,7 +274,8 @@ impl<'a> Parser<'a> {
         };
         let (date, date_rule) = self.resolve_date(body_start);
         if turns.iter().all(|t| t.paragraphs.is_empty()) {
-            self.warnings.push("no speech found in the text".to_string());
+            self.warnings
+                .push("no speech found in the text".to_string());
         }
         Transcript {
             title: self.title,
@@ -347,7 +353,10 @@ impl<'a> Parser<'a> {
             }
             if let Some((key, value)) = label::metadata(&t) {
                 self.header[i] = Some(Header::Metadata);
-                if matches!(key.as_str(), "date" | "dates" | "published" | "posted" | "updated") {
+                if matches!(
+                    key.as_str(),
+                    "date" | "dates" | "published" | "posted" | "updated"
+                ) {
                     let rank = if key.starts_with("date") { 0 } else { 1 };
                     match date::find_dates(value).first() {
                         Some(sp) => self.dates.push(DateClue {
@@ -472,12 +481,12 @@ impl<'a> Parser<'a> {
 
     /// Finds accepted labels: `labels[i]` is the candidate opening paragraph
     /// `i`, if it is read as a label.
-    fn find_labels(&self, header_end: usize) -> Vec<Option<Candidate<'a>>> {
+    fn find_labels(&self) -> Vec<Option<Candidate<'a>>> {
         let n = self.paras.len();
         let mut cands: Vec<Option<Candidate<'a>>> = vec![None; n];
         let mut counts: HashMap<String, usize> = HashMap::new();
         let mut capital_titles = 0;
-        for i in 0..n {
+        for (i, slot) in cands.iter_mut().enumerate() {
             if self.furniture[i].is_some()
                 || matches!(
                     self.header[i],
@@ -494,7 +503,7 @@ impl<'a> Parser<'a> {
                 {
                     capital_titles += 1;
                 }
-                cands[i] = Some(c);
+                *slot = Some(c);
             }
         }
         let known: Vec<Vec<String>> = self
@@ -507,7 +516,12 @@ impl<'a> Parser<'a> {
                     .flat_map(|t| title::people(t))
                     .map(|p| name::name_keys(&p.name)),
             )
-            .chain(self.knowledge.people.iter().map(|p| name::name_keys(&p.name)))
+            .chain(
+                self.knowledge
+                    .people
+                    .iter()
+                    .map(|p| name::name_keys(&p.name)),
+            )
             .collect();
         let mut out = vec![None; n];
         for i in 0..n {
@@ -524,9 +538,7 @@ impl<'a> Parser<'a> {
             let keys = name::name_keys(&bare);
             let ctx = label::Context {
                 known_name: !keys.is_empty()
-                    && known
-                        .iter()
-                        .any(|k| keys.iter().all(|w| k.contains(w))),
+                    && known.iter().any(|k| keys.iter().all(|w| k.contains(w))),
                 occurrences: counts.get(&name::fold(c.label)).copied().unwrap_or(0),
                 capitals_style: capital_titles >= 2,
                 question_follows: follows.contains('?') || follows.contains('？'),
@@ -535,9 +547,6 @@ impl<'a> Parser<'a> {
                 out[i] = Some(c);
             }
         }
-        // Labels inside the header zone are not turns unless the header
-        // scan stopped there.
-        let _ = header_end;
         out
     }
 
@@ -547,11 +556,7 @@ impl<'a> Parser<'a> {
             .map(|j| self.paras[j].text.as_str())
     }
 
-    fn labelled_turns(
-        &mut self,
-        body_start: usize,
-        labels: &[Option<Candidate<'a>>],
-    ) -> Vec<Turn> {
+    fn labelled_turns(&mut self, body_start: usize, labels: &[Option<Candidate<'a>>]) -> Vec<Turn> {
         let mut turns: Vec<Turn> = Vec::new();
         let mut pending_outlet: Option<String> = None;
         for i in body_start..self.paras.len() {
@@ -858,7 +863,8 @@ impl<'a> Parser<'a> {
                 p.title.as_ref().is_some_and(|t| {
                     let tw: Vec<String> = name::fold(t).split(' ').map(str::to_string).collect();
                     // "President" must not match "Vice President".
-                    tw.ends_with(&key) && !(tw.len() > key.len() && tw[tw.len() - key.len() - 1] == "vice")
+                    tw.ends_with(&key)
+                        && !(tw.len() > key.len() && tw[tw.len() - key.len() - 1] == "vice")
                 })
             })
             .collect();
@@ -872,11 +878,7 @@ impl<'a> Parser<'a> {
     /// Turns of a document without labels: the host's remarks when the title
     /// names a host, else a news report attributed by reported speech.
     fn unlabelled_turns(&mut self, body_start: usize) -> Vec<Turn> {
-        let host = self
-            .people
-            .iter()
-            .find(|p| p.source == "title")
-            .cloned();
+        let host = self.people.iter().find(|p| p.source == "title").cloned();
         let mut turns: Vec<Turn> = Vec::new();
         let mut last_quoted: Option<String> = None;
         for i in body_start..self.paras.len() {

@@ -250,14 +250,73 @@ const OUTLET_WORDS: &[&str] = &[
 /// Words that name organisations, not people: `Shanghai Stock Exchange
 /// said` is not a person speaking.
 const ORG_WORDS: &[&str] = &[
-    "exchange", "office", "bureau", "ministry", "commission", "company", "group", "bank",
-    "council", "committee", "university", "institute", "center", "centre", "association",
-    "government", "department", "agency", "corporation", "co", "ltd", "inc", "board", "market",
-    "fund", "administration", "authority", "court", "party", "club", "foundation", "federation",
-    "union", "organization", "organisation", "school", "college", "academy", "hospital", "team",
-    "forum", "conference", "house", "city", "province", "state", "republic", "kingdom", "county",
-    "district", "zone", "area", "park", "road", "street", "square", "station", "airport", "port",
-    "regulations", "law", "act", "plan", "program", "programme", "initiative", "project",
+    "exchange",
+    "office",
+    "bureau",
+    "ministry",
+    "commission",
+    "company",
+    "group",
+    "bank",
+    "council",
+    "committee",
+    "university",
+    "institute",
+    "center",
+    "centre",
+    "association",
+    "government",
+    "department",
+    "agency",
+    "corporation",
+    "co",
+    "ltd",
+    "inc",
+    "board",
+    "market",
+    "fund",
+    "administration",
+    "authority",
+    "court",
+    "party",
+    "club",
+    "foundation",
+    "federation",
+    "union",
+    "organization",
+    "organisation",
+    "school",
+    "college",
+    "academy",
+    "hospital",
+    "team",
+    "forum",
+    "conference",
+    "house",
+    "city",
+    "province",
+    "state",
+    "republic",
+    "kingdom",
+    "county",
+    "district",
+    "zone",
+    "area",
+    "park",
+    "road",
+    "street",
+    "square",
+    "station",
+    "airport",
+    "port",
+    "regulations",
+    "law",
+    "act",
+    "plan",
+    "program",
+    "programme",
+    "initiative",
+    "project",
 ];
 
 /// Lower-cased words that join the parts of a name or an outlet and are
@@ -515,11 +574,22 @@ mod tests {
 
     #[test]
     fn outlets_and_people() {
-        for outlet in ["Phoenix TV", "Evening Post", "CGTN", "Example.cn", "Radio Free Asia"] {
+        for outlet in [
+            "Phoenix TV",
+            "Evening Post",
+            "CGTN",
+            "Example.cn",
+            "Radio Free Asia",
+        ] {
             assert!(looks_like_outlet(outlet), "{outlet}");
             assert!(!looks_like_person(outlet), "{outlet}");
         }
-        for person in ["Anna Lindqvist", "Wang Wenbin", "Mr. Kofi Mensah", "李明 华"] {
+        for person in [
+            "Anna Lindqvist",
+            "Wang Wenbin",
+            "Mr. Kofi Mensah",
+            "李明 华",
+        ] {
             assert!(looks_like_person(person), "{person}");
         }
         assert!(!looks_like_person("Bottom line"));
@@ -539,6 +609,9 @@ mod tests {
     fn folding_drops_case_accents_and_punctuation() {
         assert_eq!(fold("Gómez-Ruiz, Dr."), "gomez ruiz dr");
         assert_eq!(fold("People\u{2019}s Daily"), "peoples daily");
-        assert_eq!(name_keys("Karine Jean-Pierre"), ["karine", "jean", "pierre"]);
+        assert_eq!(
+            name_keys("Karine Jean-Pierre"),
+            ["karine", "jean", "pierre"]
+        );
     }
 }

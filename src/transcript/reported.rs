@@ -21,7 +21,8 @@ const VERBS: &str = r"said|says|added|adds|noted|notes|stated|states|explained|e
 
 /// A person's name: two to four capitalised words (initials allowed), or
 /// two to four Han characters.
-const NAME: &str = r"(?:[A-Z][\p{Ll}'’\-]+|[A-Z]\.)(?:\s+(?:[A-Z][\p{Ll}'’\-]+|[A-Z]\.)){1,3}|[\p{Han}]{2,4}";
+const NAME: &str =
+    r"(?:[A-Z][\p{Ll}'’\-]+|[A-Z]\.)(?:\s+(?:[A-Z][\p{Ll}'’\-]+|[A-Z]\.)){1,3}|[\p{Han}]{2,4}";
 
 /// `…," said NAME` / `…" said NAME`.
 static SAID_NAME: LazyLock<Regex> = LazyLock::new(|| {
@@ -50,8 +51,10 @@ static SUBJECT_SAID: LazyLock<Regex> = LazyLock::new(|| {
 
 /// `according to NAME`.
 static ACCORDING_TO: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(r"\baccording to (?:(?:Mr|Ms|Mrs|Dr|Prof)\.?\s+)?({NAME})"))
-        .expect("static regex")
+    Regex::new(&format!(
+        r"\baccording to (?:(?:Mr|Ms|Mrs|Dr|Prof)\.?\s+)?({NAME})"
+    ))
+    .expect("static regex")
 });
 
 /// `…," he said` / `She added that …`: the person quoted last.
@@ -132,7 +135,10 @@ mod tests {
             attribute("Output rose 3 percent, according to Dr. Mei Tanaka."),
             q("Mei Tanaka")
         );
-        assert_eq!(attribute("\"It works,\" she added."), Attribution::SamePerson);
+        assert_eq!(
+            attribute("\"It works,\" she added."),
+            Attribution::SamePerson
+        );
     }
 
     #[test]

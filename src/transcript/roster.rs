@@ -55,7 +55,10 @@ pub fn heading(text: &str) -> Option<(Role, &str)> {
 pub fn entry(text: &str) -> Option<(String, Option<String>)> {
     let text = text.trim().trim_end_matches([';', ',']);
     let (who, title) = match text.find([',', '，']) {
-        Some(i) => (&text[..i], Some(text[i..].trim_start_matches([',', '，']).trim())),
+        Some(i) => (
+            &text[..i],
+            Some(text[i..].trim_start_matches([',', '，']).trim()),
+        ),
         None => [" – ", " — ", " - "]
             .iter()
             .find_map(|sep| text.split_once(sep))
@@ -118,7 +121,10 @@ mod tests {
         );
         assert_eq!(
             entry("Kofi Mensah — director of the statistics office"),
-            Some(("Kofi Mensah".into(), Some("director of the statistics office".into())))
+            Some((
+                "Kofi Mensah".into(),
+                Some("director of the statistics office".into())
+            ))
         );
         assert_eq!(entry("Dr. Ines Duarte"), Some(("Ines Duarte".into(), None)));
         assert_eq!(entry("Thank you, everyone. We begin now."), None);

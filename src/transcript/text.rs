@@ -156,7 +156,8 @@ mod tests {
 
     #[test]
     fn normalize_maps_spaces_and_drops_markup() {
-        let s = normalize("\u{feff}_ueditor_page_break_tag_Daily:\u{a0}\r\nCOVID-\u{2060}19\x1b[2J");
+        let s =
+            normalize("\u{feff}_ueditor_page_break_tag_Daily:\u{a0}\r\nCOVID-\u{2060}19\x1b[2J");
         assert_eq!(s, "Daily: \nCOVID-19[2J");
     }
 

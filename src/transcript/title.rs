@@ -186,10 +186,18 @@ mod tests {
             [("Marta L. Ruiz".into(), "Secretary of Housing and Urban Development".into())]
         );
         assert_eq!(
-            names("Press Gaggle by Principal Deputy Press Secretary Ana Silva Aboard Air Force One"),
-            [("Ana Silva".into(), "Principal Deputy Press Secretary".into())]
+            names(
+                "Press Gaggle by Principal Deputy Press Secretary Ana Silva Aboard Air Force One"
+            ),
+            [(
+                "Ana Silva".into(),
+                "Principal Deputy Press Secretary".into()
+            )]
         );
-        assert!(names("Press Briefing by the COVID-19 Response Team and Public Health Officials").is_empty());
+        assert!(
+            names("Press Briefing by the COVID-19 Response Team and Public Health Officials")
+                .is_empty()
+        );
         assert!(names("Multi-layer support lifts investment and finance").is_empty());
     }
 }
