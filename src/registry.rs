@@ -53,7 +53,7 @@ impl Speaker {
     }
 
     /// Every form this speaker answers to, folded.
-    fn forms(&self) -> impl Iterator<Item = String> + '_ {
+    pub fn forms(&self) -> impl Iterator<Item = String> + '_ {
         std::iter::once(name::fold(&self.name)).chain(self.aliases.iter().map(|a| name::fold(a)))
     }
 }
@@ -139,15 +139,6 @@ impl RegistryBuilder {
     }
 }
 
-/// How a `--speaker` value resolved.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Resolution {
-    /// Canonical names of every speaker the value matches.
-    Found(Vec<String>),
-    /// Nobody matches; the closest names, best first.
-    Unknown(Vec<String>),
-}
-
 impl Registry {
     /// People to tell the parser about: named people (two words or more)
     /// who speak as officials or chairs.
@@ -170,141 +161,5 @@ impl Registry {
             .binary_search_by(|s| s.name.as_str().cmp(name))
             .ok()
             .map(|i| &self.speakers[i])
-    }
-
-    /// Resolves what a user typed after `--speaker` to canonical names.
-    ///
-    /// Case, accents and punctuation are ignored; titles and honorifics
-    /// (`Mr.`, `Mayor`) are dropped unless nothing else is left; every
-    /// remaining word must be a word of the speaker's name or of one of its
-    /// aliases. `gong` finds Gong Zheng; `mr. gong` too.
-    pub fn resolve(&self, query: &str) -> Resolution {
-        let folded = name::fold(query);
-        let all: Vec<&str> = folded.split(' ').filter(|w| !w.is_empty()).collect();
-        let words: Vec<&str> = {
-            let kept: Vec<&str> = all
-                .iter()
-                .copied()
-                .filter(|w| !name::is_title_word(w))
-                .collect();
-            if kept.is_empty() {
-                all.clone()
-            } else {
-                kept
-            }
-        };
-        if words.is_empty() {
-            return Resolution::Unknown(Vec::new());
-        }
-        let found: Vec<String> = self
-            .speakers
-            .iter()
-            .filter(|s| {
-                s.forms().any(|f| {
-                    let fw: Vec<&str> = f.split(' ').collect();
-                    words.iter().all(|w| fw.contains(w))
-                })
-            })
-            .map(|s| s.name.clone())
-            .collect();
-        if !found.is_empty() {
-            return Resolution::Found(found);
-        }
-        Resolution::Unknown(self.closest(&words.join(" "), 5))
-    }
-
-    /// The `n` speaker names closest to `query` by edit distance between
-    /// folded words.
-    pub fn closest(&self, query: &str, n: usize) -> Vec<String> {
-        let mut scored: Vec<(usize, &str)> = self
-            .speakers
-            .iter()
-            .map(|s| {
-                let d = s
-                    .forms()
-                    .map(|f| {
-                        // Distance to the whole form or to its best word.
-                        let whole = edit_distance(query, &f);
-                        let word = f
-                            .split(' ')
-                            .map(|w| edit_distance(query, w))
-                            .min()
-                            .unwrap_or(whole);
-                        whole.min(word)
-                    })
-                    .min()
-                    .unwrap_or(usize::MAX);
-                (d, s.name.as_str())
-            })
-            .collect();
-        scored.sort();
-        let limit = (query.chars().count() / 2).max(2);
-        scored
-            .into_iter()
-            .filter(|(d, _)| *d <= limit)
-            .take(n)
-            .map(|(_, s)| s.to_string())
-            .collect()
-    }
-}
-
-/// Levenshtein distance over characters.
-pub fn edit_distance(a: &str, b: &str) -> usize {
-    let b: Vec<char> = b.chars().collect();
-    let mut prev: Vec<usize> = (0..=b.len()).collect();
-    let mut cur = vec![0; b.len() + 1];
-    for (i, ca) in a.chars().enumerate() {
-        cur[0] = i + 1;
-        for (j, cb) in b.iter().enumerate() {
-            let cost = usize::from(ca != *cb);
-            cur[j + 1] = (prev[j] + cost).min(prev[j + 1] + 1).min(cur[j] + 1);
-        }
-        std::mem::swap(&mut prev, &mut cur);
-    }
-    prev[b.len()]
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn registry() -> Registry {
-        let mut b = RegistryBuilder::default();
-        for (name, alias) in [
-            ("Anna Lindqvist", "MS. LINDQVIST"),
-            ("José Ortega", "Mr. Ortega"),
-            ("Harbour Radio", "Harbour Radio"),
-        ] {
-            let s = b.entry(name);
-            s.aliases.insert(alias.into());
-        }
-        b.build()
-    }
-
-    #[test]
-    fn resolves_name_forms() {
-        let r = registry();
-        let found = |q: &str| Resolution::Found(vec![q.to_string()]);
-        assert_eq!(r.resolve("anna lindqvist"), found("Anna Lindqvist"));
-        assert_eq!(r.resolve("LINDQVIST"), found("Anna Lindqvist"));
-        assert_eq!(r.resolve("Ms. Lindqvist"), found("Anna Lindqvist"));
-        assert_eq!(r.resolve("Minister Lindqvist"), found("Anna Lindqvist"));
-        assert_eq!(r.resolve("jose ortega"), found("José Ortega"));
-        assert_eq!(r.resolve("radio"), found("Harbour Radio"));
-    }
-
-    #[test]
-    fn unknown_names_suggest_the_closest() {
-        let r = registry();
-        assert_eq!(
-            r.resolve("Lindkvist"),
-            Resolution::Unknown(vec!["Anna Lindqvist".to_string()])
-        );
-    }
-
-    #[test]
-    fn distance() {
-        assert_eq!(edit_distance("kitten", "sitting"), 3);
-        assert_eq!(edit_distance("", "ab"), 2);
     }
 }

@@ -9,6 +9,7 @@ pub mod filter;
 pub mod hit;
 pub mod query;
 pub mod snippet;
+pub mod speaker;
 
 use std::ops::Bound as RangeBound;
 
@@ -23,7 +24,7 @@ pub use hit::{Hit, Snippet, StoredPassage};
 use crate::error::{Error, Result};
 use crate::index::writer::date_to_index;
 use crate::index::PodiumIndex;
-use crate::registry::Resolution;
+use speaker::Resolution;
 
 /// What to search for.
 #[derive(Debug, Clone)]
@@ -52,7 +53,7 @@ fn filter_clauses(index: &PodiumIndex, filters: &Filters) -> Result<Vec<Box<dyn 
         let registry = index.registry()?;
         let mut names = Vec::new();
         for wanted in &filters.speakers {
-            match registry.resolve(wanted) {
+            match speaker::resolve(registry, wanted) {
                 Resolution::Found(found) => names.extend(found),
                 Resolution::Unknown(suggestions) => {
                     return Err(Error::UnknownSpeaker {
