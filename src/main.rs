@@ -13,6 +13,9 @@ fn main() -> ExitCode {
         Command::Index(args) => cli::index::run(args),
         Command::Search(args) => cli::search::run(args),
         Command::Parse(args) => cli::parse::run(args),
+        Command::Show(args) => cli::show::run(args),
+        Command::Speakers(args) => cli::speakers::run(args),
+        Command::Docs(args) => cli::docs::run(args),
     };
     match outcome {
         Ok(code) => code,
