@@ -89,7 +89,7 @@ impl SynonymArgs {
 #[derive(Debug, Clone, Args)]
 pub struct SearchArgs {
     /// Words to find: all bare words must match; "phrases", OR, -word, (…), speaker:, role:, title:, word* (see --help).
-    #[arg(value_name = "QUERY", long_help = LANGUAGE)]
+    #[arg(value_name = "QUERY", long_help = LANGUAGE, allow_hyphen_values = true)]
     pub query: String,
     #[command(flatten)]
     pub location: IndexLocation,

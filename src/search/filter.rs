@@ -75,9 +75,13 @@ pub fn clauses(index: &PodiumIndex, filters: &Filters) -> Result<Vec<Clause>> {
             .iter()
             .map(|s| format!("--speaker {s:?}"))
             .collect();
+        let mut flag = flags.join(" ");
+        if filters.speakers != names {
+            flag.push_str(&format!(" ({})", names.join(", ")));
+        }
         let terms = names.iter().map(|n| Term::from_field_text(f.speaker, n));
         out.push(Clause {
-            flag: format!("{} ({})", flags.join(" "), names.join(", ")),
+            flag,
             query: no_score(Box::new(TermSetQuery::new(terms))),
         });
     }

@@ -130,14 +130,15 @@ pub fn search_with(index: &PodiumIndex, req: &Request, opts: &Options) -> Result
     if total == 0 || relaxed {
         results.suggestion = suggest::did_you_mean(&searcher, &req.query, &compiled.typed);
     }
-    if total == 0 {
-        results.emptied_by =
-            suggest::emptied_by(&searcher, &*compiled.query, &filters).or_else(|| {
-                compiled
-                    .relaxed
-                    .as_ref()
-                    .and_then(|any| suggest::emptied_by(&searcher, &**any, &filters))
-            });
+    if total == 0 || relaxed {
+        // With all the words but without the filters, are there hits?
+        results.emptied_by = suggest::emptied_by(&searcher, &*compiled.query, &filters);
+    }
+    if total == 0 && results.emptied_by.is_none() {
+        results.emptied_by = compiled
+            .relaxed
+            .as_ref()
+            .and_then(|any| suggest::emptied_by(&searcher, &**any, &filters));
     }
     let snippets = snippet::Snippeter::new(&searcher, index.fields.text, &compiled.highlight)?;
     results.hits.reserve(top.len());

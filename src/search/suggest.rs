@@ -16,6 +16,9 @@ use super::query::Typed;
 use super::speaker::edit_distance;
 use crate::index::analyzer;
 
+/// Words shorter than this get no suggestion.
+pub const MIN_SUGGEST_CHARS: usize = 3;
+
 /// How many edits a word of `len` characters may be away from a
 /// suggestion: one for short words, two up to eight letters, three beyond.
 fn allowed_edits(len: usize) -> usize {
@@ -45,6 +48,12 @@ pub fn missing<'a>(searcher: &Searcher, typed: &'a [Typed]) -> Vec<&'a Typed> {
 pub fn did_you_mean(searcher: &Searcher, input: &str, typed: &[Typed]) -> Option<String> {
     let mut replacements: Vec<(usize, usize, String)> = Vec::new();
     for t in missing(searcher, typed) {
+        // One- and two-letter words and numbers have too many neighbours
+        // for a suggestion to mean anything.
+        if t.term.chars().count() < MIN_SUGGEST_CHARS || t.term.chars().any(|c| c.is_ascii_digit())
+        {
+            continue;
+        }
         let Some(term) = closest_term(searcher, t.field, &t.term) else {
             continue;
         };

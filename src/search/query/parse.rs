@@ -76,13 +76,14 @@ pub struct Tree {
     pub notes: Vec<Note>,
 }
 
-struct Parser {
+struct Parser<'a> {
+    input: &'a str,
     lexemes: Vec<Lexeme>,
     pos: usize,
     notes: Vec<Note>,
 }
 
-impl Parser {
+impl Parser<'_> {
     fn peek(&self) -> Option<&Tok> {
         self.lexemes.get(self.pos).map(|l| &l.tok)
     }
@@ -91,12 +92,12 @@ impl Parser {
         self.lexemes.get(self.pos).map_or(0, |l| l.start)
     }
 
+    /// Records a note; the same message twice (four unclosed `(`) is
+    /// said once, at its first place.
     fn note(&mut self, at: usize, message: impl Into<String>) {
-        if self.notes.len() < MAX_NOTES {
-            self.notes.push(Note {
-                at,
-                message: message.into(),
-            });
+        let message = message.into();
+        if self.notes.len() < MAX_NOTES && !self.notes.iter().any(|n| n.message == message) {
+            self.notes.push(Note { at, message });
         }
     }
 
@@ -172,9 +173,9 @@ impl Parser {
             match self.peek() {
                 Some(Tok::Not) => {
                     negate = !negate;
-                    op_at = Some(self.at());
+                    op_at = self.lexemes.get(self.pos).map(|l| (l.start, l.end));
                 }
-                Some(Tok::Plus) => op_at = Some(self.at()),
+                Some(Tok::Plus) => op_at = self.lexemes.get(self.pos).map(|l| (l.start, l.end)),
                 Some(Tok::Field(f)) => {
                     field = *f;
                     field_at = Some(self.at());
@@ -192,8 +193,9 @@ impl Parser {
                         at,
                         format!("ignored '{}': no value follows it", field.prefix()),
                     );
-                } else if let Some(at) = op_at {
-                    self.note(at, "ignored '-': nothing follows it");
+                } else if let Some((at, end)) = op_at {
+                    let op = self.input.get(at..end).unwrap_or("-").to_string();
+                    self.note(at, format!("ignored '{op}': nothing follows it"));
                 }
             }
             return None;
@@ -315,7 +317,7 @@ fn flatten(items: Vec<Node>, join: fn(Vec<Node>) -> Node) -> Option<Node> {
 /// Drops parentheses nested deeper than [`MAX_DEPTH`] (and the `)` that
 /// close them), so the recursive parser's depth is bounded whatever the
 /// input.
-fn bound_depth(lexemes: Vec<Lexeme>, p: &mut Parser) -> Vec<Lexeme> {
+fn bound_depth(lexemes: Vec<Lexeme>, p: &mut Parser<'_>) -> Vec<Lexeme> {
     let mut depth = 0usize;
     let mut dropped_open = 0usize;
     let mut noted = false;
@@ -350,6 +352,7 @@ fn bound_depth(lexemes: Vec<Lexeme>, p: &mut Parser) -> Vec<Lexeme> {
 pub fn parse(input: &str) -> Tree {
     let (lexemes, lex_notes) = lex(input);
     let mut p = Parser {
+        input,
         lexemes: Vec::new(),
         pos: 0,
         notes: Vec::new(),
@@ -441,6 +444,10 @@ mod tests {
         let (q, notes) = p("a - b");
         assert_eq!(q, "AND(a b)");
         assert!(notes[0].contains("'-'"), "{notes:?}");
+        let (_, notes) = p("NOT");
+        assert_eq!(notes, ["column 1: ignored 'NOT': nothing follows it"]);
+        let (_, notes) = p("((((a");
+        assert_eq!(notes.len(), 1, "{notes:?}");
         let (q, notes) = p("speaker: ");
         assert_eq!(q, "");
         assert!(notes[0].contains("speaker:"), "{notes:?}");
