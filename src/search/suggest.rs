@@ -54,13 +54,10 @@ pub fn did_you_mean(searcher: &Searcher, input: &str, typed: &[Typed]) -> Option
         {
             continue;
         }
-        let Some(term) = closest_term(searcher, t.field, &t.term) else {
-            continue;
-        };
-        let Some(mut word) = surface_form(searcher, t.field, &term) else {
-            continue;
-        };
         let typed_word = input.get(t.start..t.end).unwrap_or_default();
+        let Some(mut word) = closest_word(searcher, t.field, &t.term, typed_word) else {
+            continue;
+        };
         if typed_word.chars().all(|c| !c.is_uppercase()) {
             word = word.to_lowercase();
         }
@@ -81,12 +78,19 @@ pub fn did_you_mean(searcher: &Searcher, input: &str, typed: &[Typed]) -> Option
     Some(out)
 }
 
-/// The indexed term of `field` nearest to `term` by edit distance; among
-/// equally near ones, the most frequent.
-fn closest_term(searcher: &Searcher, field: Field, term: &str) -> Option<String> {
+/// How many stems near the typed word are looked at as words.
+const CANDIDATES: usize = 20;
+
+/// The indexed word nearest to what was typed. Index terms are stems
+/// (`terminal` is `termin`), and a stem is not a good measure of a
+/// misspelling's distance, so the nearest stems (one edit looser than the
+/// limit) are turned back into words as written in a passage, and the words
+/// are compared with what was typed; among equally near ones, the most
+/// frequent wins.
+fn closest_word(searcher: &Searcher, field: Field, term: &str, typed: &str) -> Option<String> {
     let len = term.chars().count();
-    let max = allowed_edits(len);
-    let mut best: HashMap<String, (usize, u64)> = HashMap::new();
+    let loose = allowed_edits(len) + 1;
+    let mut stems: HashMap<String, (usize, u64)> = HashMap::new();
     for segment in searcher.segment_readers() {
         let Ok(inverted) = segment.inverted_index(field) else {
             continue;
@@ -99,26 +103,32 @@ fn closest_term(searcher: &Searcher, field: Field, term: &str) -> Option<String>
                 continue;
             };
             let clen = candidate.chars().count();
-            if clen.abs_diff(len) > max || clen < 2 {
+            if clen.abs_diff(len) > loose || clen < 2 {
                 continue;
             }
             let d = edit_distance(term, candidate);
-            if d == 0 || d > max {
+            if d == 0 || d > loose {
                 continue;
             }
-            let e = best.entry(candidate.to_string()).or_insert((d, 0));
+            let e = stems.entry(candidate.to_string()).or_insert((d, 0));
             e.1 += u64::from(stream.value().doc_freq);
         }
     }
-    best.into_iter()
-        .min_by(|a, b| {
-            (a.1 .0, std::cmp::Reverse(a.1 .1), &a.0).cmp(&(
-                b.1 .0,
-                std::cmp::Reverse(b.1 .1),
-                &b.0,
-            ))
+    let mut near: Vec<(String, (usize, u64))> = stems.into_iter().collect();
+    near.sort_by(|a, b| {
+        (a.1 .0, std::cmp::Reverse(a.1 .1), &a.0).cmp(&(b.1 .0, std::cmp::Reverse(b.1 .1), &b.0))
+    });
+    let typed = typed.to_lowercase();
+    let limit = allowed_edits(typed.chars().count());
+    near.into_iter()
+        .take(CANDIDATES)
+        .filter_map(|(stem, (_, df))| {
+            let word = surface_form(searcher, field, &stem)?;
+            let d = edit_distance(&typed, &word.to_lowercase());
+            (d <= limit).then_some((d, std::cmp::Reverse(df), word))
         })
-        .map(|(t, _)| t)
+        .min()
+        .map(|(_, _, w)| w)
 }
 
 /// How an index term is written in a passage that has it: `compani` →

@@ -296,6 +296,12 @@ impl Builder<'_> {
 
     fn node(&mut self, node: &Node, positive: bool) -> Result<Option<Clause>> {
         match node {
+            // A bare word on its own (the whole query, or one side of an
+            // OR) still gets synonyms: it is a run of one word.
+            Node::Leaf(l) if is_bare_word(l) => {
+                let parts = self.and_parts(std::slice::from_ref(node), positive)?;
+                Ok(parts.query().map(Clause::scoring))
+            }
             Node::Leaf(l) => self.leaf(l, positive),
             Node::Not(inner) => {
                 let Some(c) = self.node(inner, false)? else {
@@ -350,7 +356,7 @@ impl Builder<'_> {
         let mut run: Vec<&Leaf> = Vec::new();
         for child in children {
             match child {
-                Node::Leaf(l) if l.field == FieldName::Text && !l.quoted && !l.prefix => {
+                Node::Leaf(l) if is_bare_word(l) => {
                     run.push(l);
                     continue;
                 }
@@ -662,9 +668,16 @@ impl Builder<'_> {
     /// first, at most [`MAX_EXPANSIONS`]. Words are indexed stemmed, and a
     /// stem can be shorter than the prefix typed (`investm*` → `invest`,
     /// the stem of "investment"), so a stem that the prefix extends by at
-    /// most three letters counts too.
+    /// most three letters counts too, and so do words starting with the
+    /// prefix's own stem (`ferry*` → `ferri`, the stem of "ferry").
     fn expand(&self, field: Field, prefix: &str) -> Vec<(String, u64)> {
         let mut found: HashMap<String, u64> = HashMap::new();
+        let mut starts = vec![prefix.to_string()];
+        if let Some(stem) = analyze(true, prefix, 0).pop() {
+            if stem.text != prefix {
+                starts.push(stem.text);
+            }
+        }
         let shorter: Vec<&str> = prefix
             .char_indices()
             .map(|(i, _)| &prefix[..i])
@@ -675,14 +688,21 @@ impl Builder<'_> {
                 continue;
             };
             let dict = inverted.terms();
-            if let Ok(mut stream) = dict.range().ge(prefix.as_bytes()).into_stream() {
+            for start in &starts {
+                let Ok(mut stream) = dict.range().ge(start.as_bytes()).into_stream() else {
+                    continue;
+                };
                 while stream.advance() {
-                    if !stream.key().starts_with(prefix.as_bytes()) {
+                    if !stream.key().starts_with(start.as_bytes()) {
                         break;
                     }
                     if let Ok(k) = std::str::from_utf8(stream.key()) {
-                        *found.entry(k.to_string()).or_default() +=
-                            u64::from(stream.value().doc_freq);
+                        let df = u64::from(stream.value().doc_freq);
+                        // A term found from both starts counts once.
+                        found.entry(k.to_string()).or_insert(0);
+                        if start == prefix || !k.starts_with(prefix) {
+                            *found.entry(k.to_string()).or_default() += df;
+                        }
                     }
                 }
             }
@@ -764,6 +784,11 @@ pub fn parse_role(text: &str, prefix: bool) -> Option<Role> {
         "answer" | "speaker" => Some(Role::Official),
         _ => None,
     }
+}
+
+/// A word typed without quotes, prefix or field: the unit of runs.
+fn is_bare_word(l: &Leaf) -> bool {
+    l.field == FieldName::Text && !l.quoted && !l.prefix
 }
 
 /// One token: a term; several (`sci-tech`, a quoted phrase): a phrase.

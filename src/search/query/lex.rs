@@ -202,6 +202,22 @@ pub fn lex(input: &str) -> (Vec<Lexeme>, Vec<LexNote>) {
                         "'{name}:' is not a field (fields are speaker:, role:, title:, text:); read {word:?} as words"
                     ),
                 });
+                // The word before the colon, then go on after it (the index
+                // keeps `a:b` as one word, a query means two).
+                let colon = start + name.len();
+                out.push(Lexeme {
+                    tok: Tok::Word {
+                        text: name.to_string(),
+                        prefix: false,
+                    },
+                    start,
+                    end: colon,
+                });
+                i = chars
+                    .iter()
+                    .position(|&(b, _)| b > colon)
+                    .unwrap_or(chars.len());
+                continue;
             }
         }
         let tok = match word {
@@ -302,7 +318,7 @@ mod tests {
             ]
         );
         let (t, notes) = lex("date:2024");
-        assert_eq!(t.len(), 1);
+        assert_eq!(t.len(), 2);
         assert!(notes[0].message.contains("not a field"));
     }
 
