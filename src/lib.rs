@@ -12,9 +12,11 @@
 //! [`registry`] knows every speaker of an index, and [`cli`] is the
 //! command line.
 
+pub mod bench;
 pub mod cli;
 pub mod corpus;
 pub mod error;
+pub mod generate;
 pub mod index;
 pub mod passage;
 pub mod registry;

@@ -13,6 +13,8 @@ fn main() -> ExitCode {
         Command::Index(args) => cli::index::run(args),
         Command::Search(args) => cli::search::run(args),
         Command::Parse(args) => cli::parse::run(args),
+        Command::Generate(args) => cli::generate::run(args),
+        Command::Bench(args) => cli::bench::run(args),
     };
     match outcome {
         Ok(code) => code,

@@ -4,6 +4,8 @@
 //! Exit codes (scripts rely on them): 0 when there are hits (or the command
 //! did its job), 1 when a search finds nothing, 2 on error.
 
+pub mod bench;
+pub mod generate;
 pub mod index;
 pub mod parse;
 pub mod search;
@@ -45,6 +47,16 @@ pub enum Command {
         after_help = "Examples:\n  podium parse seeds/003_5e6a9a4541243482.txt\n  podium parse seeds/*.txt --json\n  podium parse briefing.txt --explain"
     )]
     Parse(parse::ParseArgs),
+    /// Write a synthetic corpus of briefings, for benchmarks and stress tests.
+    #[command(
+        after_help = "Examples:\n  podium generate /tmp/corpus --passages 1000000\n  podium index /tmp/corpus --index /tmp/corpus-index\n  podium bench --index /tmp/corpus-index --queries /tmp/corpus/queries.mix"
+    )]
+    Generate(generate::GenerateArgs),
+    /// Measure query latency on an index: p50/p95/p99 and queries per second, warm and cold.
+    #[command(
+        after_help = "Examples:\n  podium bench\n  podium bench --index /tmp/corpus-index --queries /tmp/corpus/queries.mix --json"
+    )]
+    Bench(bench::BenchArgs),
 }
 
 /// Where the index lives: `--index DIR`, else `PODIUM_INDEX`, else `index/`.
