@@ -28,7 +28,7 @@ use crate::corpus::Source;
 use crate::error::{Error, Result, Warning};
 use crate::passage::{self, Passage};
 use crate::registry::RegistryBuilder;
-use crate::transcript::{self, name, Knowledge};
+use crate::transcript::{self, Knowledge};
 
 /// How to build an index.
 #[derive(Debug, Clone)]
@@ -74,8 +74,7 @@ struct Survey {
 
 /// Folded-text key of a passage, to find republished text across files.
 fn text_key(p: &Passage) -> Option<u64> {
-    p.dedup_key()
-        .map(|_| passage::fnv1a(&[name::fold(&p.text).as_bytes()]))
+    p.text_hash
 }
 
 /// Runs `work` on every source index across `threads` threads, collecting
@@ -294,7 +293,10 @@ fn create(dir: &Path) -> Result<(Index, Fields)> {
         }
         remove_index_files(dir)?;
     }
-    let index = Index::create_in_dir(dir, schema::build())?;
+    let index = Index::builder()
+        .schema(schema::build())
+        .settings(schema::settings())
+        .create_in_dir(dir)?;
     analyzer::register(&index);
     let fields = Fields::from_schema(&index.schema())?;
     Ok((index, fields))

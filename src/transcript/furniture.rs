@@ -105,6 +105,15 @@ pub fn reason(text: &str) -> Option<Reason> {
     if t.is_empty() {
         return Some("empty");
     }
+    if t.len() > 400 {
+        // Furniture is short: a long paragraph can only be a credit line,
+        // and that shows in its opening words. (This check runs on every
+        // paragraph; lower-casing whole paragraphs here was a hot spot.)
+        let head: String = t.chars().take(120).collect();
+        return CREDIT
+            .is_match(&super::text::collapse_spaces(&head))
+            .then_some("credit line");
+    }
     let collapsed = super::text::collapse_spaces(t);
     let lower = collapsed.to_lowercase();
     let bare = lower.trim_matches(|c: char| !c.is_alphanumeric() && c != '+' && c != '-');

@@ -326,7 +326,20 @@ fn label_shaped(label: &str) -> bool {
 
 /// Reads a paragraph's opening as a label candidate, by shape alone.
 pub fn candidate(par: &str) -> Option<Candidate<'_>> {
-    if let Some(c) = BARE_QA.captures(par) {
+    // Cheap shape checks first: this runs on every paragraph and every
+    // wrapped line, and most of them open no label.
+    let mut first = par.chars();
+    let (c0, c1) = (first.next()?, first.next());
+    let qa = matches!(c0, 'Q' | 'A');
+    let colon = par
+        .char_indices()
+        .take_while(|(i, _)| *i < 80)
+        .any(|(_, c)| c == ':' || c == '：');
+    let capitals = c0.is_ascii_uppercase() && c1.is_some_and(|c| c.is_ascii_uppercase());
+    if !qa && !colon && !capitals {
+        return None;
+    }
+    if let Some(c) = qa.then(|| BARE_QA.captures(par)).flatten() {
         let (Some(l), Some(rest)) = (c.get(1), c.get(3)) else {
             return None;
         };
@@ -351,7 +364,7 @@ pub fn candidate(par: &str) -> Option<Candidate<'_>> {
             });
         }
     }
-    if let Some(c) = COLON_LABEL.captures(par) {
+    if let Some(c) = colon.then(|| COLON_LABEL.captures(par)).flatten() {
         let (Some(l), Some(rest)) = (c.get(1), c.get(2)) else {
             return None;
         };
@@ -368,7 +381,7 @@ pub fn candidate(par: &str) -> Option<Candidate<'_>> {
             });
         }
     }
-    if let Some(c) = PERIOD_LABEL.captures(par) {
+    if let Some(c) = capitals.then(|| PERIOD_LABEL.captures(par)).flatten() {
         let (Some(l), Some(rest)) = (c.get(1), c.get(2)) else {
             return None;
         };

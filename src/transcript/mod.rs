@@ -191,6 +191,9 @@ struct Person {
     title: Option<String>,
     role: Option<Role>,
     source: &'static str,
+    /// `name::name_keys(name)`, computed once: lookups compare every label
+    /// with every known person.
+    keys: Vec<String>,
 }
 
 /// Parses a transcript using what the corpus knows.
@@ -425,12 +428,14 @@ impl<'a> Parser<'a> {
                 title: e.title.clone(),
                 role: Some(e.role),
                 source: "roster",
+                keys: name::name_keys(&e.name),
             });
         }
         if let Some(t) = &self.title {
             for p in title::people(t) {
                 let role = p.runs_briefings().then_some(Role::Moderator);
                 self.people.push(Person {
+                    keys: name::name_keys(&p.name),
                     name: p.name,
                     title: Some(p.title),
                     role,
@@ -444,6 +449,7 @@ impl<'a> Parser<'a> {
                 title: k.title.clone(),
                 role: k.chairs.then_some(Role::Moderator),
                 source: "corpus registry",
+                keys: name::name_keys(&k.name),
             });
         }
     }
@@ -457,10 +463,7 @@ impl<'a> Parser<'a> {
         if keys.is_empty() {
             return None;
         }
-        let matches = |p: &&Person| {
-            let pk = name::name_keys(&p.name);
-            keys.iter().all(|k| pk.contains(k))
-        };
+        let matches = |p: &&Person| keys.iter().all(|k| p.keys.contains(k));
         for source in ["roster", "title", "corpus registry"] {
             let found: Vec<&Person> = self
                 .people
@@ -1063,7 +1066,8 @@ fn is_prose(t: &str) -> bool {
 /// not speech.
 fn is_byline(t: &str) -> bool {
     let t = t.trim();
-    text::word_count(t) <= 4
+    t.len() <= 80
+        && text::word_count(t) <= 4
         && !t.ends_with(['.', '?', '!', ')', '"', '\u{201d}', ':'])
         && name::looks_like_person(t)
 }
