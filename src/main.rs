@@ -15,6 +15,9 @@ fn main() -> ExitCode {
         Command::Parse(args) => cli::parse::run(args),
         Command::Generate(args) => cli::generate::run(args),
         Command::Bench(args) => cli::bench::run(args),
+        Command::Show(args) => cli::show::run(args),
+        Command::Speakers(args) => cli::speakers::run(args),
+        Command::Docs(args) => cli::docs::run(args),
     };
     match outcome {
         Ok(code) => code,

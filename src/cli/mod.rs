@@ -5,10 +5,13 @@
 //! did its job), 1 when a search finds nothing, 2 on error.
 
 pub mod bench;
+pub mod docs;
 pub mod generate;
 pub mod index;
 pub mod parse;
 pub mod search;
+pub mod show;
+pub mod speakers;
 
 use std::io::IsTerminal;
 use std::path::PathBuf;
@@ -57,6 +60,19 @@ pub enum Command {
         after_help = "Examples:\n  podium bench\n  podium bench --index /tmp/corpus-index --queries /tmp/corpus/queries.mix --json"
     )]
     Bench(bench::BenchArgs),
+    /// Show one passage in full, with the passages around it.
+    #[command(
+        after_help = "Examples:\n  podium show 708b03575f3f69eb\n  podium show 708b0357 --context 2\n  podium show 708b03575f3f69eb --json"
+    )]
+    Show(show::ShowArgs),
+    /// List speakers with role, title and passage counts; with a QUERY, who says it most.
+    #[command(
+        after_help = "Examples:\n  podium speakers\n  podium speakers \"STAR Market\"\n  podium speakers tariffs --role official --json"
+    )]
+    Speakers(speakers::SpeakersArgs),
+    /// List indexed briefings with date, title, speakers and passage counts.
+    #[command(after_help = "Examples:\n  podium docs\n  podium docs --json")]
+    Docs(docs::DocsArgs),
 }
 
 /// Where the index lives: `--index DIR`, else `PODIUM_INDEX`, else `index/`.

@@ -1,24 +1,29 @@
-//! `podium search`: query → ranked passages.
+//! `podium search`: query → ranked passages (optionally with context).
 
 use std::io::{self, Write};
+use std::path::PathBuf;
 use std::process::ExitCode;
+use std::sync::Arc;
 
 use clap::Args;
 
 use super::{index as index_cmd, ColorChoice, IndexLocation, NO_HITS};
 use crate::index::{self, PodiumIndex};
-use crate::render::{json, text};
+use crate::render::text::{self, Style};
+use crate::render::{json, sanitize};
+use crate::search::context::{self, Context};
 use crate::search::filter::{parse_date, Bound};
-use crate::search::{self, Filters, Request};
+use crate::search::query::LANGUAGE;
+use crate::search::{
+    self, synonyms, Filters, Hit, Options, Request, Results, StoredPassage, Synonyms,
+};
 use crate::transcript::Role;
 
-#[derive(Debug, Clone, Args)]
-pub struct SearchArgs {
-    /// Words to find; all bare words must match.
-    pub query: String,
-    #[command(flatten)]
-    pub location: IndexLocation,
-    /// Only passages by this speaker (name words, any case or accents); repeat for any of several.
+/// `--speaker`, `--role`, `--since`, `--until`: shared by `search` and
+/// `speakers`.
+#[derive(Debug, Clone, Default, Args)]
+pub struct FilterArgs {
+    /// Only passages by this speaker (Gong Zheng, gong, Mayor Gong, Mr. Gong, GONG ZHENG; accents optional); repeat for any of several.
     #[arg(long, value_name = "NAME")]
     pub speaker: Vec<String>,
     /// Only passages in this role: official, moderator, journalist, narration.
@@ -30,9 +35,74 @@ pub struct SearchArgs {
     /// Only passages dated on or before DATE (YYYY, YYYY-MM or YYYY-MM-DD).
     #[arg(long, value_name = "DATE")]
     pub until: Option<String>,
+}
+
+impl FilterArgs {
+    /// The filters, dates checked.
+    pub fn filters(&self) -> anyhow::Result<Filters> {
+        Ok(Filters {
+            speakers: self.speaker.clone(),
+            role: self.role,
+            since: self
+                .since
+                .as_deref()
+                .map(|s| parse_date(s, Bound::Start))
+                .transpose()?,
+            until: self
+                .until
+                .as_deref()
+                .map(|s| parse_date(s, Bound::End))
+                .transpose()?,
+        })
+    }
+}
+
+/// `--synonyms FILE` and `--no-synonyms`.
+#[derive(Debug, Clone, Default, Args)]
+pub struct SynonymArgs {
+    /// More synonyms, one group per line: "PBOC = People's Bank of China" [default: $XDG_CONFIG_HOME/podium/synonyms.txt or ~/.config/podium/synonyms.txt, if it exists]
+    #[arg(long, value_name = "FILE", env = "PODIUM_SYNONYMS")]
+    pub synonyms: Option<PathBuf>,
+    /// Search the words typed only: no synonyms, shipped or user's.
+    #[arg(long, conflicts_with = "synonyms")]
+    pub no_synonyms: bool,
+}
+
+impl SynonymArgs {
+    /// The synonym map: the shipped list plus the user's file (the one
+    /// given, else the one at the default location if there is one).
+    pub fn load(&self) -> anyhow::Result<Arc<Synonyms>> {
+        if self.no_synonyms {
+            return Ok(Synonyms::none());
+        }
+        let file = match &self.synonyms {
+            Some(f) => Some(f.clone()),
+            None => synonyms::default_path().filter(|p| p.is_file()),
+        };
+        Ok(match file {
+            Some(f) => Arc::new(Synonyms::shipped_plus(&f)?),
+            None => Synonyms::shipped(),
+        })
+    }
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct SearchArgs {
+    /// Words to find: all bare words must match; "phrases", OR, -word, (…), speaker:, role:, title:, word* (see --help).
+    #[arg(value_name = "QUERY", long_help = LANGUAGE, allow_hyphen_values = true)]
+    pub query: String,
+    #[command(flatten)]
+    pub location: IndexLocation,
+    #[command(flatten)]
+    pub filters: FilterArgs,
     /// How many passages to show.
     #[arg(short = 'n', long = "limit", value_name = "N", default_value_t = 10)]
     pub limit: usize,
+    /// With each hit, the question that prompted it and N passages on each side (default 1).
+    #[arg(long, value_name = "N", num_args = 0..=1, default_missing_value = "1")]
+    pub context: Option<usize>,
+    #[command(flatten)]
+    pub synonyms: SynonymArgs,
     /// One JSON object per hit, one per line.
     #[arg(long)]
     pub json: bool,
@@ -58,38 +128,55 @@ pub fn open_or_build(location: &IndexLocation) -> anyhow::Result<PodiumIndex> {
     Ok(PodiumIndex::open(&dir)?)
 }
 
+/// Prints a search's notes, suggestion and filter report on stderr: stdout
+/// stays the results.
+pub fn print_notes(results: &Results) {
+    for note in &results.notes {
+        eprintln!("podium: note: {}", sanitize(note));
+    }
+    if let Some(s) = &results.suggestion {
+        eprintln!("podium: did you mean \"{}\"?", sanitize(s));
+    }
+    if let Some(e) = &results.emptied_by {
+        eprintln!("podium: {}", sanitize(e));
+    }
+}
+
 pub fn run(args: &SearchArgs) -> anyhow::Result<ExitCode> {
-    let filters = Filters {
-        speakers: args.speaker.clone(),
-        role: args.role,
-        since: args
-            .since
-            .as_deref()
-            .map(|s| parse_date(s, Bound::Start))
-            .transpose()?,
-        until: args
-            .until
-            .as_deref()
-            .map(|s| parse_date(s, Bound::End))
-            .transpose()?,
+    let filters = args.filters.filters()?;
+    let opts = Options {
+        synonyms: args.synonyms.load()?,
     };
     let index = open_or_build(&args.location)?;
-    let results = search::search(
+    let results = search::search_with(
         &index,
         &Request {
             query: args.query.clone(),
             filters,
             limit: args.limit,
         },
+        &opts,
     )?;
-    for note in &results.notes {
-        eprintln!("podium: note: {note}");
-    }
+    print_notes(&results);
+    let contexts = match args.context {
+        Some(n) => {
+            let searcher = index.searcher();
+            let mut v = Vec::with_capacity(results.hits.len());
+            for h in &results.hits {
+                v.push(context::around(&index, &searcher, &h.passage, n)?);
+            }
+            Some(v)
+        }
+        None => None,
+    };
     let mut out = io::stdout().lock();
-    if args.json {
-        json::hits(&mut out, &results.hits)?;
-    } else {
-        text::results(&mut out, &args.color.style(), &args.query, &results)?;
+    match (&contexts, args.json) {
+        (None, true) => json::hits(&mut out, &results.hits)?,
+        (None, false) => text::results(&mut out, &args.color.style(), &args.query, &results)?,
+        (Some(c), true) => json_with_context(&mut out, &results.hits, c)?,
+        (Some(c), false) => {
+            text_with_context(&mut out, &args.color.style(), &args.query, &results, c)?
+        }
     }
     out.flush()?;
     Ok(if results.hits.is_empty() {
@@ -97,4 +184,91 @@ pub fn run(args: &SearchArgs) -> anyhow::Result<ExitCode> {
     } else {
         ExitCode::SUCCESS
     })
+}
+
+/// Each hit as `json::hits` writes it, plus `"context": {"prompt", "before",
+/// "after"}` (arrays of passages).
+fn json_with_context(out: &mut impl Write, hits: &[Hit], contexts: &[Context]) -> io::Result<()> {
+    for (h, c) in hits.iter().zip(contexts) {
+        let mut buf = Vec::new();
+        json::hits(&mut buf, std::slice::from_ref(h))?;
+        let mut v: serde_json::Value = serde_json::from_slice(&buf).map_err(io::Error::other)?;
+        if let Some(obj) = v.as_object_mut() {
+            obj.insert(
+                "context".into(),
+                serde_json::to_value(c).map_err(io::Error::other)?,
+            );
+        }
+        json::line(out, &v)?;
+    }
+    Ok(())
+}
+
+/// Characters of a context passage shown under a hit.
+const CONTEXT_CHARS: usize = 300;
+
+fn text_with_context(
+    out: &mut impl Write,
+    style: &Style,
+    query: &str,
+    r: &Results,
+    contexts: &[Context],
+) -> io::Result<()> {
+    let shown = r.hits.len();
+    writeln!(
+        out,
+        "{} passage{} match \"{}\"{}",
+        r.total,
+        if r.total == 1 { "" } else { "s" },
+        sanitize(query),
+        if shown < r.total {
+            format!(" (top {shown})")
+        } else {
+            String::new()
+        }
+    )?;
+    for (h, c) in r.hits.iter().zip(contexts) {
+        writeln!(out)?;
+        text::hit(out, style, h)?;
+        if !c.prompt.is_empty() {
+            let label = if c.prompt.iter().any(|p| p.role == Role::Journalist) {
+                "question"
+            } else {
+                "previous turn"
+            };
+            for p in &c.prompt {
+                context_line(out, style, label, p)?;
+            }
+        }
+        for p in &c.before {
+            context_line(out, style, "before", p)?;
+        }
+        for p in &c.after {
+            context_line(out, style, "after", p)?;
+        }
+    }
+    Ok(())
+}
+
+/// `    ↳ question · ThePaper.cn · journalist · 1b4169d3ecc85148` and the
+/// passage's text, shortened, on the next line.
+fn context_line(
+    out: &mut impl Write,
+    style: &Style,
+    label: &str,
+    p: &StoredPassage,
+) -> io::Result<()> {
+    writeln!(
+        out,
+        "    {} {} · {} · {}",
+        style.dim(&format!("↳ {label}")),
+        style.bold(&sanitize(&p.speaker)),
+        p.role,
+        style.dim(&p.id)
+    )?;
+    writeln!(
+        out,
+        "      {}",
+        sanitize(&text::shorten(&p.text, CONTEXT_CHARS))
+    )
 }

@@ -1,9 +1,17 @@
 //! Search filters: speaker, role and date range, checked once, with errors
-//! that say what was expected.
+//! that say what was expected, and turned into non-scoring query clauses.
+
+use std::ops::Bound as RangeBound;
 
 use jiff::civil::Date;
+use tantivy::query::{ConstScoreQuery, Query, RangeQuery, TermQuery, TermSetQuery};
+use tantivy::schema::IndexRecordOption;
+use tantivy::Term;
 
+use super::speaker::{self, Resolution};
 use crate::error::{Error, Result};
+use crate::index::writer::date_to_index;
+use crate::index::PodiumIndex;
 use crate::transcript::Role;
 
 /// Filters the user asked for, as given (speakers are resolved against the
@@ -25,6 +33,90 @@ impl Filters {
             && self.since.is_none()
             && self.until.is_none()
     }
+}
+
+/// One filter as a query clause, with the flags it came from (to say
+/// which filter removed every hit).
+pub struct Clause {
+    /// The filter as the user gave it: `--speaker "gong" (Gong Zheng)`.
+    pub flag: String,
+    /// Matches the passages the filter lets through; scores 0.
+    pub query: Box<dyn Query>,
+}
+
+/// Builds the clauses of the filters; an unknown speaker is an error that
+/// lists the closest known ones.
+pub fn clauses(index: &PodiumIndex, filters: &Filters) -> Result<Vec<Clause>> {
+    let f = &index.fields;
+    let mut out = Vec::new();
+    let no_score = |q: Box<dyn Query>| -> Box<dyn Query> { Box::new(ConstScoreQuery::new(q, 0.0)) };
+    if !filters.speakers.is_empty() {
+        let registry = index.registry()?;
+        let mut names: Vec<String> = Vec::new();
+        for wanted in &filters.speakers {
+            match speaker::resolve(registry, wanted) {
+                Resolution::Found(found) => {
+                    for n in found {
+                        if !names.contains(&n) {
+                            names.push(n);
+                        }
+                    }
+                }
+                Resolution::Unknown(suggestions) => {
+                    return Err(Error::UnknownSpeaker {
+                        name: wanted.clone(),
+                        suggestions,
+                    })
+                }
+            }
+        }
+        let flags: Vec<String> = filters
+            .speakers
+            .iter()
+            .map(|s| format!("--speaker {s:?}"))
+            .collect();
+        let mut flag = flags.join(" ");
+        if filters.speakers != names {
+            flag.push_str(&format!(" ({})", names.join(", ")));
+        }
+        let terms = names.iter().map(|n| Term::from_field_text(f.speaker, n));
+        out.push(Clause {
+            flag,
+            query: no_score(Box::new(TermSetQuery::new(terms))),
+        });
+    }
+    if let Some(role) = filters.role {
+        out.push(Clause {
+            flag: format!("--role {role}"),
+            query: no_score(Box::new(TermQuery::new(
+                Term::from_field_text(f.role, role.as_str()),
+                IndexRecordOption::Basic,
+            ))),
+        });
+    }
+    if filters.since.is_some() || filters.until.is_some() {
+        let bound = |d: Option<Date>| match d {
+            Some(d) => {
+                RangeBound::Included(Term::from_field_date_for_search(f.date, date_to_index(d)))
+            }
+            None => RangeBound::Unbounded,
+        };
+        let mut flag = Vec::new();
+        if let Some(d) = filters.since {
+            flag.push(format!("--since {d}"));
+        }
+        if let Some(d) = filters.until {
+            flag.push(format!("--until {d}"));
+        }
+        out.push(Clause {
+            flag: flag.join(" "),
+            query: no_score(Box::new(RangeQuery::new(
+                bound(filters.since),
+                bound(filters.until),
+            ))),
+        });
+    }
+    Ok(out)
 }
 
 /// Which end of a period a date bound is for.

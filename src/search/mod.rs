@@ -1,30 +1,38 @@
 //! A query and filters → ranked [`Hit`]s.
 //!
-//! Words are matched in the passage text (BM25); filters narrow the set
-//! without touching the score: speakers and roles as exact terms, dates as a
-//! range on the date field. Bare words must all match; when no passage has
-//! them all, podium says so and ranks passages that have any of them.
+//! The query is podium's own language ([`query::LANGUAGE`]): bare words
+//! must all match, with a fallback to "some of them" that says so; phrases,
+//! `OR`, `-exclude`, parentheses, `speaker:`/`role:`/`title:` and `word*`.
+//! Names in the [`synonyms`] map also find the entity's other names.
+//! Ranking ([`rank`]) is BM25 plus proximity, times a role weight. Filters
+//! ([`filter`]) narrow the set without touching the score. When nothing
+//! matches, [`suggest`] offers close words from the index and says which
+//! filter removed the hits. [`context`] finds the passages around a hit and
+//! [`facet`] counts hits per speaker.
 
+pub mod context;
+pub mod facet;
 pub mod filter;
 pub mod hit;
 pub mod query;
+pub mod rank;
 pub mod snippet;
 pub mod speaker;
+pub mod suggest;
+pub mod synonyms;
 
-use std::ops::Bound as RangeBound;
+use std::sync::Arc;
 
-use tantivy::collector::{Count, TopDocs};
-use tantivy::query::{BooleanQuery, Occur, Query, RangeQuery, TermQuery, TermSetQuery};
-use tantivy::schema::IndexRecordOption;
-use tantivy::{TantivyDocument, Term};
+use tantivy::collector::Count;
+use tantivy::query::{BooleanQuery, Occur, Query};
+use tantivy::TantivyDocument;
 
 pub use filter::Filters;
 pub use hit::{Hit, Snippet, StoredPassage};
+pub use synonyms::Synonyms;
 
-use crate::error::{Error, Result};
-use crate::index::writer::date_to_index;
+use crate::error::Result;
 use crate::index::PodiumIndex;
-use speaker::Resolution;
 
 /// What to search for.
 #[derive(Debug, Clone)]
@@ -35,104 +43,155 @@ pub struct Request {
     pub limit: usize,
 }
 
-/// The answer to a [`Request`].
+/// How to search, beyond the request itself: things built once and reused
+/// across requests.
 #[derive(Debug, Clone)]
+pub struct Options {
+    /// The synonym map; [`Synonyms::shipped`] by default.
+    pub synonyms: Arc<Synonyms>,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options {
+            synonyms: Synonyms::shipped(),
+        }
+    }
+}
+
+/// The answer to a [`Request`].
+#[derive(Debug, Clone, Default)]
 pub struct Results {
     pub hits: Vec<Hit>,
     /// How many passages match in all (not only those returned).
     pub total: usize,
     /// Things the user should know about how the query was read.
     pub notes: Vec<String>,
+    /// No passage had all the words; the hits have some of them.
+    pub relaxed: bool,
+    /// The query with words that are in no passage replaced by close
+    /// indexed words ("did you mean"), when there are hits to gain.
+    pub suggestion: Option<String>,
+    /// When filters removed every hit: which did, in one sentence.
+    pub emptied_by: Option<String>,
 }
 
-/// Builds the filter clauses; errors name the filter that cannot be used.
-fn filter_clauses(index: &PodiumIndex, filters: &Filters) -> Result<Vec<Box<dyn Query>>> {
-    let f = &index.fields;
-    let mut clauses: Vec<Box<dyn Query>> = Vec::new();
-    if !filters.speakers.is_empty() {
-        let registry = index.registry()?;
-        let mut names = Vec::new();
-        for wanted in &filters.speakers {
-            match speaker::resolve(registry, wanted) {
-                Resolution::Found(found) => names.extend(found),
-                Resolution::Unknown(suggestions) => {
-                    return Err(Error::UnknownSpeaker {
-                        name: wanted.clone(),
-                        suggestions,
-                    })
-                }
-            }
-        }
-        let terms = names.iter().map(|n| Term::from_field_text(f.speaker, n));
-        clauses.push(Box::new(TermSetQuery::new(terms)));
-    }
-    if let Some(role) = filters.role {
-        clauses.push(Box::new(TermQuery::new(
-            Term::from_field_text(f.role, role.as_str()),
-            IndexRecordOption::Basic,
-        )));
-    }
-    if filters.since.is_some() || filters.until.is_some() {
-        let bound = |d: Option<jiff::civil::Date>| match d {
-            Some(d) => {
-                RangeBound::Included(Term::from_field_date_for_search(f.date, date_to_index(d)))
-            }
-            None => RangeBound::Unbounded,
-        };
-        clauses.push(Box::new(RangeQuery::new(
-            bound(filters.since),
-            bound(filters.until),
-        )));
-    }
-    Ok(clauses)
+/// Runs a search with the default [`Options`] (the shipped synonyms).
+pub fn search(index: &PodiumIndex, req: &Request) -> Result<Results> {
+    search_with(index, req, &Options::default())
 }
 
 /// Runs a search.
-pub fn search(index: &PodiumIndex, req: &Request) -> Result<Results> {
+pub fn search_with(index: &PodiumIndex, req: &Request, opts: &Options) -> Result<Results> {
     let searcher = index.searcher();
-    let filters = filter_clauses(index, &req.filters)?;
-    let mut notes = Vec::new();
-    let parsed = query::parse(index, &req.query)?;
-    notes.extend(parsed.notes.iter().cloned());
+    let filters = filter::clauses(index, &req.filters)?;
+    let compiled = query::compile(index, &searcher, &opts.synonyms, &req.query)?;
+    let mut notes = compiled.notes.clone();
 
-    let with_filters = |q: Box<dyn Query>| -> Box<dyn Query> {
+    let with_filters = |q: &dyn Query| -> Box<dyn Query> {
         if filters.is_empty() {
-            return q;
+            return q.box_clone();
         }
-        let mut clauses: Vec<(Occur, Box<dyn Query>)> = vec![(Occur::Must, q)];
-        clauses.extend(filters.iter().map(|c| (Occur::Must, c.box_clone())));
+        let mut clauses: Vec<(Occur, Box<dyn Query>)> = vec![(Occur::Must, q.box_clone())];
+        clauses.extend(filters.iter().map(|c| (Occur::Must, c.query.box_clone())));
         Box::new(BooleanQuery::new(clauses))
     };
-    let limit = req.limit.max(1);
-    let collector = (TopDocs::with_limit(limit).order_by_score(), Count);
-    let mut query = with_filters(parsed.query.box_clone());
-    let (mut top, mut total) = searcher.search(&*query, &collector)?;
+    let collector = (rank::top_docs(req.limit), Count);
+    let (mut top, mut total) = searcher.search(&*with_filters(&*compiled.query), &collector)?;
+    let mut relaxed = false;
     if total == 0 {
-        if let Some(any) = &parsed.any_words {
-            let q = with_filters(any.box_clone());
-            let (t, n) = searcher.search(&*q, &collector)?;
+        if let Some(any) = &compiled.relaxed {
+            let (t, n) = searcher.search(&*with_filters(&**any), &collector)?;
             if n > 0 {
-                notes.push(
-                    "no passage has all the words; showing passages with some of them".into(),
-                );
+                let missing: Vec<String> = suggest::missing(&searcher, &compiled.typed)
+                    .iter()
+                    .filter_map(|t| req.query.get(t.start..t.end))
+                    .map(|w| format!("{w:?}"))
+                    .collect();
+                notes.push(if missing.is_empty() {
+                    "no passage has all the words; showing passages with some of them".into()
+                } else {
+                    format!(
+                        "no passage has all the words ({} in none); showing passages with some of them",
+                        missing.join(", ")
+                    )
+                });
                 top = t;
                 total = n;
-                query = q;
+                relaxed = true;
             }
         }
     }
-    let snippets = snippet::Snippeter::new(&searcher, &*query, index.fields.text)?;
-    let mut hits = Vec::with_capacity(top.len());
+    let mut results = Results {
+        total,
+        relaxed,
+        ..Results::default()
+    };
+    if total == 0 || relaxed {
+        results.suggestion = suggest::did_you_mean(&searcher, &req.query, &compiled.typed);
+    }
+    if total == 0 || relaxed {
+        // With all the words but without the filters, are there hits?
+        results.emptied_by = suggest::emptied_by(&searcher, &*compiled.query, &filters);
+    }
+    if total == 0 && results.emptied_by.is_none() {
+        results.emptied_by = compiled
+            .relaxed
+            .as_ref()
+            .and_then(|any| suggest::emptied_by(&searcher, &**any, &filters));
+    }
+    let snippets = snippet::Snippeter::new(&searcher, index.fields.text, &compiled.highlight)?;
+    results.hits.reserve(top.len());
     for (rank, (score, addr)) in top.into_iter().enumerate() {
         let doc: TantivyDocument = searcher.doc(addr)?;
         let passage = StoredPassage::from_doc(&index.fields, &doc);
         let snippet = snippets.snippet(&passage.text);
-        hits.push(Hit {
+        results.hits.push(Hit {
             rank: rank + 1,
             score,
             passage,
             snippet,
         });
     }
-    Ok(Results { hits, total, notes })
+    results.notes = notes;
+    Ok(results)
+}
+
+/// The passages matching a request's query and filters, counted per speaker
+/// (the `podium speakers QUERY` facet). The query falls back to "some of
+/// the words" as [`search_with`] does; `relaxed` says whether it did.
+pub fn speaker_facet(
+    index: &PodiumIndex,
+    req: &Request,
+    opts: &Options,
+) -> Result<(Vec<facet::SpeakerCount>, Vec<String>)> {
+    let searcher = index.searcher();
+    let filters = filter::clauses(index, &req.filters)?;
+    let mut notes = Vec::new();
+    let base: Box<dyn Query> = if req.query.trim().is_empty() {
+        Box::new(tantivy::query::AllQuery)
+    } else {
+        let compiled = query::compile(index, &searcher, &opts.synonyms, &req.query)?;
+        notes.extend(compiled.notes.iter().cloned());
+        let strict = compiled.query.box_clone();
+        let n = searcher.search(&*strict, &Count)?;
+        match (&compiled.relaxed, n) {
+            (Some(any), 0) => {
+                notes.push(
+                    "no passage has all the words; counting passages with some of them".into(),
+                );
+                any.box_clone()
+            }
+            _ => strict,
+        }
+    };
+    let q: Box<dyn Query> = if filters.is_empty() {
+        base
+    } else {
+        let mut clauses: Vec<(Occur, Box<dyn Query>)> = vec![(Occur::Must, base)];
+        clauses.extend(filters.into_iter().map(|c| (Occur::Must, c.query)));
+        Box::new(BooleanQuery::new(clauses))
+    };
+    let counts = facet::speakers(&searcher, &*q, index.registry()?)?;
+    Ok((counts, notes))
 }

@@ -58,6 +58,36 @@ pub fn resolve(registry: &Registry, query: &str) -> Resolution {
     Resolution::Unknown(closest(registry, &words.join(" "), 5))
 }
 
+/// Resolves `speaker:gon*`: speakers with a name word (or a word of an
+/// alias) that starts with the folded prefix, titles dropped as in
+/// [`resolve`]. Every word but the last must match whole.
+pub fn resolve_prefix(registry: &Registry, query: &str) -> Resolution {
+    let folded = name::fold(query);
+    let words: Vec<&str> = folded
+        .split(' ')
+        .filter(|w| !w.is_empty() && !name::is_title_word(w))
+        .collect();
+    let Some((last, whole)) = words.split_last() else {
+        return resolve(registry, query);
+    };
+    let found: Vec<String> = registry
+        .speakers
+        .iter()
+        .filter(|s| {
+            s.forms().any(|f| {
+                let fw: Vec<&str> = f.split(' ').collect();
+                whole.iter().all(|w| fw.contains(w)) && fw.iter().any(|w| w.starts_with(last))
+            })
+        })
+        .map(|s| s.name.clone())
+        .collect();
+    if found.is_empty() {
+        Resolution::Unknown(closest(registry, &words.join(" "), 5))
+    } else {
+        Resolution::Found(found)
+    }
+}
+
 /// The `n` speaker names closest to `query` by edit distance between
 /// folded words.
 pub fn closest(registry: &Registry, query: &str, n: usize) -> Vec<String> {
@@ -140,6 +170,20 @@ mod tests {
         assert_eq!(resolve(&r, "Minister Lindqvist"), found("Anna Lindqvist"));
         assert_eq!(resolve(&r, "jose ortega"), found("José Ortega"));
         assert_eq!(resolve(&r, "radio"), found("Harbour Radio"));
+    }
+
+    #[test]
+    fn prefixes_match_name_words() {
+        let r = registry();
+        assert_eq!(
+            resolve_prefix(&r, "lind"),
+            Resolution::Found(vec!["Anna Lindqvist".to_string()])
+        );
+        assert_eq!(
+            resolve_prefix(&r, "Anna lin"),
+            Resolution::Found(vec!["Anna Lindqvist".to_string()])
+        );
+        assert!(matches!(resolve_prefix(&r, "zz"), Resolution::Unknown(_)));
     }
 
     #[test]

@@ -3,6 +3,12 @@
 
 #![allow(dead_code)]
 
+mod briefings;
+mod context;
 mod contract;
 mod gold;
+mod nohits;
+mod query;
+mod ranking;
+mod speakers;
 mod util;

@@ -1,0 +1,189 @@
+//! Help when a search finds nothing: "did you mean …" from the index's own
+//! vocabulary, and which filter removed every hit.
+//!
+//! This runs only on the no-hits path (or when podium had to fall back to
+//! "some of the words"), so it may scan a term dictionary.
+
+use std::collections::HashMap;
+
+use tantivy::collector::{Count, TopDocs};
+use tantivy::query::{BooleanQuery, Occur, Query, TermQuery};
+use tantivy::schema::{Field, IndexRecordOption, Value};
+use tantivy::{Searcher, TantivyDocument, Term};
+
+use super::filter::Clause;
+use super::query::Typed;
+use super::speaker::edit_distance;
+use crate::index::analyzer;
+
+/// Words shorter than this get no suggestion.
+pub const MIN_SUGGEST_CHARS: usize = 3;
+
+/// How many edits a word of `len` characters may be away from a
+/// suggestion: one for short words, two up to eight letters, three beyond.
+fn allowed_edits(len: usize) -> usize {
+    match len {
+        0..=4 => 1,
+        5..=8 => 2,
+        _ => 3,
+    }
+}
+
+/// Typed terms that are in no passage.
+pub fn missing<'a>(searcher: &Searcher, typed: &'a [Typed]) -> Vec<&'a Typed> {
+    typed
+        .iter()
+        .filter(|t| {
+            searcher
+                .doc_freq(&Term::from_field_text(t.field, &t.term))
+                .unwrap_or(0)
+                == 0
+        })
+        .collect()
+}
+
+/// The query with every word that is in no passage replaced by the closest
+/// indexed word (as it is written in a passage), or `None` when there is
+/// nothing to suggest.
+pub fn did_you_mean(searcher: &Searcher, input: &str, typed: &[Typed]) -> Option<String> {
+    let mut replacements: Vec<(usize, usize, String)> = Vec::new();
+    for t in missing(searcher, typed) {
+        // One- and two-letter words and numbers have too many neighbours
+        // for a suggestion to mean anything.
+        if t.term.chars().count() < MIN_SUGGEST_CHARS || t.term.chars().any(|c| c.is_ascii_digit())
+        {
+            continue;
+        }
+        let typed_word = input.get(t.start..t.end).unwrap_or_default();
+        let Some(mut word) = closest_word(searcher, t.field, &t.term, typed_word) else {
+            continue;
+        };
+        if typed_word.chars().all(|c| !c.is_uppercase()) {
+            word = word.to_lowercase();
+        }
+        if word != typed_word {
+            replacements.push((t.start, t.end, word));
+        }
+    }
+    if replacements.is_empty() {
+        return None;
+    }
+    replacements.sort_by_key(|r| std::cmp::Reverse(r.0));
+    let mut out = input.to_string();
+    for (start, end, word) in replacements {
+        if out.is_char_boundary(start) && out.is_char_boundary(end) && start <= end {
+            out.replace_range(start..end, &word);
+        }
+    }
+    Some(out)
+}
+
+/// How many stems near the typed word are looked at as words.
+const CANDIDATES: usize = 20;
+
+/// The indexed word nearest to what was typed. Index terms are stems
+/// (`terminal` is `termin`), and a stem is not a good measure of a
+/// misspelling's distance, so the nearest stems (one edit looser than the
+/// limit) are turned back into words as written in a passage, and the words
+/// are compared with what was typed; among equally near ones, the most
+/// frequent wins.
+fn closest_word(searcher: &Searcher, field: Field, term: &str, typed: &str) -> Option<String> {
+    let len = term.chars().count();
+    let loose = allowed_edits(len) + 1;
+    let mut stems: HashMap<String, (usize, u64)> = HashMap::new();
+    for segment in searcher.segment_readers() {
+        let Ok(inverted) = segment.inverted_index(field) else {
+            continue;
+        };
+        let Ok(mut stream) = inverted.terms().stream() else {
+            continue;
+        };
+        while stream.advance() {
+            let Ok(candidate) = std::str::from_utf8(stream.key()) else {
+                continue;
+            };
+            let clen = candidate.chars().count();
+            if clen.abs_diff(len) > loose || clen < 2 {
+                continue;
+            }
+            let d = edit_distance(term, candidate);
+            if d == 0 || d > loose {
+                continue;
+            }
+            let e = stems.entry(candidate.to_string()).or_insert((d, 0));
+            e.1 += u64::from(stream.value().doc_freq);
+        }
+    }
+    let mut near: Vec<(String, (usize, u64))> = stems.into_iter().collect();
+    near.sort_by(|a, b| {
+        (a.1 .0, std::cmp::Reverse(a.1 .1), &a.0).cmp(&(b.1 .0, std::cmp::Reverse(b.1 .1), &b.0))
+    });
+    let typed = typed.to_lowercase();
+    let limit = allowed_edits(typed.chars().count());
+    near.into_iter()
+        .take(CANDIDATES)
+        .filter_map(|(stem, (_, df))| {
+            let word = surface_form(searcher, field, &stem)?;
+            let d = edit_distance(&typed, &word.to_lowercase());
+            (d <= limit).then_some((d, std::cmp::Reverse(df), word))
+        })
+        .min()
+        .map(|(_, _, w)| w)
+}
+
+/// How an index term is written in a passage that has it: `compani` →
+/// `companies`. Index terms are stems; a suggestion should be a word.
+fn surface_form(searcher: &Searcher, field: Field, term: &str) -> Option<String> {
+    let q = TermQuery::new(Term::from_field_text(field, term), IndexRecordOption::Basic);
+    let top = searcher
+        .search(&q, &TopDocs::with_limit(1).order_by_score())
+        .ok()?;
+    let (_, addr) = top.first()?;
+    let doc: TantivyDocument = searcher.doc(*addr).ok()?;
+    let text = doc.get_first(field)?.as_str()?.to_string();
+    let mut a = analyzer::analyzer();
+    let mut stream = a.token_stream(&text);
+    while let Some(t) = tantivy::tokenizer::TokenStream::next(&mut stream) {
+        if t.text == term {
+            return text.get(t.offset_from..t.offset_to).map(str::to_string);
+        }
+    }
+    None
+}
+
+/// When filters left no hits but the query alone has some: which filter
+/// did it, as one sentence. `None` when the query alone matches nothing.
+pub fn emptied_by(searcher: &Searcher, query: &dyn Query, filters: &[Clause]) -> Option<String> {
+    if filters.is_empty() {
+        return None;
+    }
+    let alone = searcher.search(query, &Count).ok()?;
+    if alone == 0 {
+        return None;
+    }
+    let with = |f: &Clause| -> usize {
+        let q = BooleanQuery::new(vec![
+            (Occur::Must, query.box_clone()),
+            (Occur::Must, f.query.box_clone()),
+        ]);
+        searcher.search(&q, &Count).unwrap_or(0)
+    };
+    let culprits: Vec<&str> = filters
+        .iter()
+        .filter(|f| with(f) == 0)
+        .map(|f| f.flag.as_str())
+        .collect();
+    let matching = format!(
+        "{alone} passage{} match{} the query without filters",
+        if alone == 1 { "" } else { "s" },
+        if alone == 1 { "es" } else { "" }
+    );
+    Some(if culprits.is_empty() {
+        format!("{matching}; each filter alone keeps some of them, but together they keep none")
+    } else {
+        format!(
+            "{matching}; none of them passes {}",
+            culprits.join(", nor ")
+        )
+    })
+}

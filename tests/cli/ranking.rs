@@ -1,0 +1,156 @@
+//! Ranking: proximity, the answer before the question, synonyms a little
+//! below exact names; the synonym list and the user's file.
+
+use predicates::prelude::*;
+use serde_json::Value;
+
+use crate::briefings::{fixture, rank_of, run, search, seeds, speakers, stderr};
+use crate::util::{s, Scratch};
+
+fn score(h: &Value) -> f64 {
+    h["score"].as_f64().expect("score")
+}
+
+fn words(h: &Value) -> usize {
+    s(h, "text").split_whitespace().count()
+}
+
+#[test]
+fn words_standing_together_outrank_scattered_words() {
+    let (hits, _, _) = search(fixture(), "tram network", &[]);
+    let together = rank_of(&hits, "the tram network will reach").expect("together");
+    let apart = rank_of(&hits, "Tram fares stay the same").expect("apart");
+    assert!(together < apart, "{hits:#?}");
+    // Without proximity BM25 would prefer the scattered passage: it is the
+    // shorter one and has each word once, like the other.
+    assert!(words(&hits[apart - 1]) < words(&hits[together - 1]));
+}
+
+#[test]
+fn the_answer_ranks_above_the_question_that_quotes_it() {
+    let (hits, _, _) = search(fixture(), "ferry terminal", &[]);
+    assert_eq!(
+        speakers(&hits),
+        ["Óscar Valdés", "Riverside Radio"],
+        "{hits:#?}"
+    );
+    assert_eq!(s(&hits[0], "role"), "official");
+    assert_eq!(s(&hits[1], "role"), "journalist");
+    // BM25 alone ranks the question first: same words once each, fewer
+    // words around them.
+    assert!(words(&hits[1]) < words(&hits[0]));
+}
+
+#[test]
+fn shipped_synonyms_find_the_other_names() {
+    // PBOC = People's Bank of China, in the shipped list.
+    let (hits, code, _) = search(fixture(), "PBOC", &[]);
+    assert_eq!(code, 0);
+    assert!(s(&hits[0], "text").contains("People's Bank of China"));
+    // Quotes mean the words typed.
+    let (hits, code, _) = search(fixture(), "\"PBOC\"", &[]);
+    assert_eq!((hits.len(), code), (0, 1));
+    // --no-synonyms turns them off.
+    let (hits, code, _) = search(fixture(), "PBOC", &["--no-synonyms"]);
+    assert_eq!((hits.len(), code), (0, 1));
+}
+
+#[test]
+fn star_market_finds_the_science_and_technology_board_on_the_seeds() {
+    let (hits, _, _) = search(seeds(), "STAR Market", &["-n", "5"]);
+    let li: Vec<&Value> = hits
+        .iter()
+        .filter(|h| s(h, "text").contains("Science and Technology Board"))
+        .collect();
+    assert_eq!(li.len(), 2, "both of Li Jun's passages: {hits:#?}");
+    assert!(li.iter().all(|h| s(h, "speaker") == "Li Jun"));
+    // The exact name ranks first.
+    assert!(s(&hits[0], "text").contains("STAR Market"));
+    let (hits, _, _) = search(seeds(), "STAR Market", &["--no-synonyms"]);
+    assert!(hits
+        .iter()
+        .all(|h| !s(h, "text").contains("Science and Technology Board")));
+}
+
+#[test]
+fn a_synonym_match_ranks_a_little_below_an_exact_match() {
+    let (hits, _, _) = search(fixture(), "Green Bond Facility", &["--synonyms", "syn.txt"]);
+    let exact = rank_of(&hits, "The Green Bond Facility raised").expect("exact");
+    let synonym = rank_of(&hits, "The GBF pays").expect("synonym");
+    assert_eq!((exact, synonym), (1, 2), "{hits:#?}");
+    let ratio = score(&hits[1]) / score(&hits[0]);
+    assert!(
+        (0.5..1.0).contains(&ratio),
+        "a little below: {ratio} ({hits:#?})"
+    );
+    // And the other way round: the acronym finds the full name.
+    let (hits, _, _) = search(fixture(), "GBF", &["--synonyms", "syn.txt"]);
+    assert!(rank_of(&hits, "Green Bond Facility raised").is_some());
+    // Without the file, only the words typed.
+    let (hits, _, _) = search(fixture(), "Green Bond Facility", &[]);
+    assert_eq!(rank_of(&hits, "The GBF pays"), None);
+}
+
+#[test]
+fn the_default_synonyms_file_is_read_from_the_config_directory() {
+    let scratch = fixture();
+    let config = Scratch::new();
+    config.write("podium/synonyms.txt", crate::briefings::USER_SYNONYMS);
+    let o = scratch
+        .podium()
+        .args(["search", "Green Bond Facility", "--json", "--index"])
+        .arg(scratch.index())
+        .env("XDG_CONFIG_HOME", config.path())
+        .output()
+        .expect("search");
+    let hits = crate::util::json_lines(&o.stdout);
+    assert_eq!(rank_of(&hits, "The GBF pays"), Some(2), "{hits:#?}");
+    // HOME/.config is the fallback.
+    let o = scratch
+        .podium()
+        .args(["search", "GBF", "--json", "--index"])
+        .arg(scratch.index())
+        .env_remove("XDG_CONFIG_HOME")
+        .env("HOME", config.path().join("nowhere"))
+        .output()
+        .expect("search");
+    let hits = crate::util::json_lines(&o.stdout);
+    assert_eq!(rank_of(&hits, "Green Bond Facility raised"), None);
+    let home = Scratch::new();
+    home.write(
+        ".config/podium/synonyms.txt",
+        crate::briefings::USER_SYNONYMS,
+    );
+    let o = scratch
+        .podium()
+        .args(["search", "GBF", "--json", "--index"])
+        .arg(scratch.index())
+        .env_remove("XDG_CONFIG_HOME")
+        .env("HOME", home.path())
+        .output()
+        .expect("search");
+    let hits = crate::util::json_lines(&o.stdout);
+    assert!(rank_of(&hits, "Green Bond Facility raised").is_some());
+}
+
+#[test]
+fn a_bad_synonyms_file_is_an_error_naming_file_and_line() {
+    let scratch = fixture();
+    scratch
+        .podium()
+        .args(["search", "ferry", "--synonyms", "missing.txt", "--index"])
+        .arg(scratch.index())
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("missing.txt"));
+    let bad = Scratch::new();
+    let file = bad.write("bad.txt", "GBF = Green Bond Facility\njust words\n");
+    let o = run(
+        scratch,
+        &["search", "ferry", "--synonyms", &file.to_string_lossy()],
+    );
+    assert_eq!(o.status.code(), Some(2));
+    let err = stderr(&o);
+    assert!(err.contains("bad.txt: line 2"), "{err}");
+    assert_eq!(err.lines().count(), 1, "{err}");
+}
