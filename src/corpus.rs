@@ -306,7 +306,7 @@ fn decode_inner(bytes: Vec<u8>) -> Result<(String, Option<String>), String> {
     let sample = &bytes[..bytes.len().min(8192)];
     if let Some(enc) = utf16_without_bom(sample) {
         let (text, errors) = enc.decode_without_bom_handling(&bytes);
-        if !errors {
+        if !errors && mostly_printable(&text) {
             return Ok((
                 text.into_owned(),
                 Some(format!("has no byte-order mark; read as {}", enc.name())),
@@ -337,6 +337,17 @@ fn decode_inner(bytes: Vec<u8>) -> Result<(String, Option<String>), String> {
         note.push_str(", with undecodable bytes replaced by U+FFFD");
     }
     Ok((text.into_owned(), Some(note)))
+}
+
+/// Whether decoded text looks like text: almost no control characters
+/// besides line breaks and tabs.
+fn mostly_printable(text: &str) -> bool {
+    let (mut chars, mut controls) = (0usize, 0usize);
+    for c in text.chars().take(4096) {
+        chars += 1;
+        controls += usize::from(c.is_control() && !matches!(c, '\t' | '\n' | '\r' | '\u{c}'));
+    }
+    controls * 50 <= chars
 }
 
 /// UTF-16 without a byte-order mark: ASCII characters in UTF-16 put a NUL
@@ -500,6 +511,9 @@ mod tests {
         assert!(text(b"").unwrap_err().contains("empty"));
         assert!(text(b" \n\t\n").unwrap_err().contains("empty"));
         assert!(text(&[7u8; 200]).unwrap_err().contains("control bytes"));
+        assert!(text(&[0u8, 1, 2, 3, 0, 255])
+            .unwrap_err()
+            .contains("binary"));
     }
 
     #[test]
