@@ -16,6 +16,9 @@ pub enum Error {
     #[error("the index at {} cannot be used ({reason}): run `podium index --rebuild`", path.display())]
     BadIndex { path: PathBuf, reason: String },
 
+    #[error("the index at {} is being written by another process: wait for it to finish (or stop it) and run this again", path.display())]
+    Busy { path: PathBuf },
+
     #[error("incompatible index: {reason}")]
     IncompatibleIndex { reason: String },
 

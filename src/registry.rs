@@ -139,6 +139,22 @@ impl RegistryBuilder {
     }
 }
 
+impl From<Registry> for RegistryBuilder {
+    /// A builder holding a built registry's records, so more can be merged
+    /// in: the indexer keeps each document's part of the registry and
+    /// merges the parts again on every run, so a removed or changed file
+    /// takes exactly its part away.
+    fn from(r: Registry) -> Self {
+        RegistryBuilder {
+            by_name: r
+                .speakers
+                .into_iter()
+                .map(|s| (s.name.clone(), s))
+                .collect(),
+        }
+    }
+}
+
 impl Registry {
     /// People to tell the parser about: named people (two words or more)
     /// who speak as officials or chairs.
