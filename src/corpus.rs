@@ -12,9 +12,13 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use crate::error::Warning;
+use crate::input::{self, jsonl, Document};
 
-/// File extensions podium reads as transcripts.
-pub const EXTENSIONS: &[&str] = &["txt", "text", "md", "markdown"];
+/// File extensions podium reads as transcripts (see [`input`] for the
+/// formats other than plain text).
+pub const EXTENSIONS: &[&str] = &[
+    "txt", "text", "md", "markdown", "html", "htm", "xhtml", "jsonl", "ndjson",
+];
 
 /// Files larger than this are not read whole; see [`Source::read`].
 pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
@@ -50,25 +54,40 @@ pub enum Source {
     File { path: PathBuf, display: String },
     /// A transcript compiled into the binary.
     Embedded { name: String, text: &'static str },
+    /// One record of a JSON lines file; `display` is `FILE#LINE`.
+    Record {
+        path: PathBuf,
+        display: String,
+        span: jsonl::Span,
+    },
 }
 
 impl Source {
     /// The name shown to users and stored in the index.
     pub fn display(&self) -> &str {
         match self {
-            Source::File { display, .. } => display,
+            Source::File { display, .. } | Source::Record { display, .. } => display,
             Source::Embedded { name, .. } => name,
         }
     }
 
     /// Reads the transcript's text, or says why it cannot be used.
     pub fn read(&self) -> Result<String, Warning> {
+        self.read_document().map(|d| d.text)
+    }
+
+    /// Reads the transcript as a [`Document`]: its text converted from the
+    /// file's format, and what the file says besides (a record's title).
+    pub fn read_document(&self) -> Result<Document, Warning> {
         let warn = |message: String| Warning {
             file: self.display().to_string(),
             message,
         };
         let path = match self {
-            Source::Embedded { text, .. } => return Ok((*text).to_string()),
+            Source::Embedded { text, .. } => return Ok(Document::text((*text).to_string())),
+            Source::Record { path, span, .. } => {
+                return jsonl::read(path, *span, MAX_FILE_BYTES).map_err(warn)
+            }
             Source::File { path, .. } => path,
         };
         let meta = fs::metadata(path).map_err(|e| warn(io_reason(&e)))?;
@@ -83,7 +102,8 @@ impl Source {
             )));
         }
         let bytes = fs::read(path).map_err(|e| warn(io_reason(&e)))?;
-        decode(&bytes).map_err(warn)
+        let text = decode(&bytes).map_err(warn)?;
+        Ok(input::convert(input::Format::of(path), text))
     }
 }
 
@@ -154,10 +174,7 @@ pub fn discover(paths: &[PathBuf]) -> (Vec<Source>, Vec<Warning>) {
         let display = path.display().to_string();
         match fs::metadata(path) {
             Ok(m) if m.is_dir() => walk(path, &mut seen_dirs, &mut sources, &mut warnings),
-            Ok(_) => sources.push(Source::File {
-                path: path.clone(),
-                display,
-            }),
+            Ok(_) => push_file(path.clone(), display, &mut sources, &mut warnings),
             Err(e) => warnings.push(Warning {
                 file: display,
                 message: io_reason(&e),
@@ -165,6 +182,35 @@ pub fn discover(paths: &[PathBuf]) -> (Vec<Source>, Vec<Warning>) {
         }
     }
     (sources, warnings)
+}
+
+/// Adds a file's sources: the file itself, or each record of a JSON lines
+/// file.
+fn push_file(
+    path: PathBuf,
+    display: String,
+    sources: &mut Vec<Source>,
+    warnings: &mut Vec<Warning>,
+) {
+    if input::Format::of(&path) != input::Format::JsonLines {
+        sources.push(Source::File { path, display });
+        return;
+    }
+    match jsonl::split(&path) {
+        Ok(spans) if spans.is_empty() => warnings.push(Warning {
+            file: display,
+            message: "is empty".into(),
+        }),
+        Ok(spans) => sources.extend(spans.into_iter().map(|span| Source::Record {
+            display: format!("{display}#{}", span.line),
+            path: path.clone(),
+            span,
+        })),
+        Err(e) => warnings.push(Warning {
+            file: display,
+            message: io_reason(&e),
+        }),
+    }
 }
 
 fn walk(
@@ -210,10 +256,10 @@ fn walk(
         }
         match fs::metadata(&path) {
             Ok(m) if m.is_dir() => walk(&path, seen, sources, warnings),
-            Ok(_) if is_transcript_name(&path) => sources.push(Source::File {
-                display: path.display().to_string(),
-                path,
-            }),
+            Ok(_) if is_transcript_name(&path) => {
+                let display = path.display().to_string();
+                push_file(path, display, sources, warnings);
+            }
             Ok(_) => {}
             Err(e) => warnings.push(Warning {
                 file: path.display().to_string(),

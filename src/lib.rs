@@ -13,9 +13,12 @@
 //! command line.
 
 pub mod cli;
+pub mod config;
 pub mod corpus;
 pub mod error;
+pub mod export;
 pub mod index;
+pub mod input;
 pub mod passage;
 pub mod registry;
 pub mod render;

@@ -1,15 +1,17 @@
 //! `podium index`: transcripts → index.
 
-use std::io::{self, Write};
+use std::io::{self, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use anyhow::Context;
 use clap::Args;
 
-use super::IndexLocation;
+use super::{GlobalArgs, IndexLocation};
 use crate::corpus::{self, Source};
+use crate::index::progress::ProgressHook;
 use crate::index::writer::{self, BuildOptions, BuildSummary};
+use crate::render::progress::IndexBar;
 use crate::render::{json, sanitize};
 use crate::search::filter::{parse_date, Bound};
 
@@ -46,6 +48,16 @@ pub fn default_sources() -> (Vec<Source>, String) {
 
 /// Builds the index in `dir` and returns what happened.
 pub fn build(dir: &Path, sources: &[Source], date: Option<&str>) -> anyhow::Result<BuildSummary> {
+    build_with(dir, sources, date, ProgressHook::default())
+}
+
+/// [`build`], telling `progress` as each file is done.
+pub fn build_with(
+    dir: &Path,
+    sources: &[Source],
+    date: Option<&str>,
+    progress: ProgressHook,
+) -> anyhow::Result<BuildSummary> {
     let fallback_date = date
         .map(|d| {
             parse_date(d, Bound::Start).and_then(|parsed| {
@@ -60,19 +72,30 @@ pub fn build(dir: &Path, sources: &[Source], date: Option<&str>) -> anyhow::Resu
         .transpose()?;
     let opts = BuildOptions {
         fallback_date,
+        progress,
         ..BuildOptions::default()
     };
     writer::build(dir, sources, &opts).with_context(|| format!("indexing into {}", dir.display()))
 }
 
-pub fn run(args: &IndexArgs) -> anyhow::Result<ExitCode> {
+pub fn run(args: &IndexArgs, global: &GlobalArgs) -> anyhow::Result<ExitCode> {
     let dir = args.location.path();
     let (sources, mut warnings) = if args.paths.is_empty() {
         (default_sources().0, Vec::new())
     } else {
         corpus::discover(&args.paths)
     };
-    let mut summary = build(&dir, &sources, args.date.as_deref())?;
+    // A progress bar for people watching a terminal; nothing for pipes,
+    // logs and --quiet.
+    let progress = if !global.quiet && io::stderr().is_terminal() {
+        ProgressHook::new(IndexBar::stderr())
+    } else {
+        ProgressHook::default()
+    };
+    let mut summary = build_with(&dir, &sources, args.date.as_deref(), progress)?;
+    if global.quiet {
+        return Ok(ExitCode::SUCCESS);
+    }
     warnings.append(&mut summary.warnings);
     summary.warnings = warnings;
     let mut out = io::stdout().lock();

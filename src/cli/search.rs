@@ -5,9 +5,9 @@ use std::process::ExitCode;
 
 use clap::Args;
 
-use super::{index as index_cmd, ColorChoice, IndexLocation, NO_HITS};
+use super::{index as index_cmd, FormatArgs, GlobalArgs, IndexLocation, NO_HITS};
 use crate::index::{self, PodiumIndex};
-use crate::render::{json, text};
+use crate::render;
 use crate::search::filter::{parse_date, Bound};
 use crate::search::{self, Filters, Request};
 use crate::transcript::Role;
@@ -33,32 +33,38 @@ pub struct SearchArgs {
     /// How many passages to show.
     #[arg(short = 'n', long = "limit", value_name = "N", default_value_t = 10)]
     pub limit: usize,
-    /// One JSON object per hit, one per line.
-    #[arg(long)]
-    pub json: bool,
-    /// When to colour output.
-    #[arg(long, value_enum, default_value_t = ColorChoice::Auto, value_name = "WHEN")]
-    pub color: ColorChoice,
+    #[command(flatten)]
+    pub format: FormatArgs,
 }
 
 /// Opens the index, building the default one from the sample corpus first
 /// when it does not exist yet.
 pub fn open_or_build(location: &IndexLocation) -> anyhow::Result<PodiumIndex> {
+    open_or_build_with(location, false)
+}
+
+/// [`open_or_build`], saying nothing about the build when `quiet`.
+pub fn open_or_build_with(location: &IndexLocation, quiet: bool) -> anyhow::Result<PodiumIndex> {
     let dir = location.path();
     if location.is_default() && !index::exists(&dir) {
         let (sources, from) = index_cmd::default_sources();
-        eprintln!(
-            "podium: no index at {}/ yet; building it from {from} ({} files)",
-            dir.display(),
-            sources.len()
-        );
+        if !quiet {
+            eprintln!(
+                "podium: no index at {}/ yet; building it from {from} ({} files)",
+                dir.display(),
+                sources.len()
+            );
+        }
         let summary = index_cmd::build(&dir, &sources, None)?;
-        index_cmd::print_summary(&mut io::stderr().lock(), &dir, &summary)?;
+        if !quiet {
+            index_cmd::print_summary(&mut io::stderr().lock(), &dir, &summary)?;
+        }
     }
     Ok(PodiumIndex::open(&dir)?)
 }
 
-pub fn run(args: &SearchArgs) -> anyhow::Result<ExitCode> {
+pub fn run(args: &SearchArgs, global: &GlobalArgs) -> anyhow::Result<ExitCode> {
+    let output = global.output(args.format.format());
     let filters = Filters {
         speakers: args.speaker.clone(),
         role: args.role,
@@ -73,7 +79,7 @@ pub fn run(args: &SearchArgs) -> anyhow::Result<ExitCode> {
             .map(|s| parse_date(s, Bound::End))
             .transpose()?,
     };
-    let index = open_or_build(&args.location)?;
+    let index = open_or_build_with(&args.location, output.quiet)?;
     let results = search::search(
         &index,
         &Request {
@@ -82,15 +88,11 @@ pub fn run(args: &SearchArgs) -> anyhow::Result<ExitCode> {
             limit: args.limit,
         },
     )?;
-    for note in &results.notes {
+    for note in results.notes.iter().filter(|_| !output.quiet) {
         eprintln!("podium: note: {note}");
     }
     let mut out = io::stdout().lock();
-    if args.json {
-        json::hits(&mut out, &results.hits)?;
-    } else {
-        text::results(&mut out, &args.color.style(), &args.query, &results)?;
-    }
+    render::results(&mut out, &output, &args.query, &results)?;
     out.flush()?;
     Ok(if results.hits.is_empty() {
         ExitCode::from(NO_HITS)

@@ -8,6 +8,7 @@
 //! manifest.
 
 pub mod analyzer;
+pub mod progress;
 pub mod schema;
 pub mod writer;
 

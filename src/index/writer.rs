@@ -23,12 +23,13 @@ use std::sync::Mutex;
 use jiff::civil::Date;
 use tantivy::{DateTime, Index, IndexWriter, TantivyDocument, Term};
 
+use super::progress::{Pass, ProgressHook};
 use super::{analyzer, schema, DocumentInfo, Fields, Manifest, Payload};
 use crate::corpus::Source;
 use crate::error::{Error, Result, Warning};
 use crate::passage::{self, Passage};
 use crate::registry::RegistryBuilder;
-use crate::transcript::{self, name, Knowledge};
+use crate::transcript::{name, Knowledge};
 
 /// How to build an index.
 #[derive(Debug, Clone)]
@@ -39,6 +40,8 @@ pub struct BuildOptions {
     pub threads: usize,
     /// tantivy's indexing memory budget in bytes, shared by its threads.
     pub memory_budget: usize,
+    /// Told as each file is done (a progress bar); nobody by default.
+    pub progress: ProgressHook,
 }
 
 impl Default for BuildOptions {
@@ -47,6 +50,7 @@ impl Default for BuildOptions {
             fallback_date: None,
             threads: std::thread::available_parallelism().map_or(2, |n| n.get().min(8)),
             memory_budget: 256 * 1024 * 1024,
+            progress: ProgressHook::default(),
         }
     }
 }
@@ -112,14 +116,16 @@ fn parallel<T: Send>(n: usize, threads: usize, work: impl Fn(usize) -> T + Sync)
 pub fn build(dir: &Path, sources: &[Source], opts: &BuildOptions) -> Result<BuildSummary> {
     let threads = opts.threads.max(1);
     // Pass 1: survey.
+    opts.progress.begin(Pass::Survey, sources);
     let surveys: Vec<(Result<Survey, Warning>, RegistryBuilder)> =
         parallel(sources.len(), threads, |i| {
             let src = &sources[i];
             let mut reg = RegistryBuilder::default();
-            let survey = src.read().map(|text| {
-                let t = transcript::parse(&text);
+            let survey = src.read_document().map(|doc| {
+                let t = doc.parse();
                 reg.add_transcript(&t, src.display());
                 let ps = passage::passages(&t, src.display());
+                opts.progress.file(Pass::Survey, src, ps.len());
                 Survey {
                     passages: ps.len(),
                     keys: ps.iter().filter_map(text_key).collect(),
@@ -145,6 +151,7 @@ pub fn build(dir: &Path, sources: &[Source], opts: &BuildOptions) -> Result<Buil
         }
     }
     if !usable.iter().any(|u| *u) {
+        opts.progress.finish();
         return Err(Error::NothingToIndex(if sources.is_empty() {
             "no transcript files found".into()
         } else {
@@ -158,6 +165,7 @@ pub fn build(dir: &Path, sources: &[Source], opts: &BuildOptions) -> Result<Buil
     let owners = republished_owners(keyed, &sizes);
 
     // Pass 2: index.
+    opts.progress.begin(Pass::Index, sources);
     let (index, fields) = create(dir)?;
     let writer: IndexWriter = index.writer_with_num_threads(threads, opts.memory_budget)?;
     writer.delete_all_documents()?;
@@ -170,8 +178,7 @@ pub fn build(dir: &Path, sources: &[Source], opts: &BuildOptions) -> Result<Buil
                 });
             }
             let src = &sources[i];
-            let text = src.read()?;
-            let t = transcript::parse_with(&text, &knowledge);
+            let t = src.read_document()?.parse_with(&knowledge);
             let mut reg = RegistryBuilder::default();
             reg.add_transcript(&t, src.display());
             let mut info = DocumentInfo {
@@ -215,6 +222,11 @@ pub fn build(dir: &Path, sources: &[Source], opts: &BuildOptions) -> Result<Buil
                 info.passages += 1;
             }
             info.speakers = speakers;
+            opts.progress.file(
+                Pass::Index,
+                src,
+                usize::try_from(info.passages).unwrap_or(0),
+            );
             Ok((info, reg))
         });
     let mut documents = Vec::new();
@@ -250,7 +262,10 @@ pub fn build(dir: &Path, sources: &[Source], opts: &BuildOptions) -> Result<Buil
         documents,
         registry,
     };
-    commit(dir, writer, &manifest)?;
+    opts.progress.begin(Pass::Commit, &[]);
+    let committed = commit(dir, writer, &manifest);
+    opts.progress.finish();
+    committed?;
     summary.warnings = warnings;
     Ok(summary)
 }
