@@ -35,7 +35,9 @@ pub fn run(args: &ManArgs, quiet: bool) -> anyhow::Result<ExitCode> {
             clap_mangen::generate_to(super::command(), dir)
                 .with_context(|| format!("cannot write man pages into {}", dir.display()))?;
             if !quiet {
-                println!("wrote man pages into {}", dir.display());
+                let mut out = io::stdout().lock();
+                writeln!(out, "wrote man pages into {}", dir.display())?;
+                out.flush()?;
             }
         }
     }

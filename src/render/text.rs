@@ -189,17 +189,34 @@ pub fn hit_in(
         )?;
     }
     write_wrapped(out, style, None, &snippet_runs(h), cols)?;
-    let mut place = format!("{} · {}:{}", p.id, p.file, p.line);
+    let mut place = vec![p.id.clone(), format!("{}:{}", p.file, p.line)];
     if !p.also_in.is_empty() {
-        place.push_str(&format!(" · also in {}", p.also_in.join(", ")));
+        place.push(format!("also in {}", p.also_in.join(", ")));
     }
-    write_wrapped(
-        out,
-        style,
-        Some(pal.meta),
-        &[(sanitize(&place).into_owned(), false)],
-        cols,
-    )
+    for line in citation_lines(&place, cols.map(|c| c.saturating_sub(INDENT.len()))) {
+        writeln!(out, "{INDENT}{}", style.paint(pal.meta, &sanitize(&line)))?;
+    }
+    Ok(())
+}
+
+/// The citation's parts (id, file:line, other files) joined with ` · `,
+/// starting a new line where the next part would not fit. Parts are never
+/// broken: a path must stay whole to be copied.
+fn citation_lines(parts: &[String], cols: Option<usize>) -> Vec<String> {
+    let Some(cols) = cols else {
+        return vec![parts.join(" · ")];
+    };
+    let mut lines: Vec<String> = Vec::new();
+    for part in parts {
+        match lines.last_mut() {
+            Some(line) if width(line) + 3 + width(part) <= cols => {
+                line.push_str(" · ");
+                line.push_str(part);
+            }
+            _ => lines.push(part.clone()),
+        }
+    }
+    lines
 }
 
 /// A whole result list, with a count line first.
@@ -284,6 +301,26 @@ mod tests {
         let zh = shorten_to_width("临江市人民政府新闻办公室举行发布会", 11);
         assert_eq!(zh, "临江市人民…");
         assert!(width(&zh) <= 11);
+    }
+
+    #[test]
+    fn citations_break_between_parts() {
+        let parts = [
+            "3f2a9c1b7d4e5f60".to_string(),
+            "seeds/003.txt:121".to_string(),
+        ];
+        assert_eq!(
+            citation_lines(&parts, None),
+            ["3f2a9c1b7d4e5f60 · seeds/003.txt:121"]
+        );
+        assert_eq!(
+            citation_lines(&parts, Some(36)),
+            ["3f2a9c1b7d4e5f60 · seeds/003.txt:121"]
+        );
+        assert_eq!(
+            citation_lines(&parts, Some(30)),
+            ["3f2a9c1b7d4e5f60", "seeds/003.txt:121"]
+        );
     }
 
     #[test]

@@ -129,10 +129,9 @@ pub fn wrap(runs: &[(&str, bool)], cols: usize) -> Vec<Vec<Run>> {
             line_w = 0;
         }
         if line_w > 0 && space {
-            // The space takes the mark of the character before it only when
-            // both neighbours are marked (a highlighted phrase).
-            let mark = line.last().is_some_and(|l| l.1) && chars.first().is_some_and(|c| c.1);
-            line.push((' ', mark));
+            // Spaces are never marked, wrapped or not: each matched word is
+            // highlighted on its own.
+            line.push((' ', false));
             line_w += 1;
         }
         if w > cols {

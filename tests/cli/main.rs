@@ -5,4 +5,6 @@
 
 mod contract;
 mod gold;
+mod output;
+mod term;
 mod util;
