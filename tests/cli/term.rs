@@ -32,6 +32,7 @@ pub fn run_in_pty(cmd: &mut Command, cols: u16) -> (String, i32) {
 
     let mut master: libc::c_int = -1;
     let mut slave: libc::c_int = -1;
+    #[allow(unused_mut)]
     let mut size = libc::winsize {
         ws_row: 60,
         ws_col: cols,
@@ -40,6 +41,8 @@ pub fn run_in_pty(cmd: &mut Command, cols: u16) -> (String, i32) {
     };
     // SAFETY: openpty writes two descriptors into the given integers; the
     // name and termios pointers may be null, the winsize is read only.
+    // (`&mut size`: macOS declares the pointer mutable, Linux const.)
+    #[allow(clippy::unnecessary_mut_passed)]
     let rc = unsafe {
         libc::openpty(
             &mut master,
