@@ -37,10 +37,12 @@ use std::time::UNIX_EPOCH;
 use serde::{Deserialize, Serialize};
 
 use crate::error::Warning;
+use crate::input;
 use crate::passage::fnv1a;
+use crate::transcript::{self, Knowledge, Transcript};
 
 /// File extensions podium reads as transcripts.
-pub const EXTENSIONS: &[&str] = &["txt", "text", "md", "markdown"];
+pub const EXTENSIONS: &[&str] = &["txt", "text", "md", "markdown", "html", "htm", "xhtml"];
 
 /// Files larger than this are skipped without being read; see the module
 /// docs for why they are not indexed in pieces.
@@ -90,6 +92,28 @@ pub struct Loaded {
     /// Things worth telling the user that did not stop the file being
     /// read (an encoding that had to be guessed).
     pub notes: Vec<String>,
+    /// The title the file gives in a field of its own (HTML `<title>`,
+    /// Markdown front matter), used as given rather than guessed.
+    pub title: Option<String>,
+}
+
+impl Loaded {
+    /// Parses the transcript on its own (the indexer's survey pass).
+    pub fn parse(&self) -> Transcript {
+        self.apply(transcript::parse(&self.text))
+    }
+
+    /// Parses the transcript with what the corpus knows.
+    pub fn parse_with(&self, knowledge: &Knowledge) -> Transcript {
+        self.apply(transcript::parse_with(&self.text, knowledge))
+    }
+
+    fn apply(&self, mut t: Transcript) -> Transcript {
+        if let Some(title) = &self.title {
+            t.title = Some(title.clone());
+        }
+        t
+    }
 }
 
 /// What the file system says about a file without reading it: when both
@@ -200,6 +224,7 @@ impl Source {
                     hash: content_hash(text.as_bytes()),
                     bytes: text.len() as u64,
                     notes: Vec::new(),
+                    title: None,
                 })
             }
             Source::File { path, .. } => path,
@@ -227,11 +252,15 @@ impl Source {
         let hash = content_hash(&bytes);
         let len = bytes.len() as u64;
         let (text, note) = decode_owned(bytes).map_err(warn)?;
+        // HTML pages and Markdown become plain transcript text here, so
+        // every later step reads one format.
+        let doc = input::convert(input::Format::of(path), text);
         Ok(Loaded {
-            text,
+            text: doc.text,
             hash,
             bytes: len,
             notes: note.into_iter().collect(),
+            title: doc.title,
         })
     }
 }

@@ -14,10 +14,13 @@
 
 pub mod bench;
 pub mod cli;
+pub mod config;
 pub mod corpus;
 pub mod error;
+pub mod export;
 pub mod generate;
 pub mod index;
+pub mod input;
 pub mod passage;
 pub mod registry;
 pub mod render;

@@ -7,17 +7,19 @@
 //! date with its own files (or, when there is no index yet, builds one from
 //! the sample briefings).
 
-use std::io::{self, Write};
+use std::io::{self, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use anyhow::Context;
 use clap::Args;
 
-use super::IndexLocation;
+use super::{GlobalArgs, IndexLocation};
 use crate::corpus::{self, Source};
 use crate::error::Error;
+use crate::index::progress::ProgressHook;
 use crate::index::writer::{self, BuildOptions, BuildSummary};
+use crate::render::progress::IndexBar;
 use crate::render::{json, sanitize};
 use crate::search::filter::{parse_date, Bound};
 
@@ -65,7 +67,7 @@ pub fn build(dir: &Path, sources: &[Source], date: Option<&str>) -> anyhow::Resu
 }
 
 /// Builds or updates the index in `dir` with `opts` (its date replaced by
-/// `date`, checked here).
+/// `date`, checked here; progress reported to `opts.progress`).
 pub fn build_with(
     dir: &Path,
     sources: &[Source],
@@ -91,7 +93,7 @@ pub fn build_with(
     writer::build(dir, sources, &opts).with_context(|| format!("indexing into {}", dir.display()))
 }
 
-pub fn run(args: &IndexArgs) -> anyhow::Result<ExitCode> {
+pub fn run(args: &IndexArgs, global: &GlobalArgs) -> anyhow::Result<ExitCode> {
     let dir = args.location.path();
     let (sources, mut warnings) = if !args.paths.is_empty() {
         corpus::discover(&args.paths)
@@ -107,12 +109,23 @@ pub fn run(args: &IndexArgs) -> anyhow::Result<ExitCode> {
         }
         return Err(Error::NothingToIndex("no transcript files found".into()).into());
     }
+    // A progress bar for people watching a terminal; nothing for pipes,
+    // logs and --quiet.
+    let progress = if !global.quiet && io::stderr().is_terminal() {
+        ProgressHook::new(IndexBar::stderr())
+    } else {
+        ProgressHook::default()
+    };
     let opts = BuildOptions {
         prune: args.prune,
         rebuild: args.rebuild,
+        progress,
         ..BuildOptions::default()
     };
     let mut summary = build_with(&dir, &sources, args.date.as_deref(), opts)?;
+    if global.quiet {
+        return Ok(ExitCode::SUCCESS);
+    }
     warnings.append(&mut summary.warnings);
     summary.warnings = warnings;
     let mut out = io::stdout().lock();

@@ -66,6 +66,7 @@ use jiff::civil::Date;
 use regex::Regex;
 use tantivy::{DateTime, Index, IndexWriter, TantivyDocument, Term};
 
+use super::progress::{Pass, ProgressHook};
 use super::{
     analyzer, schema, DocState, DocumentInfo, Fields, Manifest, Payload, PodiumIndex, State,
     WriteLock,
@@ -74,7 +75,7 @@ use crate::corpus::{Loaded, Source, Stamp};
 use crate::error::{Error, Result, Warning};
 use crate::passage::{self, Passage};
 use crate::registry::{Registry, RegistryBuilder};
-use crate::transcript::{self, name, text, Knowledge, KnownPerson, Role, Transcript};
+use crate::transcript::{name, text, Knowledge, KnownPerson, Role, Transcript};
 
 /// How to build an index.
 #[derive(Debug, Clone)]
@@ -92,6 +93,8 @@ pub struct BuildOptions {
     /// Start over: the index becomes exactly the sources given (`--rebuild`).
     /// It also replaces an index that is damaged or from another version.
     pub rebuild: bool,
+    /// Told as each file is done (a progress bar); nobody by default.
+    pub progress: ProgressHook,
 }
 
 impl Default for BuildOptions {
@@ -102,6 +105,7 @@ impl Default for BuildOptions {
             memory_budget: 256 * 1024 * 1024,
             prune: false,
             rebuild: false,
+            progress: ProgressHook::default(),
         }
     }
 }
@@ -215,7 +219,7 @@ struct Survey {
 }
 
 fn survey(loaded: &Loaded, display: &str, stamp: Stamp) -> Survey {
-    let t = transcript::parse(&loaded.text);
+    let t = loaded.parse();
     let mut reg = RegistryBuilder::default();
     reg.add_transcript(&t, display);
     let ps = passage::passages(&t, display);
@@ -313,9 +317,13 @@ pub fn build(dir: &Path, sources: &[Source], opts: &BuildOptions) -> Result<Buil
     let mut warnings = Vec::new();
 
     // Pass 1: classify, and survey what is new or changed.
+    opts.progress.begin(Pass::Survey, sources);
     let classified = parallel(entries.len(), threads, |i| {
-        classify(&entries[i], opts.fallback_date, stale_version)
+        let c = classify(&entries[i], opts.fallback_date, stale_version);
+        opts.progress.file(Pass::Survey, &entries[i].source, 0);
+        c
     });
+    opts.progress.finish();
     for (e, (status, fresh, warning)) in entries.iter_mut().zip(classified) {
         e.status = status;
         e.version_refresh = stale_version && status == Status::Changed && e.prev.is_some();
@@ -430,10 +438,16 @@ pub fn build(dir: &Path, sources: &[Source], opts: &BuildOptions) -> Result<Buil
             writer: w,
             fallback_date: opts.fallback_date,
         };
-        let out = parallel(entries.len(), threads, |i| match work[i] {
-            Work::Keep => Ok(None),
-            job => ctx.write(i, job),
+        opts.progress.begin(Pass::Index, sources);
+        let out = parallel(entries.len(), threads, |i| {
+            let r = match work[i] {
+                Work::Keep => Ok(None),
+                job => ctx.write(i, job),
+            };
+            opts.progress.file(Pass::Index, &entries[i].source, 0);
+            r
         });
+        opts.progress.finish();
         for (i, r) in out.into_iter().enumerate() {
             match r {
                 Ok(written) => results[i] = written,
@@ -847,7 +861,7 @@ impl WriteContext<'_> {
             file: e.display.clone(),
             message: "internal error: no knowledge for its date".into(),
         })?;
-        let t = transcript::parse_with(&loaded.text, knowledge);
+        let t = loaded.parse_with(knowledge);
         let (state, docs) = self.passages(i, &t, loaded.notes.clone(), fallback);
         if job == Work::IfRelevant && e.prev.as_ref().is_some_and(|p| p.output == state.output) {
             return Ok(None);

@@ -114,6 +114,10 @@ const TITLE_WORDS: &[&str] = &[
     "gentleman",
     "host",
     "moderator",
+    // Chinese labels put the office before the name: `主持人 苏雨晴：`.
+    "主持人",
+    "发言人",
+    "新闻发言人",
     "pastor",
     "reverend",
     "rev",
@@ -408,7 +412,10 @@ pub fn is_name_word(word: &str) -> bool {
         Some(c) if c.is_uppercase() => word
             .chars()
             .all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '\u{2019}' | '.')),
-        Some(c) if is_cjk(c) => true,
+        // Han names have no capitals; all of the word must be the script
+        // (or the middle dot of transliterated names), so `苏雨晴：` with its
+        // label colon is not a name word.
+        Some(c) if is_cjk(c) => word.chars().all(|c| is_cjk(c) || c == '·'),
         _ => is_connector(word),
     }
 }
@@ -420,6 +427,10 @@ pub fn is_cjk(c: char) -> bool {
         0x3040..=0x30ff | 0x3400..=0x4dbf | 0x4e00..=0x9fff | 0xac00..=0xd7af | 0xf900..=0xfaff)
 }
 
+/// Words that make a short run of Han characters a form of address or a
+/// group, not a name: `主持人：各位记者，下午好` greets the reporters.
+const CJK_NOT_NAMES: &[&str] = &["各位", "大家", "记者", "朋友", "媒体", "同志"];
+
 /// Whether `name` has the shape of a personal name: two to four name words,
 /// not an outlet, not only titles.
 pub fn looks_like_person(name: &str) -> bool {
@@ -429,7 +440,8 @@ pub fn looks_like_person(name: &str) -> bool {
         return false;
     }
     if rest.chars().all(|c| is_cjk(c) || c == '·' || c == ' ') {
-        return (2..=4).contains(&rest.chars().filter(|c| is_cjk(*c)).count());
+        return (2..=4).contains(&rest.chars().filter(|c| is_cjk(*c)).count())
+            && !CJK_NOT_NAMES.iter().any(|w| rest.contains(w));
     }
     (2..=4).contains(&words.len())
         && words.iter().all(|w| is_name_word(w))
