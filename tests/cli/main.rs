@@ -6,3 +6,4 @@
 mod contract;
 mod gold;
 mod util;
+mod whitehouse;
