@@ -1295,11 +1295,7 @@ mod tests {
 
     #[test]
     fn knowledge_changes_name_the_words_to_look_for() {
-        let p = |n: &str| KnownPerson {
-            name: n.into(),
-            title: None,
-            chairs: false,
-        };
+        let p = |n: &str| KnownPerson::new(n, None, false, Vec::new(), 1);
         assert!(knowledge_change(&[p("Ana Duarte")], &[p("Ana Duarte")]).is_none());
         let r = knowledge_change(&[p("Ana Duarte")], &[p("Ana Duarte"), p("Piet Ruis")])
             .expect("changed");

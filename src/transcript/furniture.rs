@@ -46,6 +46,15 @@ static END_MARK: LazyLock<Regex> = LazyLock::new(|| {
     .expect("static regex")
 });
 
+/// A closing note in parentheses: `(The briefing was concluded at 2:14
+/// p.m.)`, `(The press conference ended.)`.
+static CONCLUDED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)^[(\[]\s*(?:the\s+)?(?:press\s+)?(?:briefing|conference|press conference|call|meeting|event|session|gaggle|interview|hearing)\s+(?:was\s+)?(?:concluded|ended|adjourned|closed)\b[^)\]]*[)\]]$",
+    )
+    .expect("static regex")
+});
+
 /// Lines of page chrome that stand alone: navigation, sharing, trailers.
 const NAV_LINES: &[&str] = &[
     "top",
@@ -126,7 +135,13 @@ pub fn reason(text: &str) -> Option<Reason> {
     {
         return Some("copyright line");
     }
-    if END_MARK.is_match(&collapsed) {
+    if collapsed.starts_with('*')
+        && (lower.contains("correction") || lower.contains("asterisk") || lower.contains("editor"))
+        && super::text::word_count(&collapsed) <= 30
+    {
+        return Some("editor's note");
+    }
+    if END_MARK.is_match(&collapsed) || CONCLUDED.is_match(&collapsed) {
         return Some("end-of-transcript marker");
     }
     if TIME_LINE.is_match(&collapsed) {
@@ -246,6 +261,14 @@ mod tests {
             ("END       2:35 P.M. EST", "end-of-transcript marker"),
             ("###", "end-of-transcript marker"),
             ("(END)", "end-of-transcript marker"),
+            (
+                "(The briefing was concluded at 2:14 p.m.)",
+                "end-of-transcript marker",
+            ),
+            (
+                "**Please see below for a correction, marked with an asterisk.",
+                "editor's note",
+            ),
             ("1:03 P.M. EST", "time of day"),
             ("11:05 AM", "time of day"),
             (

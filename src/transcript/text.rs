@@ -89,9 +89,13 @@ fn wrap_width(lines: &[&str]) -> Option<usize> {
 /// Blank lines always separate paragraphs. Inside a block of non-blank lines,
 /// a hard-wrapped document joins a line to the next when the next line's
 /// first word would not have fitted on it (the break was the wrapper's, not
-/// the author's); `starts_new` lets the caller keep a line that opens a new
-/// speaker turn from being glued to the one above. Documents that are not
-/// wrapped keep each line as its own paragraph.
+/// the author's). A line well over the wrap width (a title) takes no
+/// continuation, and a line that `starts_new` says opens something of its
+/// own (a speaker label, a date line, an end marker) is never joined; the
+/// caller is only asked about lines that would otherwise be joined, so that
+/// a label-shaped line which merely continues a sentence (`… from Dana Ortiz
+/// of the Harbour Times: to follow up …`) can be told apart by the caller.
+/// Documents that are not wrapped keep each line as its own paragraph.
 pub fn paragraphs(text: &str, starts_new: impl Fn(&str) -> bool) -> Vec<Paragraph> {
     let lines: Vec<&str> = text.lines().map(str::trim).collect();
     let width = wrap_width(&lines);
@@ -103,10 +107,14 @@ pub fn paragraphs(text: &str, starts_new: impl Fn(&str) -> bool) -> Vec<Paragrap
             continue;
         }
         let join = match (open, width, out.last()) {
-            (true, Some(w), Some(prev)) if !starts_new(line) => {
+            (true, Some(w), Some(prev)) => {
                 let prev_last_line = prev.text.rsplit('\n').next().unwrap_or(&prev.text);
+                let prev_len = prev_last_line.chars().count();
                 let next_word = line.split(' ').next().unwrap_or("").chars().count();
-                prev_last_line.chars().count() + 1 + next_word > w.saturating_sub(4)
+                // A line well over the width was not wrapped (a title).
+                prev_len <= w + 10
+                    && prev_len + 1 + next_word > w.saturating_sub(4)
+                    && !starts_new(line)
             }
             _ => false,
         };

@@ -69,7 +69,63 @@ fn is_boundary(word: &str) -> bool {
             | "signs"
             | "signing"
             | "visit"
+            | "while"
+            | "upon"
+            | "as"
+            | "following"
+            | "ahead"
+            | "regarding"
+            | "about"
+            | "into"
+            | "over"
+            | "under"
+            | "between"
+            | "against"
+            | "discuss"
+            | "discusses"
+            | "joint"
+            | "virtual"
+            | "vs"
+    ) || is_calendar_word(word)
+        || is_gerund(word)
+}
+
+/// Month and weekday names, which follow a name in "…, March 18, 2021".
+fn is_calendar_word(word: &str) -> bool {
+    matches!(
+        name::fold(word).as_str(),
+        "january"
+            | "february"
+            | "march"
+            | "april"
+            | "may"
+            | "june"
+            | "july"
+            | "august"
+            | "september"
+            | "october"
+            | "november"
+            | "december"
+            | "monday"
+            | "tuesday"
+            | "wednesday"
+            | "thursday"
+            | "friday"
+            | "saturday"
+            | "sunday"
     )
+}
+
+/// A headline verb in -ing ("Previewing", "Celebrating", "Laying"): names
+/// rarely end so, and headline verbs after a name often do.
+fn is_gerund(word: &str) -> bool {
+    let w = name::fold(word);
+    w.len() >= 6
+        && w.ends_with("ing")
+        && !matches!(
+            w.as_str(),
+            "fleming" | "manning" | "browning" | "downing" | "king"
+        )
 }
 
 /// People a title names after a word of office: `Secretary Jen Psaki`,
@@ -199,5 +255,20 @@ mod tests {
                 .is_empty()
         );
         assert!(names("Multi-layer support lifts investment and finance").is_empty());
+        assert!(names(
+            "Background Press Call by Senior Administration Officials Previewing the Summit"
+        )
+        .is_empty());
+        assert_eq!(
+            names("Remarks by President Okafor Celebrating the Harbour"),
+            [("Okafor".into(), "President".into())]
+        );
+        assert_eq!(
+            names("Press Briefing by Press Secretary Ana Silva and Secretary Rolf Brandt January 22, 2021"),
+            [
+                ("Ana Silva".into(), "Press Secretary".into()),
+                ("Rolf Brandt".into(), "Secretary".into())
+            ]
+        );
     }
 }

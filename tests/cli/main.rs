@@ -14,3 +14,4 @@ mod ranking;
 mod speakers;
 mod term;
 mod util;
+mod whitehouse;
