@@ -13,6 +13,7 @@ fn main() -> ExitCode {
         Command::Index(args) => cli::index::run(args),
         Command::Search(args) => cli::search::run(args),
         Command::Parse(args) => cli::parse::run(args),
+        Command::Stats(args) => cli::stats::run(args),
     };
     match outcome {
         Ok(code) => code,

@@ -7,6 +7,7 @@
 pub mod index;
 pub mod parse;
 pub mod search;
+pub mod stats;
 
 use std::io::IsTerminal;
 use std::path::PathBuf;
@@ -45,6 +46,9 @@ pub enum Command {
         after_help = "Examples:\n  podium parse seeds/003_5e6a9a4541243482.txt\n  podium parse seeds/*.txt --json\n  podium parse briefing.txt --explain"
     )]
     Parse(parse::ParseArgs),
+    /// Show what the index holds: documents, passages, speakers, size, last commit.
+    #[command(after_help = "Examples:\n  podium stats\n  podium stats --index my-index --json")]
+    Stats(stats::StatsArgs),
 }
 
 /// Where the index lives: `--index DIR`, else `PODIUM_INDEX`, else `index/`.

@@ -4,5 +4,8 @@
 #![allow(dead_code)]
 
 mod contract;
+mod corpusgen;
+mod crash;
 mod gold;
+mod support;
 mod util;
