@@ -323,6 +323,13 @@ pub fn build(dir: &Path, sources: &[Source], opts: &BuildOptions) -> Result<Buil
         e.fresh = fresh;
         e.warning = warning;
     }
+    // The knowledge the index was written with: every document it held,
+    // those about to be removed included.
+    let before = survey_knowledge(
+        entries
+            .iter()
+            .filter_map(|e| e.prev.as_ref().map(|p| &p.survey)),
+    );
     let mut removed: Vec<String> = Vec::new();
     let mut summary = BuildSummary::default();
     let mut kept = Vec::with_capacity(entries.len());
@@ -352,11 +359,6 @@ pub fn build(dir: &Path, sources: &[Source], opts: &BuildOptions) -> Result<Buil
 
     // The corpus-wide views, from every document's parts.
     let people = survey_knowledge(entries.iter().filter_map(Entry::survey_registry));
-    let before = survey_knowledge(
-        entries
-            .iter()
-            .filter_map(|e| e.prev.as_ref().map(|p| &p.survey)),
-    );
     let relevance = knowledge_change(&before, &people);
     let owners = republished_owners(&entries);
     let ownership: Vec<u64> = (0..entries.len())

@@ -7,5 +7,6 @@ mod contract;
 mod corpusgen;
 mod crash;
 mod gold;
+mod incremental;
 mod support;
 mod util;
