@@ -29,6 +29,7 @@ fn main() -> ExitCode {
         Command::Completions(args) => cli::completions::run(args),
         Command::Man(args) => cli::man::run(args, global.quiet),
         Command::Config(args) => cli::config::run(args, global),
+        Command::Stats(args) => cli::stats::run(args),
     };
     match outcome {
         Ok(code) => code,

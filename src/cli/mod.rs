@@ -16,6 +16,7 @@ pub mod parse;
 pub mod search;
 pub mod show;
 pub mod speakers;
+pub mod stats;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -174,6 +175,9 @@ pub enum Command {
         after_help = "Examples:\n  podium config\n  podium config --example > \"$(podium config --path)\"\n  PODIUM_INDEX=/data/idx podium config"
     )]
     Config(config::ConfigArgs),
+    /// Show what the index holds: documents, passages, speakers, size, last commit.
+    #[command(after_help = "Examples:\n  podium stats\n  podium stats --index my-index --json")]
+    Stats(stats::StatsArgs),
 }
 
 /// Where the index lives: `--index DIR`, else `PODIUM_INDEX`, else the

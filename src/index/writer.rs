@@ -330,9 +330,13 @@ pub fn build(dir: &Path, sources: &[Source], opts: &BuildOptions) -> Result<Buil
         e.fresh = fresh;
         e.warning = warning;
     }
-    if opts.prune {
-        entries.retain(|e| e.status != Status::Gone || e.prev.is_none());
-    }
+    // The knowledge the index was written with: every document it held,
+    // those about to be removed included.
+    let before = survey_knowledge(
+        entries
+            .iter()
+            .filter_map(|e| e.prev.as_ref().map(|p| &p.survey)),
+    );
     let mut removed: Vec<String> = Vec::new();
     let mut summary = BuildSummary::default();
     let mut kept = Vec::with_capacity(entries.len());
@@ -362,11 +366,6 @@ pub fn build(dir: &Path, sources: &[Source], opts: &BuildOptions) -> Result<Buil
 
     // The corpus-wide views, from every document's parts.
     let people = survey_knowledge(entries.iter().filter_map(Entry::survey_registry));
-    let before = survey_knowledge(
-        entries
-            .iter()
-            .filter_map(|e| e.prev.as_ref().map(|p| &p.survey)),
-    );
     let relevance = knowledge_change(&before, &people);
     let owners = republished_owners(&entries);
     let ownership: Vec<u64> = (0..entries.len())
@@ -404,6 +403,13 @@ pub fn build(dir: &Path, sources: &[Source], opts: &BuildOptions) -> Result<Buil
         let w: IndexWriter = index
             .writer_with_num_threads(threads, opts.memory_budget)
             .map_err(|e| busy_or(dir, e))?;
+        // A run killed before its commit leaves files the last commit does
+        // not know. They are harmless to readers, but tantivy names delete
+        // files by segment and operation number, which a run redoing the
+        // same work reaches again: it would find the file already there and
+        // fail. So they are removed first (tantivy only removes files no
+        // commit refers to, and waits for readers that are opening).
+        w.garbage_collect_files().wait()?;
         if opts.rebuild {
             w.delete_all_documents()?;
         }
@@ -529,7 +535,7 @@ pub fn build(dir: &Path, sources: &[Source], opts: &BuildOptions) -> Result<Buil
 }
 
 /// Speakers worth counting: those with passages, narration aside.
-fn speaker_count(registry: &Registry) -> usize {
+pub fn speaker_count(registry: &Registry) -> usize {
     registry
         .speakers
         .iter()

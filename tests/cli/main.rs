@@ -6,12 +6,16 @@
 mod briefings;
 mod context;
 mod contract;
+mod corpusgen;
+mod crash;
 mod gold;
+mod incremental;
 mod nohits;
 mod output;
 mod query;
 mod ranking;
 mod speakers;
+mod support;
 mod term;
 mod util;
 mod whitehouse;
