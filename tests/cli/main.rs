@@ -3,8 +3,11 @@
 
 #![allow(dead_code)]
 
+mod cjk;
 mod contract;
 mod gold;
+mod help;
+mod inputs;
 mod output;
 mod term;
 mod util;
