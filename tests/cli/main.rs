@@ -4,7 +4,9 @@
 #![allow(dead_code)]
 
 mod cjk;
+mod config;
 mod contract;
+mod export;
 mod gold;
 mod help;
 mod inputs;
