@@ -32,6 +32,7 @@ use crate::render::{self, Format, Output};
 #[command(
     name = "podium",
     version,
+    propagate_version = true,
     about = "Full-text search over press-briefing transcripts: who said what, when.",
     after_help = "Examples:\n  podium search \"STAR Market\"\n  podium search \"STAR Market\" --speaker \"Gong Zheng\" --since 2024-01-01\n  podium search 科创板 --format tsv | cut -f3,4\n  podium index transcripts/ --index my-index\n  podium parse seeds/003_5e6a9a4541243482.txt --explain\n  podium completions bash > ~/.local/share/bash-completion/completions/podium\n\nConfiguration: podium config (see `podium config --example`)."
 )]

@@ -343,3 +343,41 @@ impl Extractor {
         self.pending_newline = false;
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_title_opens_the_text_when_the_page_has_no_h1() {
+        let text = to_text(
+            "<html><head><title>Harbour briefing | City Hall</title></head>\
+             <body><div><p>Q: When?</p><p>A: Today.</p></div></body></html>",
+        );
+        assert_eq!(text, "Harbour briefing\n\nQ: When?\n\nA: Today.");
+    }
+
+    #[test]
+    fn han_lines_join_without_a_space_and_pre_keeps_lines() {
+        let text = to_text("<p>上海证券\n交易所 科创板</p><pre>Q: one\nA: two</pre>");
+        assert_eq!(text, "上海证券交易所 科创板\n\nQ: one\n\nA: two");
+    }
+
+    #[test]
+    fn hidden_and_furniture_blocks_are_dropped_but_an_articles_header_is_kept() {
+        let text = to_text(
+            "<body><header>Site banner</header><article><header><h1>Title here</h1></header>\
+             <p hidden>hidden</p><p aria-hidden=\"true\">aria</p><div role=\"navigation\">nav</div>\
+             <div class=\"social-share\">share</div><p>Speech.</p></article></body>",
+        );
+        assert_eq!(text, "Title here\n\nSpeech.");
+    }
+
+    #[test]
+    fn table_cells_are_separated_and_rows_are_paragraphs() {
+        let text = to_text(
+            "<table><tr><td>Q:</td><td>Why?</td></tr><tr><td>A:</td><td>Because.</td></tr></table>",
+        );
+        assert_eq!(text, "Q: Why?\n\nA: Because.");
+    }
+}

@@ -4,12 +4,19 @@
 #![allow(dead_code)]
 
 mod briefings;
+mod cjk;
+mod config;
 mod context;
+mod contract;
 mod contract;
 mod corpusgen;
 mod crash;
+mod export;
 mod gold;
+mod gold;
+mod help;
 mod incremental;
+mod inputs;
 mod nohits;
 mod output;
 mod query;
