@@ -825,7 +825,7 @@ impl<'a> Parser<'a> {
     /// An anonymous answer: the spokesperson the title names, else the
     /// host the document names.
     fn answer(&self) -> Who {
-        match self.people.host() {
+        match self.people.answerer() {
             Some(h) => {
                 let r = self.people.upgrade(people::Resolved {
                     name: h.name.clone(),

@@ -426,6 +426,32 @@ impl<'k> People<'k> {
         }
     }
 
+    /// Who gives an anonymous answer (`A:`, `答：`): the spokesperson the
+    /// title or header names, else the only official on the roster. A
+    /// roster's chair runs the briefing but does not answer for the
+    /// officials beside them, so an answer with several officials listed
+    /// stays unattributed rather than guessed.
+    pub fn answerer(&self) -> Option<&DocPerson> {
+        for source in [Source::Title, Source::Header] {
+            let named: Vec<&DocPerson> = self.document().filter(|p| p.source == source).collect();
+            if let Some(p) = named
+                .iter()
+                .find(|p| p.role == Some(Role::Moderator))
+                .or(named.first())
+            {
+                return Some(p);
+            }
+        }
+        let officials: Vec<&DocPerson> = self
+            .document()
+            .filter(|p| p.source == Source::Roster && p.role != Some(Role::Moderator))
+            .collect();
+        match officials.as_slice() {
+            [one] => Some(one),
+            _ => None,
+        }
+    }
+
     /// The one chair the document names (roster or title), if only one.
     pub fn chair(&self) -> Option<&DocPerson> {
         let chairs: Vec<&DocPerson> = self
