@@ -15,7 +15,7 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 use serde::{Deserialize, Serialize};
 
 use crate::passage::Passage;
-use crate::transcript::{name, KnownPerson, Role, Transcript};
+use crate::transcript::{name, people, KnownPerson, Role, Transcript};
 
 /// One speaker across the corpus.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -116,9 +116,6 @@ impl RegistryBuilder {
                 .extend(turn.label.clone().filter(|l| *l != turn.speaker));
             s.titles.extend(turn.speaker_title.clone());
             *s.turn_roles.entry(turn.role).or_default() += 1;
-            if turn.role == Role::Moderator {
-                s.chairs = true;
-            }
             if !speakers.iter().any(|(n, _)| *n == turn.speaker) {
                 speakers.push((turn.speaker.clone(), name::name_keys(&turn.speaker)));
             }
@@ -205,6 +202,18 @@ impl Registry {
             documents: usize,
             keys: Vec<String>,
         }
+        impl Entry {
+            /// Takes another form of the same person in as an alias.
+            fn absorb(&mut self, other: Entry) {
+                self.aliases.extend(other.aliases);
+                self.aliases.insert(other.name);
+                self.documents += other.documents;
+                self.chairs |= other.chairs;
+                if self.title.is_none() {
+                    self.title = other.title;
+                }
+            }
+        }
         let mut entries: Vec<Entry> = self
             .speakers
             .iter()
@@ -228,18 +237,33 @@ impl Registry {
                 chairs: s.chairs,
                 aliases: s.aliases.clone(),
                 documents: s.documents.len(),
-                keys: name::name_keys(&s.name),
+                keys: people::match_keys(&s.name),
             })
             .collect();
-        // Fold short forms into the one fuller form whose title agrees.
-        entries.sort_by_key(|e| e.keys.len());
+        // One person written with and without an initial ("Vivek H.
+        // Murthy", "Vivek Murthy"): the form more briefings use is kept.
+        entries.sort_by(|a, b| b.documents.cmp(&a.documents).then(a.name.cmp(&b.name)));
+        let mut kept: Vec<Entry> = Vec::new();
+        for e in entries {
+            let core = people::core_keys(&e.keys);
+            match kept
+                .iter_mut()
+                .find(|k| core.len() >= 2 && people::core_keys(&k.keys) == core)
+            {
+                Some(k) => k.absorb(e),
+                None => kept.push(e),
+            }
+        }
+        // A short form ("Biden", from "Remarks by President Biden") folds
+        // into the one fuller form whose title agrees ("Joe Biden").
+        kept.sort_by_key(|e| e.keys.len());
         let mut i = 0;
-        while i < entries.len() {
-            let short = &entries[i];
+        while i < kept.len() {
+            let short = &kept[i];
             let office = short.title.as_deref().map(name::fold);
-            let fuller: Vec<usize> = (0..entries.len())
+            let fuller: Vec<usize> = (0..kept.len())
                 .filter(|&j| {
-                    let f = &entries[j];
+                    let f = &kept[j];
                     f.keys.len() > short.keys.len()
                         && short.keys.iter().all(|k| f.keys.contains(k))
                         && match (&office, f.title.as_deref().map(name::fold)) {
@@ -251,22 +275,14 @@ impl Registry {
                 })
                 .collect();
             if let [j] = fuller.as_slice() {
-                let short = entries.remove(i);
+                let short = kept.remove(i);
                 let j = if *j > i { j - 1 } else { *j };
-                let f = &mut entries[j];
-                f.aliases.extend(short.aliases);
-                f.aliases.insert(short.name);
-                f.documents += short.documents;
-                f.chairs |= short.chairs;
-                if f.title.is_none() {
-                    f.title = short.title;
-                }
+                kept[j].absorb(short);
                 continue;
             }
             i += 1;
         }
-        entries
-            .into_iter()
+        kept.into_iter()
             .map(|e| KnownPerson::new(&e.name, e.title, e.chairs, e.aliases, e.documents))
             .collect()
     }

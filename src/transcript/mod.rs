@@ -632,11 +632,18 @@ impl<'a> Parser<'a> {
             if let Some(c) = labels[i] {
                 // A moderator's hand-off names the outlet of the next
                 // question: "we'll go to Dana Ortiz at Harbour Radio".
+                // A moderator may only name them: "Dana Ortiz, Harbour Radio."
                 let outlet = match turns.last() {
-                    Some(prev) if prev.role != Role::Journalist => prev
-                        .paragraphs
-                        .last()
-                        .and_then(|last| handoff::outlet(&last.text)),
+                    Some(prev) if prev.role != Role::Journalist => {
+                        prev.paragraphs.last().and_then(|last| {
+                            handoff::outlet(&last.text).or_else(|| {
+                                (prev.role == Role::Moderator)
+                                    .then(|| handoff::self_identified(&last.text))
+                                    .flatten()
+                                    .map(|(_, o)| o)
+                            })
+                        })
+                    }
                     _ => None,
                 };
                 let first_turn = turns.iter().all(|t| t.label.is_none());
@@ -958,41 +965,82 @@ impl<'a> Parser<'a> {
         }
     }
 
-    /// Named speakers who only call on reporters chair the briefing: most
-    /// of their turns hand over to a question, few answer one, and their
-    /// turns are short ("Thank you. Steve." — "Next, we'll go to …").
+    /// Roles by behaviour, for named speakers the document does not cast:
+    ///
+    /// - somebody who only calls on reporters chairs the briefing: most of
+    ///   their turns hand over to a question, few answer one, and their
+    ///   turns are short ("Thank you. Steve." — "Next, we'll go to …");
+    /// - somebody who mostly asks, and whom neither title nor roster names,
+    ///   is not an official: a host interviewing the officials (who also
+    ///   calls on others) chairs, otherwise they report.
     fn find_moderators(&self, turns: &mut [Turn]) {
-        let mut stats: HashMap<String, (usize, usize, usize, usize)> = HashMap::new();
+        #[derive(Default)]
+        struct Stats {
+            turns: usize,
+            hands: usize,
+            answers: usize,
+            asks: usize,
+            words: usize,
+            cast: bool,
+        }
+        let mut stats: HashMap<String, Stats> = HashMap::new();
         for (k, t) in turns.iter().enumerate() {
             if t.role != Role::Official || t.label.is_none() {
                 continue;
             }
             let e = stats.entry(t.speaker.clone()).or_default();
-            e.0 += 1;
+            e.turns += 1;
             if turns.get(k + 1).is_some_and(|n| n.role == Role::Journalist) {
-                e.1 += 1;
+                e.hands += 1;
             }
             if k > 0 && turns[k - 1].role == Role::Journalist {
-                e.2 += 1;
+                e.answers += 1;
             }
-            e.3 += t
+            let ends_asking = t
+                .paragraphs
+                .last()
+                .is_some_and(|p| p.text.contains(['?', '？']));
+            if ends_asking {
+                e.asks += 1;
+            }
+            e.words += t
                 .paragraphs
                 .iter()
                 .map(|p| text::word_count(&p.text))
                 .sum::<usize>();
+            e.cast |= t.why.speaker.contains("roster")
+                || t.why.speaker.contains("title")
+                || t.why.speaker.contains("header")
+                || t.why.speaker.starts_with("office label");
         }
-        let officials = stats.len();
-        if officials < 2 {
+        if stats.len() < 2 {
             return;
         }
-        for (speaker, (n, hands, answers, words)) in stats {
-            let calls = n >= 3 && hands * 10 >= n * 6 && answers * 10 <= n * 3 && words <= n * 40;
-            if !calls {
+        let others_ask = turns.iter().any(|t| t.role == Role::Journalist);
+        for (speaker, e) in stats {
+            let n = e.turns;
+            let calls =
+                n >= 3 && e.hands * 10 >= n * 6 && e.answers * 10 <= n * 3 && e.words <= n * 40;
+            let interviews =
+                !e.cast && n >= 3 && (e.asks + e.hands) * 2 >= n && e.answers * 10 <= n * 3;
+            let (role, why) = if calls {
+                (
+                    Role::Moderator,
+                    "calls on the reporters: most turns hand over to a question",
+                )
+            } else if interviews && others_ask {
+                (
+                    Role::Moderator,
+                    "hosts: asks most of the questions and calls on others",
+                )
+            } else if interviews {
+                (Role::Journalist, "asks most of the questions")
+            } else {
                 continue;
-            }
+            };
             for t in turns.iter_mut().filter(|t| t.speaker == speaker) {
-                t.role = Role::Moderator;
-                t.why.role = "calls on the reporters: most turns hand over to a question".into();
+                t.role = role;
+                t.why.role = why.into();
             }
         }
     }

@@ -81,6 +81,8 @@ pub struct LabelParts {
     pub honorific: Option<Honorific>,
     /// Words of office, folded and with typing errors corrected.
     pub office: Vec<String>,
+    /// The same words as written, for display.
+    office_written: Vec<String>,
     /// The name as written (may be empty for an office).
     pub name: String,
     /// Text in parentheses after the label, if any.
@@ -88,22 +90,33 @@ pub struct LabelParts {
 }
 
 impl LabelParts {
-    /// The office as words to print: `Senior Administration Official`.
+    /// The office as words to print: `Senior Administration Official`,
+    /// `NSC Spokesperson` (short capitals stay an acronym).
     pub fn office_display(&self) -> String {
         let mut words: Vec<String> = Vec::new();
         if self.the {
             words.push("The".into());
         }
-        words.extend(self.office.iter().map(|w| {
-            if name::CONNECTORS.contains(&w.as_str()) {
+        for (w, written) in self.office.iter().zip(
+            self.office_written
+                .iter()
+                .map(String::as_str)
+                .chain(std::iter::repeat("")),
+        ) {
+            let acronym = written.chars().all(|c| c.is_ascii_uppercase())
+                && (2..=3).contains(&written.len())
+                && !name::CONNECTORS.contains(&w.as_str());
+            words.push(if acronym {
+                written.to_string()
+            } else if name::CONNECTORS.contains(&w.as_str()) {
                 w.clone()
             } else {
                 let mut c = w.chars();
                 c.next()
                     .map(|f| f.to_uppercase().chain(c).collect())
                     .unwrap_or_default()
-            }
-        }));
+            });
+        }
         words.join(" ")
     }
 
@@ -152,6 +165,7 @@ pub fn parts(label: &str) -> LabelParts {
                 .is_some_and(|n| name::is_title_word(n) && !name::is_connector(n));
             if next_is_office {
                 p.office.push(folded);
+                p.office_written.push(w.to_string());
                 i += 1;
                 continue;
             }
@@ -161,7 +175,7 @@ pub fn parts(label: &str) -> LabelParts {
         // A typo is corrected in capitals labels, but never in the word
         // that may be the name ("DR. WALESNKY") unless the label is an
         // office ("THE PRESIDNET").
-        let typo = if !exact && capitals && (!last || p.the) {
+        let typo = if !exact && capitals && (!last || p.the || !p.office.is_empty()) {
             name::title_word_typo(w).filter(|t| *t != "the")
         } else {
             None
@@ -173,6 +187,7 @@ pub fn parts(label: &str) -> LabelParts {
         } else {
             break;
         }
+        p.office_written.push(w.to_string());
         i += 1;
     }
     p.name = words[i.min(words.len())..].join(" ");
@@ -186,6 +201,8 @@ pub fn parts(label: &str) -> LabelParts {
         && !name::looks_like_outlet(head)
     {
         p.office.extend(p.name.split_whitespace().map(name::fold));
+        p.office_written
+            .extend(p.name.split_whitespace().map(str::to_string));
         p.name.clear();
     }
     // "MR: ZIENTS" leaves the stray colon on the honorific; "MR. X" with
@@ -240,7 +257,7 @@ impl KnownPerson {
         offices.sort();
         offices.dedup();
         KnownPerson {
-            keys: name::name_keys(name),
+            keys: match_keys(name),
             name: name.to_string(),
             title,
             chairs,
@@ -255,7 +272,9 @@ impl KnownPerson {
     /// them: no conflicting honorific, and an office they are known by.
     fn agrees_with(&self, p: &LabelParts) -> bool {
         if let Some(h) = p.honorific {
-            if self.honorifics.iter().any(|k| k.conflicts(h)) {
+            // A stray typo elsewhere ("MS. DEESE" once) does not undo the
+            // honorific the person is usually written with.
+            if !self.honorifics.contains(&h) && self.honorifics.iter().any(|k| k.conflicts(h)) {
                 return false;
             }
             // Somebody only ever written with an office ("PRIME MINISTER
@@ -327,6 +346,23 @@ pub struct People<'k> {
     corpus: &'k [KnownPerson],
 }
 
+/// The words a name is matched by: folded, a hyphenated name kept whole
+/// (`SMITH` is not `Nunez-Smith`; `MOON` is `Moon Jae-in`).
+pub fn match_keys(n: &str) -> Vec<String> {
+    n.split_whitespace()
+        .map(|w| name::fold(w).replace(' ', "-"))
+        .filter(|w| !w.is_empty() && !name::CONNECTORS.contains(&w.as_str()))
+        .collect()
+}
+
+/// Name words without initials: what tells two people apart.
+pub fn core_keys(keys: &[String]) -> Vec<String> {
+    keys.iter()
+        .filter(|k| k.chars().count() > 1)
+        .cloned()
+        .collect()
+}
+
 fn keys_within(label: &[String], person: &[String]) -> bool {
     !label.is_empty() && label.iter().all(|k| person.contains(k))
 }
@@ -363,7 +399,7 @@ impl<'k> People<'k> {
     /// Adds a person the document names, unless they are there already
     /// (a repeat only fills in a missing title or role).
     pub fn add(&mut self, p: DocPerson) {
-        let keys = name::name_keys(&p.name);
+        let keys = match_keys(&p.name);
         if keys.is_empty() {
             return;
         }
@@ -545,7 +581,7 @@ impl<'k> People<'k> {
 
     /// Resolves a label that names a person (`MS. PSAKI`, `Wang Wenbin`).
     pub fn resolve_name(&self, p: &LabelParts, paragraphs: &[Paragraph]) -> Option<Resolved> {
-        let keys = name::name_keys(&p.name);
+        let keys = match_keys(&p.name);
         if keys.is_empty() {
             return None;
         }
@@ -555,7 +591,7 @@ impl<'k> People<'k> {
         if let Some(k) = self.find_corpus(&keys, p) {
             return Some(Self::resolved_known(
                 k,
-                "label matches a speaker known from other briefings".into(),
+                "label matches a speaker the corpus registry knows".into(),
             ));
         }
         // "S. PSAKI", "QMS. PSAKI": the surname alone, in the document.
@@ -612,7 +648,7 @@ impl<'k> People<'k> {
         dominant(corpus).map(|k| {
             Self::resolved_known(
                 k,
-                "label matches a speaker known from other briefings, allowing for a typing error"
+                "label matches a speaker the corpus registry knows, allowing for a typing error"
                     .into(),
             )
         })
@@ -668,7 +704,7 @@ impl<'k> People<'k> {
     /// him so with the same office; `Jill Biden`, a First Lady, does not
     /// fit a President.
     pub fn upgrade(&self, r: Resolved) -> Resolved {
-        let keys = name::name_keys(&r.name);
+        let keys = match_keys(&r.name);
         let office = r
             .title
             .as_deref()
@@ -680,10 +716,18 @@ impl<'k> People<'k> {
                     .collect::<Vec<_>>()
             })
             .unwrap_or_default();
+        let core = core_keys(&keys);
         let fuller: Vec<&KnownPerson> = self
             .corpus
             .iter()
-            .filter(|k| k.keys.len() > keys.len() && keys_within(&keys, &k.keys))
+            .filter(|k| {
+                // More name words, or the same ones with or without an
+                // initial ("Vivek H. Murthy" and "Vivek Murthy").
+                let kc = core_keys(&k.keys);
+                k.keys != keys
+                    && (k.keys.len() > keys.len() && keys_within(&keys, &k.keys)
+                        || (!core.is_empty() && kc == core))
+            })
             .filter(|k| match (office.last(), k.title.as_deref()) {
                 (Some(o), Some(t)) => name::fold(t).split(' ').any(|w| w == o),
                 _ => office.is_empty() || k.offices.iter().any(|w| office.contains(w)),
@@ -694,7 +738,7 @@ impl<'k> People<'k> {
                 name: k.name.clone(),
                 title: r.title.or_else(|| k.title.clone()),
                 role: r.role.or(k.chairs.then_some(Role::Moderator)),
-                rule: format!("{}; fuller name from other briefings", r.rule),
+                rule: format!("{}; fuller name from the corpus registry", r.rule),
             },
             None => r,
         }
@@ -702,7 +746,7 @@ impl<'k> People<'k> {
 
     /// Whether a name is somebody the document or the corpus knows.
     pub fn knows(&self, label_name: &str) -> bool {
-        let keys = name::name_keys(label_name);
+        let keys = match_keys(label_name);
         !keys.is_empty()
             && (self.doc.iter().any(|(_, k)| keys_within(&keys, k))
                 || self.corpus.iter().any(|k| keys_within(&keys, &k.keys)))
@@ -816,8 +860,9 @@ pub fn mention(
             let mut title_words: Vec<&str> = before[n..]
                 .iter()
                 .take_while(|w| {
-                    name::is_title_word(w) && !w.ends_with([',', '.', ';', ':'])
-                        || Honorific::of(w).is_some()
+                    let bare = w.ends_with(|c: char| c.is_alphanumeric());
+                    name::is_title_word(w) && bare
+                        || Honorific::of(w).is_some() && !w.ends_with([',', ';', ':', '?', '!'])
                 })
                 .copied()
                 .collect();
@@ -828,7 +873,7 @@ pub fn mention(
                 .take(3)
                 .take_while(|w| {
                     w.starts_with(char::is_uppercase)
-                        && !w.ends_with([',', '.', ';', ':'])
+                        && w.ends_with(|c: char| c.is_alphanumeric())
                         && !matches!(
                             name::fold(w).as_str(),
                             "our"
@@ -942,6 +987,14 @@ mod tests {
         assert_eq!(p.name, "VANCE");
         let p = parts("SENIOR ADMINISTRATION OFFICIAL");
         assert_eq!(p.office_display(), "Senior Administration Official");
+        assert_eq!(
+            parts("NSC SPOKESPERSON").office_display(),
+            "NSC Spokesperson"
+        );
+        assert_eq!(
+            parts("SENIOR ADMINSTRATION OFFICAL").office_display(),
+            "Senior Administration Official"
+        );
         assert_eq!(parts("DR. WALESNKY").name, "WALESNKY");
     }
 

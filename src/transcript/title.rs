@@ -187,11 +187,15 @@ pub fn people(title: &str) -> Vec<TitledPerson> {
         while name_words.len() > 2 && !name_words[name_words.len() - 2].ends_with('.') {
             name_words.remove(0);
         }
-        let title_words: Vec<&str> = words[segment..name_start]
+        let mut title_words: Vec<&str> = words[segment..name_start]
             .iter()
             .map(|(w, _)| *w)
             .skip_while(|w| name::is_connector(w))
             .collect();
+        // "Surgeon General Dr. Vivek Murthy": the honorific is not the office.
+        while title_words.len() > 1 && title_words.last().is_some_and(|w| name::is_honorific(w)) {
+            title_words.pop();
+        }
         let office_before = name_start > 0
             && name::is_title_word(words[name_start - 1].0)
             && !name::is_connector(words[name_start - 1].0);

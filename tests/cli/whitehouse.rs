@@ -230,17 +230,30 @@ fn label_wh(raw: &str) -> Vec<Para> {
         .filter_map(|(_, t)| named_label(t).map(|(l, _)| l.to_string()))
         .collect();
     let period_label = |t: &str| -> Option<(String, String)> {
-        let (head, rest) = t.split_once(". ")?;
-        let head = head.trim();
-        let words: Vec<&str> = head.split_whitespace().collect();
-        // "DR. WALENSKY.  Thank you": an honorific and a surname.
-        let honorific = matches!(
-            words.as_slice(),
-            [h, n] if ["MR.", "MS.", "MRS.", "DR."].contains(h)
-                && n.chars().all(|c| c.is_uppercase() || c == '-')
-        );
-        (honorific || colon_labels.iter().any(|l| l.trim_end_matches('.') == head))
-            .then(|| (head.to_string(), rest.trim().to_string()))
+        // The label is one to four words in capitals, the last ending with
+        // a full stop: "DR. WALENSKY.  Thank you", "MR. SULLIVAN.  Yeah".
+        let words: Vec<&str> = t.split(' ').filter(|w| !w.is_empty()).collect();
+        for k in 1..=words.len().min(4) {
+            let head = &words[..k];
+            if !head
+                .iter()
+                .all(|w| w.chars().all(|c| c.is_uppercase() || ".-'’".contains(c)))
+            {
+                break;
+            }
+            let Some(last) = head[k - 1].strip_suffix('.') else {
+                continue;
+            };
+            let mut label: Vec<&str> = head[..k - 1].to_vec();
+            label.push(last);
+            let label = label.join(" ");
+            let honorific = k == 2 && ["MR.", "MS.", "MRS.", "DR."].contains(&head[0]);
+            if honorific || colon_labels.contains(&label) {
+                let rest = words[k..].join(" ");
+                return Some((label, rest));
+            }
+        }
+        None
     };
     let is_label = |t: &str| {
         reporter_label(t).is_some() || named_label(t).is_some() || period_label(t).is_some()
