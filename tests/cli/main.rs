@@ -3,6 +3,7 @@
 
 #![allow(dead_code)]
 
+mod bad_input;
 mod contract;
 mod corpusgen;
 mod crash;
