@@ -8,6 +8,7 @@ use clap::Parser;
 use podium::cli::{self, Cli, Command};
 
 fn main() -> ExitCode {
+    cli::exit_on_panic();
     let cli = Cli::parse();
     let outcome = match &cli.command {
         Command::Index(args) => cli::index::run(args),

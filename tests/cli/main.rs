@@ -7,6 +7,7 @@ mod bad_input;
 mod contract;
 mod corpusgen;
 mod crash;
+mod damage;
 mod gold;
 mod incremental;
 mod support;
