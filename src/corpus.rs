@@ -252,6 +252,8 @@ impl Source {
         let hash = content_hash(&bytes);
         let len = bytes.len() as u64;
         let (text, note) = decode_owned(bytes).map_err(warn)?;
+        let mut notes: Vec<String> = note.into_iter().collect();
+        notes.extend(long_line(&text));
         // HTML pages and Markdown become plain transcript text here, so
         // every later step reads one format.
         let doc = input::convert(input::Format::of(path), text);
@@ -259,10 +261,27 @@ impl Source {
             text: doc.text,
             hash,
             bytes: len,
-            notes: note.into_iter().collect(),
+            notes,
             title: doc.title,
         })
     }
+}
+
+/// Lines longer than this are worth a warning: no transcript has them, a
+/// page saved without its line breaks does.
+pub const LONG_LINE_BYTES: usize = 100 * 1024;
+
+/// A note about the longest line when it is suspiciously long. The text is
+/// still indexed (the parser handles it in linear time), but labels and
+/// paragraphs cannot be told apart inside one line.
+fn long_line(text: &str) -> Option<String> {
+    let longest = text.split('\n').map(str::len).max().unwrap_or(0);
+    (longest > LONG_LINE_BYTES).then(|| {
+        format!(
+            "has a line of {} KB (a page saved without its line breaks?): indexed as it is, but speakers inside it cannot be told apart",
+            longest.div_ceil(1024)
+        )
+    })
 }
 
 fn too_big(bytes: u64) -> String {

@@ -7,6 +7,7 @@ use std::process::ExitCode;
 use podium::cli::{self, Command};
 
 fn main() -> ExitCode {
+    cli::exit_on_panic();
     let cli = match cli::parse_args() {
         Ok(cli) => cli,
         Err(code) => return code,

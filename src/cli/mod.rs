@@ -324,6 +324,44 @@ pub fn command() -> clap::Command {
     Cli::command()
 }
 
+/// Turns a panic into podium's error contract: one line on stderr and exit
+/// code 2, never a backtrace dump and exit code 101. A panic is a bug, but
+/// the likeliest trigger in the field is an index damaged in a way its
+/// checks at open cannot see (a flipped bit inside a segment), so the line
+/// says how to rebuild. With `RUST_BACKTRACE` set, the full report is
+/// printed first, for developers.
+pub fn exit_on_panic() {
+    let default = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        if std::env::var_os("RUST_BACKTRACE").is_some() {
+            default(info);
+        }
+        let what = info
+            .payload()
+            .downcast_ref::<&str>()
+            .map(|s| (*s).to_string())
+            .or_else(|| info.payload().downcast_ref::<String>().cloned())
+            .unwrap_or_default();
+        let place = info
+            .location()
+            .map(|l| {
+                // The last parts of the path are enough to find the place.
+                let parts: Vec<&str> = l.file().rsplit(['/', '\\']).take(3).collect();
+                let short: Vec<&str> = parts.into_iter().rev().collect();
+                format!(" at {}:{}", short.join("/"), l.line())
+            })
+            .unwrap_or_default();
+        let msg = format!(
+            "internal error ({what}{place}); if it happened reading an index, the index may be damaged: `podium index --rebuild` rebuilds it"
+        );
+        eprintln!(
+            "podium: error: {}",
+            crate::render::sanitize(&msg.replace('\n', " "))
+        );
+        std::process::exit(i32::from(ERROR));
+    }));
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

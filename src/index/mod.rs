@@ -300,6 +300,15 @@ fn open_parts(dir: &Path) -> Result<Parts> {
         .reload_policy(ReloadPolicy::Manual)
         .try_into()
         .map_err(|e: tantivy::TantivyError| bad(one_line(&e.to_string())))?;
+    // Every segment's text postings and positions are opened here, once:
+    // tantivy opens them lazily, so a damaged or missing positions file
+    // would otherwise surface in the middle of a search as a bare tantivy
+    // error. (Searches use the same handles, cached by tantivy.)
+    for segment in reader.searcher().segment_readers() {
+        segment
+            .inverted_index(fields.text)
+            .map_err(|e| bad(one_line(&e.to_string())))?;
+    }
     let payload = match committed(&index).map_err(bad)? {
         Committed::Podium(p) => p,
         Committed::Nothing => {

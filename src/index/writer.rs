@@ -309,7 +309,11 @@ impl Entry {
 pub fn build(dir: &Path, sources: &[Source], opts: &BuildOptions) -> Result<BuildSummary> {
     let _lock = WriteLock::acquire(dir)?;
     let threads = opts.threads.max(1);
-    let (existing, state) = open_previous(dir, opts.rebuild)?;
+    let Previous {
+        index: existing,
+        state,
+        repair,
+    } = open_previous(dir, opts.rebuild)?;
     let version = env!("CARGO_PKG_VERSION");
     let stale_version = !state.documents.is_empty() && state.podium_version != version;
 
@@ -391,7 +395,8 @@ pub fn build(dir: &Path, sources: &[Source], opts: &BuildOptions) -> Result<Buil
             _ => Work::Keep,
         })
         .collect();
-    let any_work = opts.rebuild || !removed.is_empty() || work.iter().any(|w| *w != Work::Keep);
+    let any_work =
+        opts.rebuild || repair || !removed.is_empty() || work.iter().any(|w| *w != Work::Keep);
 
     let mut results: Vec<Option<Written>> = vec![None; entries.len()];
     let mut writer: Option<IndexWriter> = None;
@@ -464,7 +469,7 @@ pub fn build(dir: &Path, sources: &[Source], opts: &BuildOptions) -> Result<Buil
 
     // The new state: written documents, and the others as they were.
     let mut docs: Vec<DocState> = Vec::with_capacity(entries.len());
-    let mut changed = opts.rebuild || !removed.is_empty();
+    let mut changed = opts.rebuild || repair || !removed.is_empty();
     for (i, e) in entries.iter().enumerate() {
         let written = results[i].take();
         let was_written = written.is_some();
@@ -1026,12 +1031,30 @@ fn busy_or(dir: &Path, e: tantivy::TantivyError) -> Error {
     }
 }
 
-/// The index already in `dir` (if any) and its state. With `rebuild`, an
-/// index that cannot be opened is cleared away; without, it is an error
-/// that says to rebuild.
-fn open_previous(dir: &Path, rebuild: bool) -> Result<(Option<(Index, Fields)>, State)> {
+/// What a run starts from.
+struct Previous {
+    index: Option<(Index, Fields)>,
+    state: State,
+    /// The manifest is missing or damaged and must be written again.
+    repair: bool,
+}
+
+/// The index already in `dir` (if any), its state, and whether its
+/// manifest must be written again. With `rebuild`, an index that cannot be
+/// opened is cleared away; without, it is an error that says to rebuild.
+///
+/// A missing or damaged manifest is repaired rather than refused: it is
+/// derived from the state (the documents and their registry parts), so the
+/// run commits a new one even if nothing else changed. A missing state
+/// cannot be derived and needs `--rebuild`.
+fn open_previous(dir: &Path, rebuild: bool) -> Result<Previous> {
+    let fresh = Previous {
+        index: None,
+        state: State::default(),
+        repair: false,
+    };
     if !super::exists(dir) {
-        return Ok((None, State::default()));
+        return Ok(fresh);
     }
     match PodiumIndex::open(dir) {
         Ok(idx) => {
@@ -1049,16 +1072,20 @@ fn open_previous(dir: &Path, rebuild: bool) -> Result<(Option<(Index, Fields)>, 
                     }
                 }
             };
-            Ok((Some((idx.index.clone(), idx.fields)), state))
+            Ok(Previous {
+                repair: !rebuild && idx.manifest().is_err(),
+                index: Some((idx.index.clone(), idx.fields)),
+                state,
+            })
         }
         // Created, but nothing was ever committed: nothing to lose.
         Err(Error::NoIndex { .. }) => {
             remove_index_files(dir)?;
-            Ok((None, State::default()))
+            Ok(fresh)
         }
         Err(_) if rebuild => {
             remove_index_files(dir)?;
-            Ok((None, State::default()))
+            Ok(fresh)
         }
         Err(e) => Err(e),
     }

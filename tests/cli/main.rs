@@ -3,6 +3,7 @@
 
 #![allow(dead_code)]
 
+mod bad_input;
 mod briefings;
 mod cjk;
 mod config;
@@ -10,6 +11,7 @@ mod context;
 mod contract;
 mod corpusgen;
 mod crash;
+mod damage;
 mod export;
 mod gold;
 mod help;
