@@ -1,7 +1,7 @@
 //! Quickwit: an index config mirroring podium's schema, and the passages
 //! as NDJSON.
 //!
-//! The doc mapping is derived from [`schema::build`] field by field, so it
+//! The doc mapping is derived from [`crate::index::schema::build`] field by field, so it
 //! cannot drift from the schema:
 //!
 //! | podium (tantivy) | Quickwit |

@@ -103,9 +103,9 @@ pub fn parse(bytes: &[u8]) -> Result<Document, String> {
         .map(|t| t.split_whitespace().collect::<Vec<_>>().join(" "))
         .filter(|t| !t.is_empty());
     let date = record.date.and_then(|d| match d {
-        serde_json::Value::String(s) => Some(day(&s)),
-        serde_json::Value::Null => None,
-        other => Some(other.to_string()),
+        serde_json::Value::String(s) => Some(super::day(&s)),
+        serde_json::Value::Number(n) => n.as_i64().map(unix_day),
+        _ => None,
     });
     // The title and date open the text as a page would show them, so the
     // parser sees them where it looks (a `Date:` line is its surest date);
@@ -124,13 +124,17 @@ pub fn parse(bytes: &[u8]) -> Result<Document, String> {
     Ok(Document { text: out, title })
 }
 
-/// A record's date as `YYYY-MM-DD` when it starts with one (timestamps such
-/// as `2024-03-28T10:00:00+08:00` included), else as written.
-fn day(s: &str) -> String {
-    let s = s.trim();
-    s.get(..10)
-        .and_then(|d| d.parse::<jiff::civil::Date>().ok())
-        .map_or_else(|| s.to_string(), |d| d.to_string())
+/// The UTC day of a Unix timestamp in seconds, or in milliseconds when it
+/// is too large to be seconds (scrapers write both).
+fn unix_day(t: i64) -> String {
+    let secs = if t.abs() >= 100_000_000_000 {
+        t / 1000
+    } else {
+        t
+    };
+    jiff::Timestamp::from_second(secs)
+        .map(|ts| ts.to_zoned(jiff::tz::TimeZone::UTC).date().to_string())
+        .unwrap_or_else(|_| t.to_string())
 }
 
 #[cfg(test)]
@@ -148,6 +152,14 @@ mod tests {
             doc.text,
             "Port briefing\n\nDate: 2023-06-14\n\nQ: Any news?"
         );
+    }
+
+    #[test]
+    fn unix_timestamps_are_days() {
+        let doc = parse(br#"{"date": 1711584000, "text": "Q: Yes?"}"#).expect("record");
+        assert!(doc.text.starts_with("Date: 2024-03-28\n"), "{:?}", doc.text);
+        let doc = parse(br#"{"date": 1711584000000, "text": "Q: Yes?"}"#).expect("record");
+        assert!(doc.text.starts_with("Date: 2024-03-28\n"), "{:?}", doc.text);
     }
 
     #[test]

@@ -145,7 +145,7 @@ fn front_matter_fields(yaml: &str) -> (Option<String>, Option<String>) {
         }
         match key.trim().to_ascii_lowercase().as_str() {
             "title" => title = Some(value.to_string()),
-            "date" => date = Some(value.to_string()),
+            "date" => date = Some(super::day(value)),
             _ => {}
         }
     }

@@ -67,6 +67,16 @@ pub fn convert(format: Format, text: String) -> Document {
     }
 }
 
+/// A date written by a machine (`2024-03-28`, `2024-03-28T10:00:00+08:00`)
+/// as `YYYY-MM-DD`; anything else as written, for the transcript parser's
+/// date rules.
+pub(crate) fn day(s: &str) -> String {
+    let s = s.trim();
+    s.get(..10)
+        .and_then(|d| d.parse::<jiff::civil::Date>().ok())
+        .map_or_else(|| s.to_string(), |d| d.to_string())
+}
+
 /// A transcript's text, with what its file says about it besides.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Document {

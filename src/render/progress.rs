@@ -1,7 +1,7 @@
 //! The indexing progress bar (indicatif), drawn on stderr.
 //!
 //! ```text
-//!   indexing [##########>---------------] 41.2 MB/96.0 MB · 213/493 files · 18,204 passages · 31.7 MB/s · ETA 2s
+//!   indexing [#####>------] 213/493 files  6.9/16.0 MB  31,280 passages  2.95 MB/s  ETA 3s
 //! ```
 //!
 //! It appears only when the build has run for [`SHOW_AFTER`] (short builds
@@ -23,8 +23,8 @@ use crate::index::progress::{source_bytes, Pass, Progress};
 /// How long a build runs before the bar shows.
 pub const SHOW_AFTER: Duration = Duration::from_secs(2);
 
-const BAR: &str = "{prefix:>10.bold} [{bar:28}] {decimal_bytes}/{decimal_total_bytes} · {msg} · \
-                   {decimal_bytes_per_sec} · ETA {eta}";
+/// Fits an 80-column terminal: the bar takes what the text leaves.
+const BAR: &str = "{prefix:>10.bold} [{wide_bar}] {msg}  {decimal_bytes_per_sec}  ETA {eta}";
 const SPINNER: &str = "{prefix:>10.bold} {spinner} {msg} ({elapsed})";
 
 /// A progress bar for `podium index`.
@@ -76,10 +76,13 @@ impl IndexBar {
     }
 
     fn message(&self) -> String {
+        let mb = |b: u64| b as f64 / 1e6;
         format!(
-            "{}/{} files · {} passages",
+            "{}/{} files  {:.1}/{:.1} MB  {} passages",
             self.files.load(Ordering::Relaxed),
             self.files_total.load(Ordering::Relaxed),
+            mb(self.bar.position()),
+            mb(self.bar.length().unwrap_or(0)),
             thousands(self.passages.load(Ordering::Relaxed))
         )
     }
@@ -163,15 +166,21 @@ mod tests {
 
     #[test]
     fn shows_files_bytes_passages_rate_and_eta() {
-        let term = InMemoryTerm::new(4, 160);
+        let term = InMemoryTerm::new(4, 80);
         let bar = IndexBar::new(
             ProgressDrawTarget::term_like(Box::new(term.clone())),
             Duration::ZERO,
         );
+        let dir = tempfile::tempdir().expect("tmp");
         let sources: Vec<Source> = (0..4)
-            .map(|i| Source::Embedded {
-                name: format!("s{i}.txt"),
-                text: "Q: Does the harbour open today?\n\nA: It does, at nine.\n",
+            .map(|i| {
+                let path = dir.path().join(format!("s{i}.txt"));
+                std::fs::write(&path, "Q: Does the harbour open today?\n".repeat(20_000))
+                    .expect("write");
+                Source::File {
+                    display: path.display().to_string(),
+                    path,
+                }
             })
             .collect();
         bar.begin(Pass::Survey, &sources);
@@ -182,9 +191,11 @@ mod tests {
         assert!(screen.contains("reading"), "{screen}");
         assert!(screen.contains("2/4 files"), "{screen}");
         assert!(screen.contains("4 passages"), "{screen}");
-        assert!(screen.contains("108 B/216 B"), "{screen}");
+        assert!(screen.contains("1.3/2.6 MB"), "{screen}");
         assert!(screen.contains("B/s"), "{screen}");
         assert!(screen.contains("ETA"), "{screen}");
+        // One line on an 80-column terminal.
+        assert_eq!(screen.trim_end().lines().count(), 1, "{screen}");
         bar.finish();
         assert!(
             term.contents().trim().is_empty(),
