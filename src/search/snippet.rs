@@ -1,15 +1,27 @@
 //! Snippets: the part of a passage around the matched words.
+//!
+//! This is tantivy's snippet algorithm (cut the text into windows of
+//! [`SNIPPET_CHARS`] bytes, score each window by the weights of the terms
+//! it holds, keep the best, highlight its terms) with the analysis made
+//! cheap. Snippets are the bulk of a query's cost — every returned passage
+//! is tokenized in full — and stemming every word of it was most of that.
+//! A stem keeps its word's first letter, so only words whose first letter
+//! starts one of the terms sought are stemmed; the others cannot match.
+//! The result is the same as analyzing every word (a unit test checks it
+//! against tantivy's `SnippetGenerator`).
 
-use std::collections::BTreeMap;
+use std::cell::RefCell;
+use std::collections::{BTreeMap, HashMap};
 
 use tantivy::schema::Field;
-use tantivy::snippet::SnippetGenerator;
+use tantivy::tokenizer::{TextAnalyzer, TokenStream, Tokenizer};
 use tantivy::Searcher;
 
 use super::Snippet;
 use crate::error::Result;
+use crate::index::analyzer::{self, WordTokenizer};
 
-/// Longest snippet, in characters.
+/// Longest snippet, in bytes of text (as tantivy counts it).
 pub const SNIPPET_CHARS: usize = 240;
 
 /// A term in more than this share of passages ("and", "the") is not
@@ -17,9 +29,39 @@ pub const SNIPPET_CHARS: usize = 240;
 /// reader wants the names marked, not every "and" of the passage.
 pub const COMMON_SHARE: f32 = 0.25;
 
+/// The index analyzer drops tokens this long (its `RemoveLongFilter`).
+const MAX_TOKEN_BYTES: usize = 40;
+
+thread_local! {
+    /// The index analyzer, to stem the words that may match.
+    static STEM: RefCell<TextAnalyzer> = RefCell::new(analyzer::analyzer());
+}
+
 /// Makes snippets for one query; built once per search, used per hit.
 pub struct Snippeter {
-    generator: SnippetGenerator,
+    terms: HashMap<String, f32>,
+    /// First characters of the terms (lower case, folded): a word starting
+    /// with anything else cannot match.
+    firsts: Vec<char>,
+}
+
+/// A window of the text and what it holds.
+struct Fragment {
+    score: f32,
+    start: usize,
+    stop: usize,
+    highlighted: Vec<(usize, usize)>,
+}
+
+impl Fragment {
+    fn new(start: usize) -> Fragment {
+        Fragment {
+            score: 0.0,
+            start,
+            stop: start,
+            highlighted: Vec::new(),
+        }
+    }
 }
 
 impl Snippeter {
@@ -28,38 +70,166 @@ impl Snippeter {
     /// builder so that excluded words are never marked.
     pub fn new(
         searcher: &Searcher,
-        field: Field,
+        _field: Field,
         terms: &BTreeMap<String, f32>,
     ) -> Result<Snippeter> {
         let docs = searcher.num_docs().max(1) as f32;
+        Ok(Snippeter::from_terms(terms, docs))
+    }
+
+    fn from_terms(terms: &BTreeMap<String, f32>, docs: f32) -> Snippeter {
         // weight = 1 / (1 + df)  ⇔  df = 1/weight − 1
         let share = |w: f32| (1.0 / w - 1.0) / docs;
-        let rare: BTreeMap<String, f32> = terms
+        let rare: HashMap<String, f32> = terms
             .iter()
             .filter(|(_, w)| share(**w) <= COMMON_SHARE)
             .map(|(t, w)| (t.clone(), *w))
             .collect();
-        let chosen = if rare.is_empty() { terms.clone() } else { rare };
-        let tokenizer = searcher.index().tokenizer_for_field(field)?;
-        Ok(Snippeter {
-            generator: SnippetGenerator::new(chosen, tokenizer, field, SNIPPET_CHARS),
+        let terms: HashMap<String, f32> = if rare.is_empty() {
+            terms.iter().map(|(t, w)| (t.clone(), *w)).collect()
+        } else {
+            rare
+        };
+        let mut firsts: Vec<char> = terms.keys().filter_map(|t| t.chars().next()).collect();
+        firsts.sort_unstable();
+        firsts.dedup();
+        Snippeter { terms, firsts }
+    }
+
+    /// The weight of a word of the text, if it is one of the terms.
+    fn weight(&self, word: &str) -> Option<f32> {
+        let first = word.chars().next()?;
+        let folded = first.to_ascii_lowercase();
+        if first.is_ascii() && self.firsts.binary_search(&folded).is_err() {
+            return None;
+        }
+        STEM.with(|a| {
+            let mut a = a.borrow_mut();
+            let mut stream = a.token_stream(word);
+            let mut weight = None;
+            while let Some(t) = stream.next() {
+                if let Some(w) = self.terms.get(&t.text) {
+                    weight = Some(*w);
+                }
+            }
+            weight
         })
     }
 
     /// The snippet of one passage's text. A passage without any matched
     /// word (matched by a filter or another field) starts from its opening.
     pub fn snippet(&self, text: &str) -> Snippet {
-        let s = self.generator.snippet(text);
-        if s.fragment().is_empty() {
-            let cut: String = text.chars().take(SNIPPET_CHARS).collect();
-            return Snippet {
-                text: cut,
+        let mut words = WordTokenizer::default();
+        let mut stream = words.token_stream(text);
+        let mut fragment = Fragment::new(0);
+        let mut best: Option<Fragment> = None;
+        let keep = |f: Fragment, best: &mut Option<Fragment>| {
+            // Highest score; on a tie the earlier window.
+            if f.score > 0.0 && best.as_ref().is_none_or(|b| f.score > b.score) {
+                *best = Some(f);
+            }
+        };
+        while let Some(token) = stream.next() {
+            if token.text.len() >= MAX_TOKEN_BYTES {
+                continue; // not indexed, not seen by tantivy's snippets either
+            }
+            if token.offset_to - fragment.start > SNIPPET_CHARS {
+                let done = std::mem::replace(&mut fragment, Fragment::new(token.offset_from));
+                keep(done, &mut best);
+            }
+            fragment.stop = token.offset_to;
+            if !self.terms.is_empty() {
+                if let Some(w) = self.weight(&text[token.offset_from..token.offset_to]) {
+                    fragment.score += w;
+                    fragment
+                        .highlighted
+                        .push((token.offset_from, token.offset_to));
+                }
+            }
+        }
+        keep(fragment, &mut best);
+        match best {
+            Some(f) => Snippet {
+                text: text[f.start..f.stop].to_string(),
+                highlights: f
+                    .highlighted
+                    .iter()
+                    .map(|(a, b)| (a - f.start, b - f.start))
+                    .collect(),
+            },
+            None => Snippet {
+                text: text.chars().take(SNIPPET_CHARS).collect(),
                 highlights: Vec::new(),
-            };
+            },
         }
-        Snippet {
-            text: s.fragment().to_string(),
-            highlights: s.highlighted().iter().map(|r| (r.start, r.end)).collect(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use tantivy::schema::Schema;
+    use tantivy::snippet::SnippetGenerator;
+
+    const TEXT: &str = "The Shanghai Stock Exchange's STAR Market listed 570 companies; \
+        listing rules for sci-tech firms were eased, and companies' listings rose. \
+        Dying industries were not listed. Émile Gómez said the skies over the \
+        exchange were clear, and the market's listing day went ahead as listed. \
+        More text to push the window: the exchange will list more companies next \
+        year, and STAR Market listings will keep growing as the market deepens. \
+        https://example.com/a-very-long-address-that-is-dropped-by-the-analyzer-anyway \
+        and the market’s “listing” rose again.";
+
+    fn terms(words: &[&str]) -> BTreeMap<String, f32> {
+        words
+            .iter()
+            .enumerate()
+            .map(|(i, w)| (analyzer::terms(w)[0].clone(), 1.0 / (2.0 + i as f32)))
+            .collect()
+    }
+
+    #[test]
+    fn same_snippets_as_analyzing_every_word() {
+        let mut schema = Schema::builder();
+        let field = schema.add_text_field("text", tantivy::schema::TEXT);
+        let _ = schema.build();
+        for words in [
+            vec!["listing"],
+            vec!["companies", "market"],
+            vec!["die", "sky"],
+            vec!["gomez", "emile"],
+            vec!["sci", "tech", "exchange"],
+            vec!["growing", "deepens"],
+        ] {
+            let t = terms(&words);
+            let ours = Snippeter::from_terms(&t, 1.0e9).snippet(TEXT);
+            let theirs =
+                SnippetGenerator::new(t.clone(), analyzer::analyzer(), field, SNIPPET_CHARS)
+                    .snippet(TEXT);
+            assert_eq!(ours.text, theirs.fragment(), "{words:?}");
+            let ranges: Vec<(usize, usize)> = theirs
+                .highlighted()
+                .iter()
+                .map(|r| (r.start, r.end))
+                .collect();
+            assert_eq!(ours.highlights, ranges, "{words:?}");
         }
+    }
+
+    #[test]
+    fn no_match_starts_from_the_opening() {
+        let s = Snippeter::from_terms(&terms(&["zeppelin"]), 10.0).snippet(TEXT);
+        assert!(TEXT.starts_with(&s.text));
+        assert!(s.highlights.is_empty());
+    }
+
+    #[test]
+    fn common_terms_are_not_highlighted_when_rare_ones_are() {
+        let mut t = BTreeMap::new();
+        t.insert("and".to_string(), 1.0 / 90.0); // in 89 of 100 passages
+        t.insert("market".to_string(), 1.0 / 3.0);
+        let s = Snippeter::from_terms(&t, 100.0).snippet("Stocks and bonds and the market.");
+        let marked: Vec<&str> = s.highlights.iter().map(|&(a, b)| &s.text[a..b]).collect();
+        assert_eq!(marked, ["market"]);
     }
 }

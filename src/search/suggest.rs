@@ -20,11 +20,12 @@ use crate::index::analyzer;
 pub const MIN_SUGGEST_CHARS: usize = 3;
 
 /// How many edits a word of `len` characters may be away from a
-/// suggestion: one for short words, two up to eight letters, three beyond.
+/// suggestion: one up to five letters (`ferry` is not `carry`), two up to
+/// nine, three beyond.
 fn allowed_edits(len: usize) -> usize {
     match len {
-        0..=4 => 1,
-        5..=8 => 2,
+        0..=5 => 1,
+        6..=9 => 2,
         _ => 3,
     }
 }

@@ -45,6 +45,8 @@ pub struct Synonyms {
     groups: Vec<Vec<Name>>,
     /// First term → (group, name) of every name starting with that term.
     by_first: HashMap<String, Vec<(usize, usize)>>,
+    /// A name's terms → its group, to merge groups that share a name.
+    by_terms: HashMap<Vec<String>, usize>,
 }
 
 /// A match of a group's name in a run of query terms.
@@ -102,7 +104,7 @@ impl Synonyms {
                 continue;
             }
             match parse_line(line) {
-                Ok(names) => self.add_group(names),
+                Ok(names) => self.merge_in(names),
                 Err(reason) => {
                     first_error.get_or_insert_with(|| Error::Io {
                         path: PathBuf::from(source),
@@ -114,39 +116,55 @@ impl Synonyms {
                 }
             }
         }
+        self.reindex();
         first_error.map_or(Ok(()), Err)
     }
 
     /// Adds one group, merging it with every group that shares a name.
     pub fn add_group(&mut self, names: Vec<Name>) {
-        let mut merged: Vec<Name> = Vec::new();
-        let mut keep: Vec<Vec<Name>> = Vec::with_capacity(self.groups.len() + 1);
-        for g in std::mem::take(&mut self.groups) {
-            if g.iter().any(|n| names.iter().any(|m| m.terms == n.terms)) {
-                merged.extend(g);
-            } else {
-                keep.push(g);
-            }
-        }
-        for n in names {
-            if !merged.iter().any(|m| m.terms == n.terms) {
-                merged.push(n);
-            }
-        }
-        if merged.len() > 1 {
-            keep.push(merged);
-        }
-        self.groups = keep;
+        self.merge_in(names);
         self.reindex();
     }
 
+    /// Adds a group without rebuilding the first-term index: linear in the
+    /// group's size however many groups there are.
+    fn merge_in(&mut self, names: Vec<Name>) {
+        let mut shared: Vec<usize> = names
+            .iter()
+            .filter_map(|n| self.by_terms.get(&n.terms).copied())
+            .collect();
+        shared.sort_unstable();
+        shared.dedup();
+        let target = match shared.first() {
+            Some(&g) => g,
+            None => {
+                self.groups.push(Vec::new());
+                self.groups.len() - 1
+            }
+        };
+        for &other in shared.iter().skip(1) {
+            let moved = std::mem::take(&mut self.groups[other]);
+            self.groups[target].extend(moved);
+        }
+        self.groups[target].extend(names);
+        let mut seen = std::collections::HashSet::new();
+        self.groups[target].retain(|n| seen.insert(n.terms.clone()));
+        for n in &self.groups[target] {
+            self.by_terms.insert(n.terms.clone(), target);
+        }
+    }
+
+    /// Drops emptied and single-name groups and rebuilds the indexes.
     fn reindex(&mut self) {
+        self.groups.retain(|g| g.len() > 1);
         self.by_first.clear();
+        self.by_terms.clear();
         for (g, names) in self.groups.iter().enumerate() {
             for (n, name) in names.iter().enumerate() {
                 if let Some(first) = name.terms.first() {
                     self.by_first.entry(first.clone()).or_default().push((g, n));
                 }
+                self.by_terms.insert(name.terms.clone(), g);
             }
         }
     }
@@ -273,6 +291,24 @@ mod tests {
             .expect("parse");
         assert_eq!(s.len(), 1);
         assert_eq!(s.group(0).len(), 3);
+        // A line joining two existing groups merges them.
+        s.add_text("B2 = beta two\nfirst alpha = B2", "t")
+            .expect("parse");
+        assert_eq!(s.len(), 1);
+        assert_eq!(s.group(0).len(), 5);
+        let m = s.longest_match(&["beta", "two"]).expect("beta two");
+        assert_eq!(s.group(m.group).len(), 5);
+    }
+
+    #[test]
+    fn a_large_user_file_loads() {
+        // 5,000 groups, merged by name lookups (not by scanning every group).
+        let text: String = (0..5000)
+            .map(|i| format!("acr{i} = long name number {i}\n"))
+            .collect();
+        let mut s = Synonyms::default();
+        s.add_text(&text, "big").expect("parse");
+        assert_eq!(s.len(), 5000);
     }
 
     #[test]

@@ -24,6 +24,7 @@ use tantivy::tokenizer::{
 };
 use tantivy::{Searcher, Term};
 
+use super::exclude::Excluded;
 use super::lex::FieldName;
 use super::parse::{column, Leaf, Node, Note};
 use crate::error::{Error, Result};
@@ -312,7 +313,10 @@ impl Builder<'_> {
                         Occur::Must,
                         Box::new(ConstScoreQuery::new(Box::new(AllQuery), 0.0)) as Box<dyn Query>,
                     ),
-                    (Occur::MustNot, c.query),
+                    (
+                        Occur::MustNot,
+                        Box::new(Excluded(c.query)) as Box<dyn Query>,
+                    ),
                 ]);
                 Ok(Some(Clause::filter(Box::new(q))))
             }
@@ -367,7 +371,7 @@ impl Builder<'_> {
             match child {
                 Node::Not(inner) => {
                     if let Some(c) = self.node(inner, false)? {
-                        parts.must_not.push(c.query);
+                        parts.must_not.push(Box::new(Excluded(c.query)));
                     }
                 }
                 other => {

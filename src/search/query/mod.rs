@@ -9,6 +9,7 @@
 //! and its errors are not for people.
 
 pub mod build;
+pub mod exclude;
 pub mod lex;
 pub mod parse;
 
@@ -97,6 +98,89 @@ pub fn compile(
                 notes.push("it has no searchable words".into());
             }
             Err(nothing(&notes))
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::corpus;
+    use crate::error::Error;
+    use crate::index::writer::{build, BuildOptions};
+    use crate::index::PodiumIndex;
+    use crate::search::{search, Filters, Request};
+
+    /// Pieces a generated query is made of: every form of the language,
+    /// and the broken ones.
+    const PIECES: &[&str] = &[
+        "Shanghai",
+        "STAR",
+        "Market",
+        "market*",
+        "\"STAR Market\"",
+        "\"capital market*\"",
+        "-",
+        "-finance",
+        "-\"sci-tech innovation\"",
+        "OR",
+        "AND",
+        "NOT",
+        "(",
+        ")",
+        "\"",
+        "speaker:gong",
+        "speaker:\"Hua Yuan\"",
+        "role:official",
+        "role:journalist*",
+        "title:SCIO",
+        "title:(press conference)",
+        "*",
+        "sci-tech",
+        "科创板",
+        "—",
+        "zzyzx",
+        "the",
+        "POS",
+        "PBOC",
+        "a*",
+        "investm*",
+        "text:finance",
+        "date:2024",
+        "+trade",
+    ];
+
+    #[test]
+    fn generated_queries_never_panic() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        build(
+            dir.path(),
+            &corpus::embedded_seeds(),
+            &BuildOptions::default(),
+        )
+        .expect("index");
+        let index = PodiumIndex::open(dir.path()).expect("open");
+        // A fixed linear congruential generator: the same queries every run.
+        let mut state: u64 = 0x5eed;
+        let mut next = |n: usize| {
+            state = state
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            (state >> 33) as usize % n
+        };
+        for _ in 0..500 {
+            let len = 1 + next(7);
+            let parts: Vec<&str> = (0..len).map(|_| PIECES[next(PIECES.len())]).collect();
+            let glue = if next(3) == 0 { "" } else { " " };
+            let query = parts.join(glue);
+            let req = Request {
+                query: query.clone(),
+                filters: Filters::default(),
+                limit: 5,
+            };
+            match search(&index, &req) {
+                Ok(_) | Err(Error::Query(_)) => {}
+                Err(e) => panic!("{query:?}: unexpected error {e}"),
+            }
         }
     }
 }
