@@ -16,6 +16,9 @@ pub enum Error {
     #[error("the index at {} cannot be used ({reason}): run `podium index --rebuild`", path.display())]
     BadIndex { path: PathBuf, reason: String },
 
+    #[error("the index at {} is being written by another process: wait for it to finish (or stop it) and run this again", path.display())]
+    Busy { path: PathBuf },
+
     #[error("incompatible index: {reason}")]
     IncompatibleIndex { reason: String },
 
@@ -40,11 +43,23 @@ pub enum Error {
     #[error("invalid query: {0}")]
     Query(String),
 
-    #[error("index error: {0}")]
+    #[error("index error: {0}{hint}", hint = damage_hint(.0))]
     Tantivy(#[from] tantivy::TantivyError),
 
     #[error("index metadata: {0}")]
     Json(#[from] serde_json::Error),
+}
+
+/// What to do about an error that means the index's files are damaged
+/// (found while searching: opening checks what it can, not every byte).
+fn damage_hint(e: &tantivy::TantivyError) -> &'static str {
+    use tantivy::TantivyError as T;
+    match e {
+        T::DataCorruption(_) | T::IoError(_) | T::OpenReadError(_) => {
+            "; the index may be damaged: `podium index --rebuild` rebuilds it"
+        }
+        _ => "",
+    }
 }
 
 fn suggest(names: &[String]) -> String {

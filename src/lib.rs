@@ -8,14 +8,20 @@
 //! ([`Hit`]: a ranked passage with a highlighted snippet) → [`render`]
 //! (text for people, JSON lines for programs).
 //!
-//! Around that flow: [`corpus`] finds and reads transcript files,
-//! [`registry`] knows every speaker of an index, and [`cli`] is the
-//! command line.
+//! Around that flow: [`corpus`] finds and reads transcript files (with
+//! [`input`] for HTML, Markdown and JSON lines), [`registry`] knows every
+//! speaker of an index, [`export`] hands an index to other engines,
+//! [`config`] holds the user's defaults, and [`cli`] is the command line.
 
+pub mod bench;
 pub mod cli;
+pub mod config;
 pub mod corpus;
 pub mod error;
+pub mod export;
+pub mod generate;
 pub mod index;
+pub mod input;
 pub mod passage;
 pub mod registry;
 pub mod render;

@@ -4,18 +4,33 @@
 
 use std::process::ExitCode;
 
-use clap::Parser;
-use podium::cli::{self, Cli, Command};
+use podium::cli::{self, Command};
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    cli::exit_on_panic();
+    let cli = match cli::parse_args() {
+        Ok(cli) => cli,
+        Err(code) => return code,
+    };
+    if let Err(e) = podium::config::init() {
+        eprintln!("podium: error: {}", podium::render::sanitize(&e));
+        return ExitCode::from(cli::ERROR);
+    }
+    let global = &cli.global;
     let outcome = match &cli.command {
-        Command::Index(args) => cli::index::run(args),
-        Command::Search(args) => cli::search::run(args),
+        Command::Index(args) => cli::index::run(args, global),
+        Command::Search(args) => cli::search::run(args, global),
         Command::Parse(args) => cli::parse::run(args),
+        Command::Generate(args) => cli::generate::run(args),
+        Command::Bench(args) => cli::bench::run(args),
         Command::Show(args) => cli::show::run(args),
         Command::Speakers(args) => cli::speakers::run(args),
         Command::Docs(args) => cli::docs::run(args),
+        Command::Export(args) => cli::export::run(args, global),
+        Command::Completions(args) => cli::completions::run(args),
+        Command::Man(args) => cli::man::run(args, global.quiet),
+        Command::Config(args) => cli::config::run(args, global),
+        Command::Stats(args) => cli::stats::run(args),
     };
     match outcome {
         Ok(code) => code,

@@ -48,14 +48,19 @@ pub struct Passage {
     /// Source line of the paragraph the passage comes from.
     pub line: u32,
     pub text: String,
+    /// Hash of the folded text, for passages long enough to be told apart
+    /// from chance repeats ([`MIN_DEDUP_WORDS`]); computed once, used to
+    /// find republished passages across files.
+    #[serde(skip)]
+    pub text_hash: Option<u64>,
 }
 
 impl Passage {
     /// The key that identifies a republished passage: speaker and words,
     /// folded. `None` for passages too short to be told from chance repeats.
     pub fn dedup_key(&self) -> Option<u64> {
-        (text::word_count(&self.text) >= MIN_DEDUP_WORDS)
-            .then(|| content_hash(&self.speaker, &self.text))
+        self.text_hash
+            .map(|t| fnv1a(&[name::fold(&self.speaker).as_bytes(), &t.to_le_bytes()]))
     }
 }
 
@@ -75,8 +80,11 @@ pub fn fnv1a(parts: &[&[u8]]) -> u64 {
     h
 }
 
-fn content_hash(speaker: &str, text: &str) -> u64 {
-    fnv1a(&[name::fold(speaker).as_bytes(), name::fold(text).as_bytes()])
+/// The folded-text hash of a passage text, if it is long enough to count
+/// as republished when found again.
+pub fn text_hash(text: &str) -> Option<u64> {
+    (text.len() >= MIN_DEDUP_WORDS * 2 && text::word_count(text) >= MIN_DEDUP_WORDS)
+        .then(|| fnv1a(&[name::fold(text).as_bytes()]))
 }
 
 /// Splits a paragraph into parts of at most about [`MAX_WORDS`] words, at
@@ -136,6 +144,7 @@ pub fn passages(transcript: &Transcript, file: &str) -> Vec<Passage> {
                     turn: u32::try_from(turn_no).unwrap_or(u32::MAX),
                     position,
                     line: u32::try_from(para.line).unwrap_or(u32::MAX),
+                    text_hash: text_hash(&part),
                     text: part,
                 };
                 let id = p.dedup_key().unwrap_or_else(|| {

@@ -15,7 +15,7 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 use serde::{Deserialize, Serialize};
 
 use crate::passage::Passage;
-use crate::transcript::{name, KnownPerson, Role, Transcript};
+use crate::transcript::{name, people, KnownPerson, Role, Transcript};
 
 /// One speaker across the corpus.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -33,6 +33,10 @@ pub struct Speaker {
     /// Chairs a briefing by the evidence of a roster or title.
     #[serde(default)]
     pub chairs: bool,
+    /// Turns per role as parsed (before passages are counted): tells the
+    /// survey pass who asks and who answers.
+    #[serde(skip)]
+    pub turn_roles: BTreeMap<Role, u64>,
 }
 
 impl Speaker {
@@ -58,6 +62,17 @@ impl Speaker {
     }
 }
 
+/// A single capitalised word: a surname known from a title or a label
+/// (`Biden` from "Remarks by President Biden").
+fn is_surname(s: &str) -> bool {
+    !s.contains(char::is_whitespace)
+        && s.chars().count() >= 3
+        && s.starts_with(char::is_uppercase)
+        && s.chars().any(char::is_lowercase)
+        && s.chars()
+            .all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '’'))
+}
+
 /// All speakers of an index, sorted by name.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Registry {
@@ -80,8 +95,9 @@ impl RegistryBuilder {
             })
     }
 
-    /// Records what a transcript says about people: its roster, the people
-    /// its title names, and who speaks in its turns.
+    /// Records what a transcript says about people: its roster, who speaks
+    /// in its turns (with the labels they were written as), and the titles
+    /// its title gives the people who speak.
     pub fn add_transcript(&mut self, t: &Transcript, file: &str) {
         for e in &t.roster {
             let s = self.entry(&e.name);
@@ -89,13 +105,7 @@ impl RegistryBuilder {
             s.chairs |= e.role == Role::Moderator;
             s.documents.insert(file.to_string());
         }
-        if let Some(title) = &t.title {
-            for p in crate::transcript::title::people(title) {
-                let s = self.entry(&p.name);
-                s.chairs |= p.runs_briefings();
-                s.titles.insert(p.title);
-            }
-        }
+        let mut speakers: Vec<(String, Vec<String>)> = Vec::new();
         for turn in &t.turns {
             if turn.paragraphs.is_empty() {
                 continue;
@@ -105,6 +115,24 @@ impl RegistryBuilder {
             s.aliases
                 .extend(turn.label.clone().filter(|l| *l != turn.speaker));
             s.titles.extend(turn.speaker_title.clone());
+            *s.turn_roles.entry(turn.role).or_default() += 1;
+            if !speakers.iter().any(|(n, _)| *n == turn.speaker) {
+                speakers.push((turn.speaker.clone(), name::name_keys(&turn.speaker)));
+            }
+        }
+        if let Some(title) = &t.title {
+            for p in crate::transcript::title::people(title) {
+                let keys = name::name_keys(&p.name);
+                let Some((speaker, _)) = speakers
+                    .iter()
+                    .find(|(_, k)| !keys.is_empty() && keys.iter().all(|w| k.contains(w)))
+                else {
+                    continue;
+                };
+                let s = self.entry(speaker);
+                s.chairs |= p.runs_briefings();
+                s.titles.insert(p.title);
+            }
         }
     }
 
@@ -129,6 +157,9 @@ impl RegistryBuilder {
             s.documents.extend(v.documents);
             s.passages += v.passages;
             s.chairs |= v.chairs;
+            for (r, n) in v.turn_roles {
+                *s.turn_roles.entry(r).or_default() += n;
+            }
         }
     }
 
@@ -139,19 +170,120 @@ impl RegistryBuilder {
     }
 }
 
+impl From<Registry> for RegistryBuilder {
+    /// A builder holding a built registry's records, so more can be merged
+    /// in: the indexer keeps each document's part of the registry and
+    /// merges the parts again on every run, so a removed or changed file
+    /// takes exactly its part away.
+    fn from(r: Registry) -> Self {
+        RegistryBuilder {
+            by_name: r
+                .speakers
+                .into_iter()
+                .map(|s| (s.name.clone(), s))
+                .collect(),
+        }
+    }
+}
+
 impl Registry {
-    /// People to tell the parser about: named people (two words or more)
-    /// who speak as officials or chairs.
+    /// People to tell the parser about: named people who speak as
+    /// officials or chairs, with the labels they were written as and the
+    /// number of briefings they speak in. A name known in a shorter form
+    /// too (`Biden` from "Remarks by President Biden", `Joe Biden` where a
+    /// text names him in full) is folded into its fullest form when the
+    /// titles agree, so that the corpus has one canonical speaker.
     pub fn knowledge(&self) -> Vec<KnownPerson> {
-        self.speakers
+        struct Entry {
+            name: String,
+            title: Option<String>,
+            chairs: bool,
+            aliases: BTreeSet<String>,
+            documents: usize,
+            keys: Vec<String>,
+        }
+        impl Entry {
+            /// Takes another form of the same person in as an alias.
+            fn absorb(&mut self, other: Entry) {
+                self.aliases.extend(other.aliases);
+                self.aliases.insert(other.name);
+                self.documents += other.documents;
+                self.chairs |= other.chairs;
+                if self.title.is_none() {
+                    self.title = other.title;
+                }
+            }
+        }
+        let mut entries: Vec<Entry> = self
+            .speakers
             .iter()
-            .filter(|s| name::looks_like_person(&s.name))
-            .filter(|s| s.chairs || matches!(s.role(), Role::Official | Role::Moderator))
-            .map(|s| KnownPerson {
+            .filter(|s| {
+                let asks = s.turn_roles.get(&Role::Journalist).copied().unwrap_or(0);
+                let speaks = s.turn_roles.values().sum::<u64>();
+                s.chairs || speaks == 0 || asks * 2 < speaks
+            })
+            .filter(|s| s.role() != Role::Journalist && s.role() != Role::Narration)
+            .filter(|s| {
+                let role_word = name::is_title_word(&s.name)
+                    || crate::transcript::label::kind_of(&s.name)
+                        != crate::transcript::label::LabelKind::Named;
+                !role_word
+                    && (name::looks_like_person(&s.name)
+                        || (is_surname(&s.name) && (!s.titles.is_empty() || !s.aliases.is_empty())))
+            })
+            .map(|s| Entry {
                 name: s.name.clone(),
                 title: s.title().map(str::to_string),
                 chairs: s.chairs,
+                aliases: s.aliases.clone(),
+                documents: s.documents.len(),
+                keys: people::match_keys(&s.name),
             })
+            .collect();
+        // One person written with and without an initial ("Vivek H.
+        // Murthy", "Vivek Murthy"): the form more briefings use is kept.
+        entries.sort_by(|a, b| b.documents.cmp(&a.documents).then(a.name.cmp(&b.name)));
+        let mut kept: Vec<Entry> = Vec::new();
+        for e in entries {
+            let core = people::core_keys(&e.keys);
+            match kept
+                .iter_mut()
+                .find(|k| core.len() >= 2 && people::core_keys(&k.keys) == core)
+            {
+                Some(k) => k.absorb(e),
+                None => kept.push(e),
+            }
+        }
+        // A short form ("Biden", from "Remarks by President Biden") folds
+        // into the one fuller form whose title agrees ("Joe Biden").
+        kept.sort_by_key(|e| e.keys.len());
+        let mut i = 0;
+        while i < kept.len() {
+            let short = &kept[i];
+            let office = short.title.as_deref().map(name::fold);
+            let fuller: Vec<usize> = (0..kept.len())
+                .filter(|&j| {
+                    let f = &kept[j];
+                    f.keys.len() > short.keys.len()
+                        && short.keys.iter().all(|k| f.keys.contains(k))
+                        && match (&office, f.title.as_deref().map(name::fold)) {
+                            (Some(a), Some(b)) => {
+                                a.split(' ').next_back() == b.split(' ').next_back()
+                            }
+                            _ => true,
+                        }
+                })
+                .collect();
+            if let [j] = fuller.as_slice() {
+                let short = kept.remove(i);
+                let j = if *j > i { j - 1 } else { *j };
+                kept[j].absorb(short);
+                continue;
+            }
+            i += 1;
+        }
+        kept.into_iter()
+            .map(|e| KnownPerson::new(&e.name, e.title, e.chairs, e.aliases, e.documents))
             .collect()
     }
 

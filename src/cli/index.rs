@@ -1,15 +1,25 @@
-//! `podium index`: transcripts → index.
+//! `podium index`: transcripts → index, incrementally.
+//!
+//! Run it again and again on the same folders: new files are added, changed
+//! ones replaced, unchanged ones left alone, and a run with nothing to do
+//! writes nothing. `--prune` drops documents whose files are gone;
+//! `--rebuild` starts over. With no PATH it brings the existing index up to
+//! date with its own files (or, when there is no index yet, builds one from
+//! the sample briefings).
 
-use std::io::{self, Write};
+use std::io::{self, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use anyhow::Context;
 use clap::Args;
 
-use super::IndexLocation;
+use super::{GlobalArgs, IndexLocation};
 use crate::corpus::{self, Source};
+use crate::error::Error;
+use crate::index::progress::ProgressHook;
 use crate::index::writer::{self, BuildOptions, BuildSummary};
+use crate::render::progress::IndexBar;
 use crate::render::{json, sanitize};
 use crate::search::filter::{parse_date, Bound};
 
@@ -23,6 +33,13 @@ pub struct IndexArgs {
     /// Date (YYYY-MM-DD) for transcripts whose text gives none.
     #[arg(long, value_name = "YYYY-MM-DD")]
     pub date: Option<String>,
+    /// Remove documents whose files no longer exist.
+    #[arg(long)]
+    pub prune: bool,
+    /// Start over: the index becomes exactly the PATHs given (also replaces
+    /// an index that is damaged or from another version).
+    #[arg(long)]
+    pub rebuild: bool,
     /// Print the summary as one JSON object.
     #[arg(long)]
     pub json: bool,
@@ -46,6 +63,17 @@ pub fn default_sources() -> (Vec<Source>, String) {
 
 /// Builds the index in `dir` and returns what happened.
 pub fn build(dir: &Path, sources: &[Source], date: Option<&str>) -> anyhow::Result<BuildSummary> {
+    build_with(dir, sources, date, BuildOptions::default())
+}
+
+/// Builds or updates the index in `dir` with `opts` (its date replaced by
+/// `date`, checked here; progress reported to `opts.progress`).
+pub fn build_with(
+    dir: &Path,
+    sources: &[Source],
+    date: Option<&str>,
+    opts: BuildOptions,
+) -> anyhow::Result<BuildSummary> {
     let fallback_date = date
         .map(|d| {
             parse_date(d, Bound::Start).and_then(|parsed| {
@@ -53,26 +81,51 @@ pub fn build(dir: &Path, sources: &[Source], date: Option<&str>) -> anyhow::Resu
                 if d.len() == 10 {
                     Ok(parsed)
                 } else {
-                    Err(crate::error::Error::BadDate(d.to_string()))
+                    Err(Error::BadDate(d.to_string()))
                 }
             })
         })
         .transpose()?;
     let opts = BuildOptions {
         fallback_date,
-        ..BuildOptions::default()
+        ..opts
     };
     writer::build(dir, sources, &opts).with_context(|| format!("indexing into {}", dir.display()))
 }
 
-pub fn run(args: &IndexArgs) -> anyhow::Result<ExitCode> {
+pub fn run(args: &IndexArgs, global: &GlobalArgs) -> anyhow::Result<ExitCode> {
     let dir = args.location.path();
-    let (sources, mut warnings) = if args.paths.is_empty() {
-        (default_sources().0, Vec::new())
-    } else {
+    let (sources, mut warnings) = if !args.paths.is_empty() {
         corpus::discover(&args.paths)
+    } else if crate::index::exists(&dir) && !args.rebuild {
+        // No PATH: bring the index up to date with its own files.
+        (Vec::new(), Vec::new())
+    } else {
+        (default_sources().0, Vec::new())
     };
-    let mut summary = build(&dir, &sources, args.date.as_deref())?;
+    if !args.paths.is_empty() && sources.is_empty() {
+        for w in &warnings {
+            eprintln!("podium: warning: {}", sanitize(&w.to_string()));
+        }
+        return Err(Error::NothingToIndex("no transcript files found".into()).into());
+    }
+    // A progress bar for people watching a terminal; nothing for pipes,
+    // logs and --quiet.
+    let progress = if !global.quiet && io::stderr().is_terminal() {
+        ProgressHook::new(IndexBar::stderr())
+    } else {
+        ProgressHook::default()
+    };
+    let opts = BuildOptions {
+        prune: args.prune,
+        rebuild: args.rebuild,
+        progress,
+        ..BuildOptions::default()
+    };
+    let mut summary = build_with(&dir, &sources, args.date.as_deref(), opts)?;
+    if global.quiet {
+        return Ok(ExitCode::SUCCESS);
+    }
     warnings.append(&mut summary.warnings);
     summary.warnings = warnings;
     let mut out = io::stdout().lock();
@@ -93,19 +146,46 @@ pub fn run(args: &IndexArgs) -> anyhow::Result<ExitCode> {
     } else {
         print_summary(&mut out, &dir, &summary)?;
     }
+    out.flush()?;
     Ok(ExitCode::SUCCESS)
 }
 
-/// The human summary of a build: counts, then every warning with its file.
+/// The human summary of a build: what the index holds, what changed,
+/// then every warning with its file.
 pub fn print_summary(out: &mut impl Write, dir: &Path, s: &BuildSummary) -> io::Result<()> {
-    writeln!(
-        out,
-        "indexed {} documents, {} passages, {} speakers into {}",
-        s.documents,
-        s.passages,
-        s.speakers,
-        dir.display()
-    )?;
+    let dir = dir.display().to_string();
+    let dir = sanitize(&dir);
+    if s.committed {
+        writeln!(
+            out,
+            "indexed {} documents, {} passages, {} speakers into {dir}",
+            s.documents, s.passages, s.speakers
+        )?;
+    } else {
+        writeln!(
+            out,
+            "nothing to change: {dir} holds {} documents, {} passages, {} speakers",
+            s.documents, s.passages, s.speakers
+        )?;
+    }
+    let mut changes = format!(
+        "{} added, {} updated, {} unchanged, {} removed, {} skipped",
+        s.added, s.updated, s.unchanged, s.removed, s.skipped
+    );
+    if s.refreshed > 0 {
+        changes.push_str(&format!(
+            "; {} refreshed (their republished passages or speakers changed elsewhere)",
+            s.refreshed
+        ));
+    }
+    writeln!(out, "{changes}")?;
+    if s.missing > 0 {
+        writeln!(
+            out,
+            "{} indexed files are gone and were kept; --prune removes them",
+            s.missing
+        )?;
+    }
     if s.republished > 0 {
         writeln!(
             out,

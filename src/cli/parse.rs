@@ -16,7 +16,7 @@ use crate::error::Warning;
 use crate::passage::{self, Passage};
 use crate::registry::RegistryBuilder;
 use crate::render::{json, sanitize, text::shorten};
-use crate::transcript::{self, Knowledge, RosterEntry, Skipped, Transcript, Why};
+use crate::transcript::{Knowledge, RosterEntry, Skipped, Transcript, Why};
 
 use super::ERROR;
 
@@ -82,23 +82,23 @@ pub fn run(args: &ParseArgs) -> anyhow::Result<ExitCode> {
     let mut problems: Vec<Warning> = warnings;
     let mut texts = Vec::new();
     for src in &sources {
-        match src.read() {
-            Ok(t) => texts.push((src, t)),
+        match src.load() {
+            Ok(doc) => texts.push((src, doc)),
             Err(w) => problems.push(w),
         }
     }
     // The files given are parsed as one corpus, as the indexer does: what
     // one briefing says about a speaker (a roster, a title) helps the others.
     let mut survey = RegistryBuilder::default();
-    for (src, text) in &texts {
-        survey.add_transcript(&transcript::parse(text), src.display());
+    for (src, doc) in &texts {
+        survey.add_transcript(&doc.parse(), src.display());
     }
     let knowledge = Knowledge {
         fallback_date: None,
         people: survey.build().knowledge(),
     };
-    for (src, text) in &texts {
-        let t = transcript::parse_with(text, &knowledge);
+    for (src, doc) in &texts {
+        let t = doc.parse_with(&knowledge);
         let ps = passage::passages(&t, src.display());
         if args.json {
             print_json(&mut out, src.display(), &t, &ps, args.explain)?;

@@ -7,10 +7,11 @@ use std::sync::Arc;
 
 use clap::Args;
 
-use super::{index as index_cmd, ColorChoice, IndexLocation, NO_HITS};
+use super::{index as index_cmd, FormatArgs, GlobalArgs, IndexLocation, NO_HITS};
 use crate::index::{self, PodiumIndex};
-use crate::render::text::{self, Style};
-use crate::render::{json, sanitize};
+use crate::render::style::Style;
+use crate::render::text;
+use crate::render::{self, json, sanitize, Format};
 use crate::search::context::{self, Context};
 use crate::search::filter::{parse_date, Bound};
 use crate::search::query::LANGUAGE;
@@ -103,27 +104,32 @@ pub struct SearchArgs {
     pub context: Option<usize>,
     #[command(flatten)]
     pub synonyms: SynonymArgs,
-    /// One JSON object per hit, one per line.
-    #[arg(long)]
-    pub json: bool,
-    /// When to colour output.
-    #[arg(long, value_enum, default_value_t = ColorChoice::Auto, value_name = "WHEN")]
-    pub color: ColorChoice,
+    #[command(flatten)]
+    pub format: FormatArgs,
 }
 
 /// Opens the index, building the default one from the sample corpus first
 /// when it does not exist yet.
 pub fn open_or_build(location: &IndexLocation) -> anyhow::Result<PodiumIndex> {
+    open_or_build_with(location, false)
+}
+
+/// [`open_or_build`], saying nothing about the build when `quiet`.
+pub fn open_or_build_with(location: &IndexLocation, quiet: bool) -> anyhow::Result<PodiumIndex> {
     let dir = location.path();
     if location.is_default() && !index::exists(&dir) {
         let (sources, from) = index_cmd::default_sources();
-        eprintln!(
-            "podium: no index at {}/ yet; building it from {from} ({} files)",
-            dir.display(),
-            sources.len()
-        );
+        if !quiet {
+            eprintln!(
+                "podium: no index at {}/ yet; building it from {from} ({} files)",
+                dir.display(),
+                sources.len()
+            );
+        }
         let summary = index_cmd::build(&dir, &sources, None)?;
-        index_cmd::print_summary(&mut io::stderr().lock(), &dir, &summary)?;
+        if !quiet {
+            index_cmd::print_summary(&mut io::stderr().lock(), &dir, &summary)?;
+        }
     }
     Ok(PodiumIndex::open(&dir)?)
 }
@@ -142,12 +148,13 @@ pub fn print_notes(results: &Results) {
     }
 }
 
-pub fn run(args: &SearchArgs) -> anyhow::Result<ExitCode> {
+pub fn run(args: &SearchArgs, global: &GlobalArgs) -> anyhow::Result<ExitCode> {
+    let output = global.output(args.format.format());
     let filters = args.filters.filters()?;
     let opts = Options {
         synonyms: args.synonyms.load()?,
     };
-    let index = open_or_build(&args.location)?;
+    let index = open_or_build_with(&args.location, output.quiet)?;
     let results = search::search_with(
         &index,
         &Request {
@@ -157,9 +164,11 @@ pub fn run(args: &SearchArgs) -> anyhow::Result<ExitCode> {
         },
         &opts,
     )?;
-    print_notes(&results);
+    if !output.quiet {
+        print_notes(&results);
+    }
     let contexts = match args.context {
-        Some(n) => {
+        Some(n) if !output.quiet => {
             let searcher = index.searcher();
             let mut v = Vec::with_capacity(results.hits.len());
             for h in &results.hits {
@@ -167,16 +176,15 @@ pub fn run(args: &SearchArgs) -> anyhow::Result<ExitCode> {
             }
             Some(v)
         }
-        None => None,
+        _ => None,
     };
     let mut out = io::stdout().lock();
-    match (&contexts, args.json) {
-        (None, true) => json::hits(&mut out, &results.hits)?,
-        (None, false) => text::results(&mut out, &args.color.style(), &args.query, &results)?,
-        (Some(c), true) => json_with_context(&mut out, &results.hits, c)?,
-        (Some(c), false) => {
-            text_with_context(&mut out, &args.color.style(), &args.query, &results, c)?
+    match (&contexts, output.format) {
+        (Some(c), Format::Json) => json_with_context(&mut out, &results.hits, c)?,
+        (Some(c), Format::Text) => {
+            text_with_context(&mut out, &output.style, &args.query, &results, c)?
         }
+        _ => render::results(&mut out, &output, &args.query, &results)?,
     }
     out.flush()?;
     Ok(if results.hits.is_empty() {

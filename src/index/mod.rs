@@ -1,13 +1,36 @@
 //! Passages → a tantivy index on disk, and opening it again.
 //!
-//! An index directory holds tantivy's files plus one podium *manifest*
-//! (`podium-manifest-*.json`): the documents indexed and the speaker
-//! registry. The manifest is written before the tantivy commit and the
-//! commit's payload names it, so the two always change together: a run
-//! killed between them leaves the previous commit pointing at the previous
-//! manifest.
+//! An index directory holds tantivy's files plus two podium files per
+//! commit, both named by the commit's payload:
+//!
+//! - the *manifest* (`podium-manifest-*.json`): the documents indexed and
+//!   the speaker registry; small, read by searches that need the registry
+//!   and by `podium stats`;
+//! - the *state* (`podium-state-*.json`): what the indexer needs to update
+//!   the index incrementally: each document's content hash, the passages it
+//!   could share with other files, and its contribution to the speaker
+//!   registry (see [`writer`]).
+//!
+//! # Crash safety
+//!
+//! Both files are written (and synced) under new names *before* the tantivy
+//! commit, and the commit's payload names them. tantivy writes its
+//! `meta.json` atomically (a new file renamed over the old), so at every
+//! instant the directory's `meta.json` names one complete commit and the
+//! podium files that belong to it. A process killed at any moment leaves
+//! either the previous commit (the new segment files and podium files are
+//! orphans, removed by the next commit) or the new one. Files of the
+//! previous commit are kept one commit longer, so a search that opened the
+//! index just before a commit can still read its manifest.
+//!
+//! Writers take an advisory lock on `podium.lock` ([`WriteLock`]). The
+//! operating system releases it when the process ends however it ends, so a
+//! killed indexer never leaves a lock that blocks the next run; a second
+//! live indexer gets [`Error::Busy`]. Readers take no podium lock: they see
+//! the last commit while a writer works.
 
 pub mod analyzer;
+pub mod progress;
 pub mod schema;
 pub mod writer;
 
@@ -19,12 +42,13 @@ use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 use tantivy::{Index, IndexReader, ReloadPolicy, Searcher};
 
+use crate::corpus::Stamp;
 use crate::error::{Error, Result};
 use crate::registry::Registry;
 pub use schema::Fields;
 
 /// One indexed briefing, as listed by `podium docs`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct DocumentInfo {
     pub file: String,
     pub title: Option<String>,
@@ -48,10 +72,61 @@ pub struct Manifest {
     pub registry: Registry,
 }
 
-/// The commit payload: which manifest belongs to the commit.
+/// What the indexer remembers about one document between runs.
+///
+/// Everything here is derived from the document's bytes (and the corpus
+/// around it); it lets a run decide what changed without parsing files that
+/// did not, and rebuild the corpus-wide views (speaker registry, owners of
+/// republished passages) from per-document parts, so removing a file takes
+/// exactly its part away.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DocState {
+    /// Identity across runs: the canonical path (see `Source::key`).
+    pub key: String,
+    /// What users see and what passages store as their file. Fixed when the
+    /// document is first indexed, so its passages can be found again.
+    pub info: DocumentInfo,
+    /// Content hash of the bytes indexed.
+    pub hash: u64,
+    /// Size and modification time when indexed.
+    pub stamp: Stamp,
+    /// The text gives no full date, so `--date` applies to it.
+    pub undated: bool,
+    /// The `--date` the document was indexed with, if it applied.
+    pub fallback_date: Option<Date>,
+    /// Passages the document has on its own (before republished ones are
+    /// given to another file): its weight when files share a passage.
+    pub size: u64,
+    /// Keys of the passages long enough to be republished elsewhere.
+    pub keys: Vec<u64>,
+    /// Keys of the republished passages this document holds for everyone.
+    pub owned: Vec<u64>,
+    /// What the document says about speakers, read on its own: the input
+    /// of the knowledge every document is parsed with.
+    pub survey: Registry,
+    /// The document's part of the index's speaker registry.
+    pub written: Registry,
+    /// Fingerprint of the decisions about shared passages it was written
+    /// with (which it holds, and the files they are also in).
+    pub ownership: u64,
+    /// Fingerprint of everything written for it.
+    pub output: u64,
+}
+
+/// The indexer's state: one entry per indexed document.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct State {
+    pub podium_version: String,
+    pub documents: Vec<DocState>,
+}
+
+/// The commit payload: which podium files belong to the commit.
 #[derive(Debug, Serialize, Deserialize)]
 struct Payload {
     manifest: String,
+    /// Absent in indexes written before incremental indexing.
+    #[serde(default)]
+    state: Option<String>,
     schema_version: u32,
 }
 
@@ -62,6 +137,7 @@ pub struct PodiumIndex {
     pub fields: Fields,
     reader: IndexReader,
     manifest_file: String,
+    state_file: Option<String>,
     manifest: OnceLock<Manifest>,
 }
 
@@ -70,11 +146,70 @@ pub fn exists(dir: &Path) -> bool {
     dir.join("meta.json").is_file()
 }
 
+/// The name of the lock file writers hold.
+pub const LOCK_FILE: &str = "podium.lock";
+
+/// An exclusive, advisory lock on an index directory, held while writing.
+///
+/// It is an `flock` on [`LOCK_FILE`], released by the operating system
+/// when the process ends, however it ends: a stale lock file left by a
+/// killed process never blocks anyone.
+#[derive(Debug)]
+pub struct WriteLock {
+    _file: fs::File,
+}
+
+impl WriteLock {
+    /// Takes the lock on `dir` (creating the directory), or fails at once
+    /// with [`Error::Busy`] when another process holds it.
+    pub fn acquire(dir: &Path) -> Result<WriteLock> {
+        let io = |source| Error::Io {
+            path: dir.to_path_buf(),
+            source,
+        };
+        fs::create_dir_all(dir).map_err(io)?;
+        let file = fs::OpenOptions::new()
+            .create(true)
+            .truncate(false)
+            .write(true)
+            .open(dir.join(LOCK_FILE))
+            .map_err(io)?;
+        match file.try_lock() {
+            Ok(()) => Ok(WriteLock { _file: file }),
+            Err(fs::TryLockError::WouldBlock) => Err(Error::Busy {
+                path: dir.to_path_buf(),
+            }),
+            Err(fs::TryLockError::Error(e)) => Err(io(e)),
+        }
+    }
+}
+
+/// What the directory's last commit says, before anything is opened.
+enum Committed {
+    /// `meta.json` exists but no podium commit was ever made (a first run
+    /// interrupted early, or an empty tantivy index).
+    Nothing,
+    Podium(Payload),
+}
+
+fn committed(index: &Index) -> Result<Committed, String> {
+    let metas = index.load_metas().map_err(|e| one_line(&e.to_string()))?;
+    match metas.payload.as_deref() {
+        None | Some("") if metas.segments.is_empty() => Ok(Committed::Nothing),
+        None | Some("") => Err("it was not written by podium".into()),
+        Some(p) => serde_json::from_str(p)
+            .map(Committed::Podium)
+            .map_err(|_| "it was not written by podium".into()),
+    }
+}
+
 impl PodiumIndex {
     /// Opens the index in `dir` for searching.
     ///
     /// The manifest is read lazily: plain searches never parse it, which
-    /// keeps start-up to tantivy's own open cost.
+    /// keeps start-up to tantivy's own open cost. A damaged index (a file
+    /// truncated or missing) or one from another version is
+    /// [`Error::BadIndex`], whose message gives the fix.
     pub fn open(dir: &Path) -> Result<PodiumIndex> {
         if !exists(dir) {
             return Err(Error::NoIndex {
@@ -85,35 +220,18 @@ impl PodiumIndex {
             path: dir.to_path_buf(),
             reason,
         };
-        let index = Index::open_in_dir(dir).map_err(|e| bad(one_line(&e.to_string())))?;
-        analyzer::register(&index);
-        let fields = Fields::from_schema(&index.schema()).map_err(|e| bad(e.to_string()))?;
-        let metas = index
-            .load_metas()
-            .map_err(|e| bad(one_line(&e.to_string())))?;
-        let payload: Payload = metas
-            .payload
-            .as_deref()
-            .and_then(|p| serde_json::from_str(p).ok())
-            .ok_or_else(|| bad("it was not written by podium".into()))?;
-        if payload.schema_version != schema::SCHEMA_VERSION {
-            return Err(bad(format!(
-                "it was written with index format {}, this podium reads format {}",
-                payload.schema_version,
-                schema::SCHEMA_VERSION
-            )));
-        }
-        let reader = index
-            .reader_builder()
-            .reload_policy(ReloadPolicy::Manual)
-            .try_into()
-            .map_err(|e: tantivy::TantivyError| bad(one_line(&e.to_string())))?;
+        // tantivy reads files that a damaged index may have cut short;
+        // whatever it makes of them must end as an error, never a crash.
+        let opened = std::panic::catch_unwind(|| open_parts(dir))
+            .unwrap_or_else(|_| Err(bad("its files are damaged".into())))?;
+        let (index, fields, reader, payload) = opened;
         Ok(PodiumIndex {
             dir: dir.to_path_buf(),
             index,
             fields,
             reader,
             manifest_file: payload.manifest,
+            state_file: payload.state,
             manifest: OnceLock::new(),
         })
     }
@@ -128,15 +246,7 @@ impl PodiumIndex {
         if let Some(m) = self.manifest.get() {
             return Ok(m);
         }
-        let path = self.dir.join(&self.manifest_file);
-        let bytes = fs::read(&path).map_err(|e| Error::BadIndex {
-            path: self.dir.clone(),
-            reason: format!("{} cannot be read: {e}", self.manifest_file),
-        })?;
-        let m: Manifest = serde_json::from_slice(&bytes).map_err(|e| Error::BadIndex {
-            path: self.dir.clone(),
-            reason: format!("{} is damaged: {e}", self.manifest_file),
-        })?;
+        let m: Manifest = self.read_json(&self.manifest_file)?;
         Ok(self.manifest.get_or_init(|| m))
     }
 
@@ -144,6 +254,94 @@ impl PodiumIndex {
     pub fn registry(&self) -> Result<&Registry> {
         Ok(&self.manifest()?.registry)
     }
+
+    /// The indexer's state of the last commit; `None` for an index written
+    /// before podium kept one (it can be searched, not updated).
+    pub fn state(&self) -> Result<Option<State>> {
+        match &self.state_file {
+            Some(f) => self.read_json(f).map(Some),
+            None => Ok(None),
+        }
+    }
+
+    /// Passages in the last commit, as tantivy counts them.
+    pub fn passage_count(&self) -> u64 {
+        self.searcher().num_docs()
+    }
+
+    fn read_json<T: serde::de::DeserializeOwned>(&self, file: &str) -> Result<T> {
+        let path = self.dir.join(file);
+        let bytes = fs::read(&path).map_err(|e| Error::BadIndex {
+            path: self.dir.clone(),
+            reason: format!("{file} cannot be read: {e}"),
+        })?;
+        serde_json::from_slice(&bytes).map_err(|e| Error::BadIndex {
+            path: self.dir.clone(),
+            reason: format!("{file} is damaged: {e}"),
+        })
+    }
+}
+
+type Parts = (Index, Fields, IndexReader, Payload);
+
+fn open_parts(dir: &Path) -> Result<Parts> {
+    let bad = |reason: String| Error::BadIndex {
+        path: dir.to_path_buf(),
+        reason,
+    };
+    let index = Index::open_in_dir(dir).map_err(|e| bad(one_line(&e.to_string())))?;
+    analyzer::register(&index);
+    let fields = Fields::from_schema(&index.schema()).map_err(|e| bad(e.to_string()))?;
+    // The reader first: it loads the last commit under tantivy's meta lock.
+    // The payload read after it belongs to the same commit or a newer one,
+    // whose podium files exist (they are written before the commit).
+    let reader: IndexReader = index
+        .reader_builder()
+        .reload_policy(ReloadPolicy::Manual)
+        .try_into()
+        .map_err(|e: tantivy::TantivyError| bad(one_line(&e.to_string())))?;
+    // Every segment's text postings and positions are opened here, once:
+    // tantivy opens them lazily, so a damaged or missing positions file
+    // would otherwise surface in the middle of a search as a bare tantivy
+    // error. (Searches use the same handles, cached by tantivy.)
+    for segment in reader.searcher().segment_readers() {
+        segment
+            .inverted_index(fields.text)
+            .map_err(|e| bad(one_line(&e.to_string())))?;
+    }
+    let payload = match committed(&index).map_err(bad)? {
+        Committed::Podium(p) => p,
+        Committed::Nothing => {
+            return Err(Error::NoIndex {
+                path: dir.to_path_buf(),
+            })
+        }
+    };
+    if payload.schema_version != schema::SCHEMA_VERSION {
+        return Err(bad(format!(
+            "it was written with index format {}, this podium reads format {}",
+            payload.schema_version,
+            schema::SCHEMA_VERSION
+        )));
+    }
+    Ok((index, fields, reader, payload))
+}
+
+/// Size of an index on disk: every file in its directory.
+pub fn disk_usage(dir: &Path) -> (u64, u64) {
+    let mut files = 0;
+    let mut bytes = 0;
+    if let Ok(entries) = fs::read_dir(dir) {
+        for e in entries.flatten() {
+            if let Ok(m) = e.metadata() {
+                if m.is_file() {
+                    files += 1;
+                    bytes += m.len();
+                }
+            }
+        }
+    }
+    (files, bytes)
 }
 
 /// tantivy errors can span lines (they embed debug output); users get one.

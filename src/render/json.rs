@@ -1,7 +1,9 @@
 //! JSON lines: one object per hit, for scripts and other tools.
 //!
-//! serde_json escapes every control character in strings, so untrusted
-//! text cannot break out of its field or reach a terminal raw.
+//! serde_json escapes C0 control characters in strings and
+//! [`json_safe`](super::json_safe) the rest (DEL, C1, bidirectional
+//! overrides), so untrusted text cannot break out of its field or reach a
+//! terminal raw.
 
 use std::io::{self, Write};
 
@@ -64,7 +66,8 @@ pub fn hits(out: &mut impl Write, hits: &[Hit]) -> io::Result<()> {
 pub fn line(out: &mut impl Write, value: &impl Serialize) -> io::Result<()> {
     // Serialize first, then write: an I/O error (a closed pipe) keeps its
     // kind instead of being wrapped in a serde error.
-    let mut buf = serde_json::to_vec(value).map_err(io::Error::other)?;
+    let json = serde_json::to_string(value).map_err(io::Error::other)?;
+    let mut buf = super::json_safe(json).into_bytes();
     buf.push(b'\n');
     out.write_all(&buf)
 }

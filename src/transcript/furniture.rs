@@ -46,6 +46,15 @@ static END_MARK: LazyLock<Regex> = LazyLock::new(|| {
     .expect("static regex")
 });
 
+/// A closing note in parentheses: `(The briefing was concluded at 2:14
+/// p.m.)`, `(The press conference ended.)`.
+static CONCLUDED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)^[(\[]\s*(?:the\s+)?(?:press\s+)?(?:briefing|conference|press conference|call|meeting|event|session|gaggle|interview|hearing)\s+(?:was\s+)?(?:concluded|ended|adjourned|closed)\b[^)\]]*[)\]]$",
+    )
+    .expect("static regex")
+});
+
 /// Lines of page chrome that stand alone: navigation, sharing, trailers.
 const NAV_LINES: &[&str] = &[
     "top",
@@ -105,6 +114,15 @@ pub fn reason(text: &str) -> Option<Reason> {
     if t.is_empty() {
         return Some("empty");
     }
+    if t.len() > 400 {
+        // Furniture is short: a long paragraph can only be a credit line,
+        // and that shows in its opening words. (This check runs on every
+        // paragraph; lower-casing whole paragraphs here was a hot spot.)
+        let head: String = t.chars().take(120).collect();
+        return CREDIT
+            .is_match(&super::text::collapse_spaces(&head))
+            .then_some("credit line");
+    }
     let collapsed = super::text::collapse_spaces(t);
     let lower = collapsed.to_lowercase();
     let bare = lower.trim_matches(|c: char| !c.is_alphanumeric() && c != '+' && c != '-');
@@ -117,7 +135,13 @@ pub fn reason(text: &str) -> Option<Reason> {
     {
         return Some("copyright line");
     }
-    if END_MARK.is_match(&collapsed) {
+    if collapsed.starts_with('*')
+        && (lower.contains("correction") || lower.contains("asterisk") || lower.contains("editor"))
+        && super::text::word_count(&collapsed) <= 30
+    {
+        return Some("editor's note");
+    }
+    if END_MARK.is_match(&collapsed) || CONCLUDED.is_match(&collapsed) {
         return Some("end-of-transcript marker");
     }
     if TIME_LINE.is_match(&collapsed) {
@@ -237,6 +261,14 @@ mod tests {
             ("END       2:35 P.M. EST", "end-of-transcript marker"),
             ("###", "end-of-transcript marker"),
             ("(END)", "end-of-transcript marker"),
+            (
+                "(The briefing was concluded at 2:14 p.m.)",
+                "end-of-transcript marker",
+            ),
+            (
+                "**Please see below for a correction, marked with an asterisk.",
+                "editor's note",
+            ),
             ("1:03 P.M. EST", "time of day"),
             ("11:05 AM", "time of day"),
             (

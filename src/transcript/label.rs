@@ -6,26 +6,39 @@
 //!
 //! | form | examples |
 //! |---|---|
-//! | name and colon | `Anna Lindqvist:`, `MS. PSAKI:`, `Spokesperson Wang Wenbin:`, `Reuters:`, `王文斌：` |
-//! | capitals and a full stop | `CHAIR POWELL. Good afternoon.` |
-//! | reporter's question | `Q`, `Q:`, `Q.`, `QUESTION:`, `Follow-up:`, `问：` |
+//! | name and colon | `Anna Lindqvist:`, `MS. PSAKI:`, `Spokesperson Wang Wenbin:`, `王文斌：` |
+//! | title and name | `SECRETARY KERRY:`, `ACTING ADMINISTRATOR SLAVITT:`, `THE PRESIDENT:` |
+//! | an office without a name | `SENIOR ADMINISTRATION OFFICIAL:`, `NSC SPOKESPERSON:` |
+//! | an outlet | `Reuters:`, `Phoenix TV:`, `CCTV:`, `Dana Ortiz (Harbour Radio):` |
+//! | capitals and a full stop | `CHAIR POWELL. Good afternoon.`, `MR. SULLIVAN.  Yeah.` |
+//! | reporter's question | `Q`, `Q:`, `Q.`, `Q (Reuters):`, `QUESTION:`, `Follow-up:`, `问：` |
 //! | anonymous answer | `A:`, `A` and two spaces, `ANSWER:`, `答：` |
 //! | role words | `MODERATOR:`, `Host:`, `OPERATOR:`, `INTERPRETER:` |
 //!
 //! The text of the turn follows on the same line or starts on the next one.
-//! Editor markup glued to a label (`_ueditor_page_break_tag_Name:`) and
-//! non-breaking spaces are gone before this module sees the text.
+//! Non-breaking spaces (`MR.\u{a0} ZIENTS:`, `Q\u{a0}\u{a0} Thanks`) are
+//! spaces by the time this module sees the text; editor markup glued to a
+//! label (`_ueditor_page_break_tag_Name:`) is gone, and Markdown emphasis
+//! around one (`**Name:**`) is read through. Typing errors in capitals are
+//! tolerated where the word is long enough to be recognised: `MODEARTOR:` is
+//! a moderator, `THE PRESIDNET:` an office (see [`name::title_word_typo`]),
+//! and a stray colon after an honorific (`MR: ZIENTS:`) belongs to the label.
 //!
-//! # Telling a label from a heading
+//! # Telling a label from a heading or a sentence
 //!
-//! `But here's the deal:`, `Missiles:` and `There are a few key measures:`
-//! have the same shape as labels. [`candidate`] only checks the shape;
-//! [`score`] weighs evidence (titles, names known from the roster or seen as
-//! labels elsewhere in the document, outlet words, capitals in a document
-//! whose labels are capitals, a label alone on its line, a question after
-//! it) against counter-evidence (lower-case words, sentence openers, metadata
-//! keys such as `Date:`), and the parser keeps candidates that score
-//! [`ACCEPT`] or more.
+//! `But here's the deal:`, `Missiles:`, `On Iran:` and `There are a few key
+//! measures:` have the same shape as labels. [`candidate`] only checks the
+//! shape; [`score`] weighs evidence for a speaker (titles and honorifics, a
+//! name the roster, the title or the corpus knows, outlet words, the label
+//! recurring in the document, capitals in a document whose labels are
+//! capitals, a label alone on its line, a question after it) against
+//! evidence for something else (lower-case words, sentence openers, metadata
+//! keys such as `Date:`, a lower-case word or a quotation after the colon,
+//! mixed case in a document whose labels are all capitals, a full stop in a
+//! document that does not end its labels with one). The parser keeps
+//! candidates that score [`ACCEPT`] or more. No list of names is involved:
+//! the same rules read a White House briefing, a ministry's press
+//! conference and a central bank's.
 
 use std::sync::LazyLock;
 
@@ -282,26 +295,90 @@ pub const ACCEPT: i32 = 3;
 static COLON_LABEL: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^([^:：\n]{1,70}?)\s*[:：]\s*(.*)$").expect("static regex"));
 static PERIOD_LABEL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^((?:[A-Z][A-Z'\-]*\.?\s+){0,4}[A-Z][A-Z'\-]+)\.\s+(\S.*)$").expect("static regex")
+    Regex::new(r"^((?:[A-Z][A-Z'’\-]*\.?\s+){0,4}[A-Z][A-Z'’\-]+)\.\s+(\S.*)$")
+        .expect("static regex")
 });
 static BARE_QA: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^(Q|A)(?:\s*[.:]\s*|(\s+))(\S.*)$").expect("static regex"));
+    LazyLock::new(|| Regex::new(r"^(Q|A)(?:\s*([.:])\s*|(\s+))(\S.*)$").expect("static regex"));
+/// `MR: ZIENTS:`: an honorific, a stray colon, then the name and the colon.
+static STRAY_COLON: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^((?i:mr|ms|mrs|dr)\.?\s*:\s*[A-Z][A-Z'’\-]+(?:\s+[A-Z][A-Z'’\-]+)?)\s*:\s*(.*)$")
+        .expect("static regex")
+});
 
-fn kind_of(label: &str) -> LabelKind {
-    let lower = name::fold(label);
-    match lower.as_str() {
-        "q" | "question" | "questions" | "questioner" | "reporter" | "reporters" | "journalist"
-        | "journalists" | "follow up" | "followup" | "audience member" | "audience members"
-        | "audience" | "participant" | "photojournalist" | "press" | "media" | "correspondent"
-        | "问" | "记者" | "提问" => LabelKind::Reporter,
-        "a" | "answer" | "response" | "reply" | "答" | "回答" => LabelKind::Answer,
-        "moderator" | "host" | "chair" | "chairperson" | "chairman" | "chairwoman"
-        | "presenter" | "operator" | "emcee" | "mc" | "facilitator" | "主持人" => {
-            LabelKind::Moderator
+/// Role words a label may consist of, by kind. Lower-case, folded.
+const REPORTER_WORDS: &[&str] = &[
+    "q",
+    "question",
+    "questions",
+    "questioner",
+    "reporter",
+    "reporters",
+    "journalist",
+    "journalists",
+    "follow up",
+    "followup",
+    "follow up question",
+    "audience member",
+    "audience members",
+    "audience",
+    "participant",
+    "photojournalist",
+    "press",
+    "media",
+    "correspondent",
+    "caller",
+    "问",
+    "记者",
+    "提问",
+];
+const ANSWER_WORDS: &[&str] = &["a", "answer", "response", "reply", "答", "回答"];
+const MODERATOR_WORDS: &[&str] = &[
+    "moderator",
+    "host",
+    "chair",
+    "chairperson",
+    "chairman",
+    "chairwoman",
+    "presenter",
+    "operator",
+    "emcee",
+    "mc",
+    "facilitator",
+    "主持人",
+];
+const INTERPRETER_WORDS: &[&str] = &["interpreter", "translator", "翻译"];
+
+/// The kind of speaker a label names, from its words before any
+/// parenthesis (`Q (Reuters)` is a reporter's label). A role word typed
+/// with an error in a capitals label (`MODEARTOR`) still counts.
+pub fn kind_of(label: &str) -> LabelKind {
+    let head = label.split(['(', '（']).next().unwrap_or(label).trim();
+    let lower = name::fold(head);
+    let table: [(&[&str], LabelKind); 4] = [
+        (REPORTER_WORDS, LabelKind::Reporter),
+        (ANSWER_WORDS, LabelKind::Answer),
+        (MODERATOR_WORDS, LabelKind::Moderator),
+        (INTERPRETER_WORDS, LabelKind::Interpreter),
+    ];
+    for (words, kind) in table {
+        if words.contains(&lower.as_str()) {
+            return kind;
         }
-        "interpreter" | "translator" | "翻译" => LabelKind::Interpreter,
-        _ => LabelKind::Named,
     }
+    let capitals = head.chars().any(char::is_alphabetic) && !head.chars().any(char::is_lowercase);
+    let budget = name::typo_budget(lower.chars().count());
+    if capitals && budget > 0 && !lower.contains(' ') {
+        for (words, kind) in table {
+            if words
+                .iter()
+                .any(|w| w.len() >= 6 && name::near(&lower, w, budget).is_some())
+            {
+                return kind;
+            }
+        }
+    }
+    LabelKind::Named
 }
 
 /// Whether `label` has a label's shape: short, no sentence punctuation,
@@ -325,28 +402,87 @@ fn label_shaped(label: &str) -> bool {
 }
 
 /// Reads a paragraph's opening as a label candidate, by shape alone.
+/// Markdown emphasis around the label (`**Name:**`, `__Q:__`) is read
+/// through.
 pub fn candidate(par: &str) -> Option<Candidate<'_>> {
+    let inner = par
+        .strip_prefix("**")
+        .or_else(|| par.strip_prefix("__"))
+        .or_else(|| par.strip_prefix(['*', '_']))
+        .unwrap_or(par);
+    let mut c = shape(inner)?;
+    if inner.len() != par.len() {
+        c.label = c.label.trim_end_matches(['*', '_']).trim_end();
+        c.rest = c
+            .rest
+            .trim_start_matches(['*', '_', ':', '：'])
+            .trim_start();
+        if c.label.is_empty() {
+            return None;
+        }
+    }
+    Some(c)
+}
+
+/// Whether text opens as a turn's text does: a capital, a digit, a quote,
+/// a bracket or a dash (not a lower-case continuation).
+fn opens_text(rest: &str) -> bool {
+    rest.chars().next().is_some_and(|c| {
+        c.is_uppercase() || c.is_ascii_digit() || "\"'“‘(—-[*_".contains(c) || name::is_cjk(c)
+    })
+}
+
+fn shape(par: &str) -> Option<Candidate<'_>> {
+    // Cheap shape checks first: this runs on every paragraph and every
+    // wrapped line, and most of them open no label. Every pattern below
+    // needs `Q`/`A` first, a colon near the start, or two capitals.
+    let mut first = par.chars();
+    let (c0, c1) = (first.next()?, first.next());
+    let qa = matches!(c0, 'Q' | 'A');
+    let colon = par
+        .char_indices()
+        .take_while(|(i, _)| *i < 100)
+        .any(|(_, c)| c == ':' || c == '：');
+    let capitals = c0.is_uppercase() && c1.is_some_and(|c| c.is_uppercase() || c == '.');
+    if !qa && !colon && !capitals {
+        return None;
+    }
     if let Some(c) = BARE_QA.captures(par) {
-        let (Some(l), Some(rest)) = (c.get(1), c.get(3)) else {
+        let (Some(l), Some(rest)) = (c.get(1), c.get(4)) else {
             return None;
         };
-        let spaces = c.get(2).map(|m| m.as_str().len());
-        let rest_first = rest.as_str().chars().next().unwrap_or(' ');
-        let opens_text = rest_first.is_uppercase()
-            || rest_first.is_ascii_digit()
-            || "\"'“‘(—-[".contains(rest_first);
+        let sep = c.get(2).map(|m| m.as_str());
+        let spaces = c.get(3).map(|m| m.as_str().len());
+        let rest = rest.as_str();
+        // "A.M. tomorrow", "Q. R. Smith": an initial after the full stop
+        // means the letter was an abbreviation, not a label.
+        let b = rest.as_bytes();
+        let initial_after = sep == Some(".")
+            && b.first().is_some_and(u8::is_ascii_uppercase)
+            && b.get(1) == Some(&b'.');
         // A bare "A" is the article far more often than an answer: only
         // two or more spaces after it (a typeset gap) make it a label.
-        let ok = match (l.as_str(), spaces) {
-            (_, None) => true,
-            ("Q", Some(_)) => opens_text,
-            (_, Some(n)) => n >= 2 && opens_text,
-        };
+        let ok = !initial_after
+            && match (l.as_str(), spaces) {
+                (_, None) => sep == Some(":") || opens_text(rest),
+                ("Q", Some(_)) => opens_text(rest),
+                (_, Some(n)) => n >= 2 && opens_text(rest),
+            };
         if ok {
             return Some(Candidate {
                 label: l.as_str(),
-                rest: rest.as_str(),
+                rest,
                 kind: kind_of(l.as_str()),
+                period: false,
+            });
+        }
+    }
+    if let Some(c) = STRAY_COLON.captures(par) {
+        if let (Some(l), Some(rest)) = (c.get(1), c.get(2)) {
+            return Some(Candidate {
+                label: l.as_str(),
+                rest: rest.as_str(),
+                kind: LabelKind::Named,
                 period: false,
             });
         }
@@ -373,10 +509,10 @@ pub fn candidate(par: &str) -> Option<Candidate<'_>> {
             return None;
         };
         let label = l.as_str();
-        let opens_text = rest
+        let opens = rest
             .as_str()
             .starts_with(|ch: char| ch.is_uppercase() || "\"'“‘(".contains(ch));
-        if opens_text && label.chars().filter(|ch| ch.is_alphabetic()).count() >= 3 {
+        if opens && label.chars().filter(|ch| ch.is_alphabetic()).count() >= 3 {
             return Some(Candidate {
                 label,
                 rest: rest.as_str(),
@@ -401,11 +537,20 @@ pub struct Context {
     /// The text that follows the label (the rest of its paragraph, or the
     /// next paragraph when the label stands alone) asks a question.
     pub question_follows: bool,
+    /// The document ends its labels with a full stop (`CHAIR POWELL.`):
+    /// several paragraphs open with the same capitals and a full stop.
+    pub period_style: bool,
 }
 
 /// Evidence that a [`LabelKind::Named`] candidate is a speaker label;
 /// compare with [`ACCEPT`]. Role-word labels (`Q`, `MODERATOR`) need none.
 pub fn score(c: &Candidate<'_>, ctx: &Context) -> i32 {
+    if c.period && !(ctx.period_style || ctx.occurrences >= 2 || ctx.known_name) {
+        // "START II.  It wasn't …": capitals and a full stop are a label
+        // only where the document writes its labels that way, or where the
+        // same words open other turns.
+        return i32::MIN;
+    }
     if c.kind != LabelKind::Named {
         return ACCEPT;
     }
@@ -478,6 +623,15 @@ pub fn score(c: &Candidate<'_>, ctx: &Context) -> i32 {
     }
     if c.period && !capitals {
         s -= 5;
+    }
+    if !capitals && ctx.capitals_style && !ctx.known_name && ctx.occurrences < 2 {
+        // "Senator Ana Kovac: …", "On Iran:" inside a turn of a document
+        // whose speakers are all written in capitals.
+        s -= 3;
+    }
+    if c.rest.starts_with(['"', '\u{201c}', '\u{2018}']) && !ctx.known_name {
+        // "Kevin Kramer: “It's fun to watch.”": somebody quoted.
+        s -= 2;
     }
     s - 4 * i32::try_from(lowercase_words).unwrap_or(i32::MAX / 8)
 }

@@ -23,6 +23,7 @@ pub mod furniture;
 pub mod handoff;
 pub mod label;
 pub mod name;
+pub mod people;
 pub mod reported;
 pub mod roster;
 pub mod text;
@@ -35,11 +36,13 @@ use std::str::FromStr;
 use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 
+pub use people::KnownPerson;
 pub use roster::RosterEntry;
 pub use text::Paragraph;
 
 use date::FoundDate;
 use label::{Candidate, LabelKind};
+use people::{DocPerson, People, Source};
 
 /// What part a speaker plays in a briefing.
 #[derive(
@@ -142,17 +145,6 @@ pub struct Transcript {
     pub skipped: Vec<Skipped>,
 }
 
-/// A person the corpus knows, from other briefings: lets a document that
-/// writes only `Ms. Lindqvist:` or has no roster still get the full name and
-/// the role.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct KnownPerson {
-    pub name: String,
-    pub title: Option<String>,
-    /// Chairs or hosts briefings elsewhere in the corpus.
-    pub chairs: bool,
-}
-
 /// What the parser may know beyond the document itself.
 #[derive(Debug, Clone, Default)]
 pub struct Knowledge {
@@ -171,45 +163,87 @@ pub fn parse(raw: &str) -> Transcript {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Header {
     Roster,
+    /// `Dana Ortiz, Department Spokesperson` under the title.
+    Person,
     Metadata,
     Date,
     Dateline,
     Other,
 }
 
-/// A date found somewhere, with the rule's rank (lower wins) and name.
+/// A date found somewhere, with the rule's rank (lower wins; the first
+/// found wins among equals) and name.
 struct DateClue {
     rank: u8,
     found: FoundDate,
     rule: &'static str,
 }
 
-/// A person the document itself names (roster, title), for resolving labels.
-#[derive(Debug, Clone)]
-struct Person {
-    name: String,
-    title: Option<String>,
-    role: Option<Role>,
-    source: &'static str,
-}
-
 /// Parses a transcript using what the corpus knows.
 pub fn parse_with(raw: &str, knowledge: &Knowledge) -> Transcript {
     let normalized = text::normalize(raw);
-    let paras = text::paragraphs(&normalized, quick_label);
+    let paras = text::paragraphs(&normalized, starts_new);
     Parser::new(&paras, knowledge).run()
 }
 
-/// Whether a line opens with a label that needs no help from the rest of
-/// the document (`MS. PSAKI:`, `Q`, `Harbour Radio:`).
-fn quick_label(line: &str) -> bool {
-    label::candidate(line).is_some_and(|c| {
-        let ctx = label::Context {
-            capitals_style: true,
-            ..label::Context::default()
-        };
-        label::score(&c, &ctx) >= label::ACCEPT
+/// Whether a line that would be joined to the line above (the line above
+/// was full, as hard-wrapped text is) opens something of its own: a label
+/// in capitals or a `Q`, a label alone on its line, a date line, an end
+/// marker or a time of day. A mixed-case `Name:` at the start of a wrapped
+/// line is far more often the sentence going on ("… of the Daily / Caller:
+/// Interior announced …").
+fn starts_new(line: &str) -> bool {
+    let first = line.chars().next().unwrap_or(' ');
+    if (first.is_ascii_digit() || line.starts_with("END") || line.starts_with(['#', '(', '-', '*']))
+        && furniture::reason(line).is_some()
+    {
+        return true;
+    }
+    if line.len() <= 60 && line.contains(|c: char| c.is_ascii_digit()) && date::is_date_line(line) {
+        return true;
+    }
+    let Some(c) = label::candidate(line) else {
+        return false;
+    };
+    let capitals = !c.label.chars().any(char::is_lowercase);
+    let confident = match c.kind {
+        LabelKind::Named => {
+            let ctx = label::Context {
+                capitals_style: true,
+                ..label::Context::default()
+            };
+            label::score(&c, &ctx) >= label::ACCEPT
+        }
+        _ => !c.period,
+    };
+    confident && (capitals || c.rest.trim().is_empty())
+}
+
+/// Whether a paragraph is a stage direction: `(Laughter.)`, `[Applause]`,
+/// `(Speaks in Spanish.)`, `（笑声）`. Kept in the text of the turn it
+/// interrupts; never a speaker.
+pub fn is_stage_direction(t: &str) -> bool {
+    let t = t.trim().trim_matches(['*', '_', ' ']);
+    let inner = t
+        .strip_prefix('(')
+        .and_then(|x| x.strip_suffix(')'))
+        .or_else(|| t.strip_prefix('[').and_then(|x| x.strip_suffix(']')))
+        .or_else(|| t.strip_prefix('（').and_then(|x| x.strip_suffix('）')));
+    inner.is_some_and(|i| {
+        !i.is_empty()
+            && !i.contains(['(', ')', '[', ']'])
+            && text::word_count(i) <= 12
+            && date::find_dates(i).is_empty()
     })
+}
+
+/// A label's resolution, cached per distinct label in a document.
+#[derive(Debug, Clone)]
+struct Who {
+    speaker: String,
+    role: Role,
+    title: Option<String>,
+    why: (String, String),
 }
 
 struct Parser<'a> {
@@ -219,10 +253,14 @@ struct Parser<'a> {
     header: Vec<Option<Header>>,
     dates: Vec<DateClue>,
     roster: Vec<RosterEntry>,
+    header_people: Vec<people::DocPerson>,
     title: Option<String>,
-    people: Vec<Person>,
+    people: People<'a>,
     skipped: Vec<Skipped>,
     warnings: Vec<String>,
+    /// Whether reporters in this document are anonymous (`Q`, `QUESTION`).
+    anonymous_reporters: bool,
+    cache: HashMap<String, Who>,
 }
 
 impl<'a> Parser<'a> {
@@ -234,10 +272,13 @@ impl<'a> Parser<'a> {
             header: vec![None; paras.len()],
             dates: Vec::new(),
             roster: Vec::new(),
+            header_people: Vec::new(),
             title: None,
-            people: Vec::new(),
+            people: People::new(&knowledge.people),
             skipped: Vec::new(),
             warnings: Vec::new(),
+            anonymous_reporters: false,
+            cache: HashMap::new(),
         }
     }
 
@@ -255,6 +296,7 @@ impl<'a> Parser<'a> {
             let reason = match (self.furniture[i], self.header[i]) {
                 (Some(reason), _) => reason,
                 (None, Some(Header::Roster)) => "speaker roster",
+                (None, Some(Header::Person)) => "speaker named in the header",
                 (None, Some(Header::Metadata)) => "metadata line",
                 (None, Some(Header::Date | Header::Dateline)) => "date line",
                 (None, _)
@@ -263,20 +305,25 @@ impl<'a> Parser<'a> {
                 {
                     "title"
                 }
-                (None, _) => "header line",
+                (None, _) => "header line (place, venue, note)",
             };
             self.skip(i, reason);
         }
-        let turns = if labels.iter().any(Option::is_some) {
-            self.labelled_turns(body_start, &labels)
+        let mut turns = if labels.iter().any(Option::is_some) {
+            self.mark_trailer(&labels);
+            let mut turns = self.labelled_turns(body_start, &labels);
+            self.find_moderators(&mut turns);
+            turns
         } else {
             self.unlabelled_turns(body_start)
         };
+        turns.retain(|t| !t.paragraphs.is_empty() || t.label.is_some());
         let (date, date_rule) = self.resolve_date(body_start);
         if turns.iter().all(|t| t.paragraphs.is_empty()) {
             self.warnings
                 .push("no speech found in the text".to_string());
         }
+        self.skipped.sort_by_key(|s| s.line);
         Transcript {
             title: self.title,
             date,
@@ -313,8 +360,31 @@ impl<'a> Parser<'a> {
         }
     }
 
-    /// Reads the header: rosters, metadata, dates, title candidates. Returns
-    /// the index of the first paragraph that is speech (prose or a label).
+    /// After the last label, a closing time or end marker ends the
+    /// transcript: what follows ("To view the slides, visit …") is not
+    /// speech.
+    fn mark_trailer(&mut self, labels: &[Option<Candidate<'a>>]) {
+        let Some(last) = labels.iter().rposition(Option::is_some) else {
+            return;
+        };
+        let Some(end) = (last + 1..self.paras.len()).find(|&i| {
+            matches!(
+                self.furniture[i],
+                Some("end-of-transcript marker" | "time of day")
+            )
+        }) else {
+            return;
+        };
+        for i in end + 1..self.paras.len() {
+            if self.furniture[i].is_none() {
+                self.furniture[i] = Some("after the end of the transcript");
+            }
+        }
+    }
+
+    /// Reads the header: rosters, people, metadata, dates, title
+    /// candidates. Returns the index of the first paragraph that is speech
+    /// (prose or a label).
     fn scan_header(&mut self) -> usize {
         let mut roster_role: Option<Role> = None;
         let mut date_value_next = false;
@@ -372,8 +442,11 @@ impl<'a> Parser<'a> {
             }
             if date::is_date_line(&t) {
                 if let Some(sp) = date::find_dates(&t).first() {
+                    // "(April 27, 2021)" under a dated header: the day the
+                    // event was held, a second opinion to the date line.
+                    let aside = t.starts_with('(');
                     self.dates.push(DateClue {
-                        rank: 1,
+                        rank: if aside { 2 } else { 1 },
                         found: sp.date,
                         rule: "date line",
                     });
@@ -381,11 +454,25 @@ impl<'a> Parser<'a> {
                 self.header[i] = Some(Header::Date);
                 continue;
             }
-            if quick_label(&t) || is_prose(&t) {
+            // A title that reads as a sentence is still a title when a
+            // date line follows it at the top of the document.
+            let top_title = !self.header[..i].iter().any(Option::is_some)
+                && self
+                    .next_text(i)
+                    .is_some_and(|n| date::is_date_line(&text::collapse_spaces(n)));
+            if quick_label(&t) || (is_prose(&t) && !top_title) {
                 return i;
             }
+            if let Some(p) = header_person(&t) {
+                self.header_people.push(p);
+                self.header[i] = Some(Header::Person);
+                continue;
+            }
             let words = text::word_count(&t);
-            if words <= 15 {
+            // The first header line that says more than a date is the
+            // title, dated or not ("Press Briefing by …, August 25, 2021").
+            let titled = self.header[..i].contains(&Some(Header::Other));
+            if words <= 15 && (titled || !names_more_than_a_date(&t)) {
                 if let Some(sp) = date::find_dates(&t).first() {
                     self.dates.push(DateClue {
                         rank: 2,
@@ -417,87 +504,63 @@ impl<'a> Parser<'a> {
         }
     }
 
-    /// People the document names: its roster, its title, and the corpus.
+    /// People the document names: its roster, its header, its title.
     fn collect_people(&mut self) {
         for e in &self.roster {
-            self.people.push(Person {
+            self.people.add(DocPerson {
                 name: e.name.clone(),
                 title: e.title.clone(),
                 role: Some(e.role),
-                source: "roster",
+                source: Source::Roster,
             });
+        }
+        for p in std::mem::take(&mut self.header_people) {
+            self.people.add(p);
         }
         if let Some(t) = &self.title {
             for p in title::people(t) {
                 let role = p.runs_briefings().then_some(Role::Moderator);
-                self.people.push(Person {
+                self.people.add(DocPerson {
                     name: p.name,
                     title: Some(p.title),
                     role,
-                    source: "title",
+                    source: Source::Title,
                 });
             }
         }
-        for k in &self.knowledge.people {
-            self.people.push(Person {
-                name: k.name.clone(),
-                title: k.title.clone(),
-                role: k.chairs.then_some(Role::Moderator),
-                source: "corpus registry",
-            });
-        }
-    }
-
-    /// Finds the people whose names contain every word of `name` (folded):
-    /// `PSAKI` finds Jen Psaki, `Gong Zheng` finds Gong Zheng. The
-    /// document's own people come before the corpus's; a name that matches
-    /// two different document people is ambiguous and matches none.
-    fn lookup(&self, name: &str) -> Option<&Person> {
-        let keys = name::name_keys(name);
-        if keys.is_empty() {
-            return None;
-        }
-        let matches = |p: &&Person| {
-            let pk = name::name_keys(&p.name);
-            keys.iter().all(|k| pk.contains(k))
-        };
-        for source in ["roster", "title", "corpus registry"] {
-            let found: Vec<&Person> = self
-                .people
-                .iter()
-                .filter(|p| p.source == source)
-                .filter(matches)
-                .collect();
-            let distinct: std::collections::HashSet<String> =
-                found.iter().map(|p| name::fold(&p.name)).collect();
-            match distinct.len() {
-                0 => continue,
-                1 => return found.first().copied(),
-                _ => return None,
-            }
-        }
-        None
     }
 
     /// Finds accepted labels: `labels[i]` is the candidate opening paragraph
     /// `i`, if it is read as a label.
-    fn find_labels(&self) -> Vec<Option<Candidate<'a>>> {
+    fn find_labels(&mut self) -> Vec<Option<Candidate<'a>>> {
         let n = self.paras.len();
         let mut cands: Vec<Option<Candidate<'a>>> = vec![None; n];
         let mut counts: HashMap<String, usize> = HashMap::new();
+        let mut period_counts: HashMap<String, usize> = HashMap::new();
         let mut capital_titles = 0;
         for (i, slot) in cands.iter_mut().enumerate() {
             if self.furniture[i].is_some()
                 || matches!(
                     self.header[i],
-                    Some(Header::Roster | Header::Metadata | Header::Date | Header::Dateline)
+                    Some(
+                        Header::Roster
+                            | Header::Person
+                            | Header::Metadata
+                            | Header::Date
+                            | Header::Dateline
+                    )
                 )
             {
                 continue;
             }
             if let Some(c) = label::candidate(&self.paras[i].text) {
-                *counts.entry(name::fold(c.label)).or_default() += 1;
+                let key = name::fold(c.label);
+                if c.period {
+                    *period_counts.entry(key.clone()).or_default() += 1;
+                }
+                *counts.entry(key).or_default() += 1;
                 if c.kind == LabelKind::Named
+                    && !c.period
                     && !c.label.chars().any(char::is_lowercase)
                     && c.label.split_whitespace().any(name::is_title_word)
                 {
@@ -506,22 +569,14 @@ impl<'a> Parser<'a> {
                 *slot = Some(c);
             }
         }
-        let known: Vec<Vec<String>> = self
-            .roster
+        let period_style = period_counts.values().filter(|&&n| n >= 2).sum::<usize>() >= 3;
+        let title_people: Vec<Vec<String>> = self
+            .title
             .iter()
-            .map(|e| name::name_keys(&e.name))
-            .chain(
-                self.title
-                    .iter()
-                    .flat_map(|t| title::people(t))
-                    .map(|p| name::name_keys(&p.name)),
-            )
-            .chain(
-                self.knowledge
-                    .people
-                    .iter()
-                    .map(|p| name::name_keys(&p.name)),
-            )
+            .flat_map(|t| title::people(t))
+            .map(|p| name::name_keys(&p.name))
+            .chain(self.roster.iter().map(|e| name::name_keys(&e.name)))
+            .chain(self.header_people.iter().map(|p| name::name_keys(&p.name)))
             .collect();
         let mut out = vec![None; n];
         for i in 0..n {
@@ -534,19 +589,29 @@ impl<'a> Parser<'a> {
             } else {
                 c.rest
             };
-            let (_, bare) = name::split_title(c.label.split('(').next().unwrap_or(c.label));
-            let keys = name::name_keys(&bare);
+            let folded = name::fold(c.label);
+            let known_name = c.kind == LabelKind::Named && {
+                let p = people::parts(c.label);
+                let keys = name::name_keys(&p.name);
+                (!keys.is_empty()
+                    && (title_people
+                        .iter()
+                        .any(|k| keys.iter().all(|w| k.contains(w)))
+                        || self.people.knows(&p.name)))
+                    || self.people.known_alias(&folded)
+            };
             let ctx = label::Context {
-                known_name: !keys.is_empty()
-                    && known.iter().any(|k| keys.iter().all(|w| k.contains(w))),
-                occurrences: counts.get(&name::fold(c.label)).copied().unwrap_or(0),
+                known_name,
+                occurrences: counts.get(&folded).copied().unwrap_or(0),
                 capitals_style: capital_titles >= 2,
                 question_follows: follows.contains('?') || follows.contains('？'),
+                period_style,
             };
             if label::score(&c, &ctx) >= label::ACCEPT {
                 out[i] = Some(c);
             }
         }
+        self.anonymous_reporters = out.iter().flatten().any(|c| c.kind == LabelKind::Reporter);
         out
     }
 
@@ -558,7 +623,6 @@ impl<'a> Parser<'a> {
 
     fn labelled_turns(&mut self, body_start: usize, labels: &[Option<Candidate<'a>>]) -> Vec<Turn> {
         let mut turns: Vec<Turn> = Vec::new();
-        let mut pending_outlet: Option<String> = None;
         for i in body_start..self.paras.len() {
             if let Some(reason) = self.furniture[i] {
                 self.skip(i, reason);
@@ -566,14 +630,24 @@ impl<'a> Parser<'a> {
             }
             let p = &self.paras[i];
             if let Some(c) = labels[i] {
-                if let Some(prev) = turns.last() {
-                    if prev.role != Role::Journalist {
-                        if let Some(last) = prev.paragraphs.last() {
-                            pending_outlet = handoff::outlet(&last.text);
-                        }
+                // A moderator's hand-off names the outlet of the next
+                // question: "we'll go to Dana Ortiz at Harbour Radio".
+                // A moderator may only name them: "Dana Ortiz, Harbour Radio."
+                let outlet = match turns.last() {
+                    Some(prev) if prev.role != Role::Journalist => {
+                        prev.paragraphs.last().and_then(|last| {
+                            handoff::outlet(&last.text).or_else(|| {
+                                (prev.role == Role::Moderator)
+                                    .then(|| handoff::self_identified(&last.text))
+                                    .flatten()
+                                    .map(|(_, o)| o)
+                            })
+                        })
                     }
-                }
-                let mut turn = self.resolve(&c, i, labels, pending_outlet.take());
+                    _ => None,
+                };
+                let first_turn = turns.iter().all(|t| t.label.is_none());
+                let mut turn = self.resolve(&c, i, labels, outlet, first_turn);
                 let rest = c.rest.trim();
                 if !rest.is_empty() {
                     turn.paragraphs.push(Paragraph {
@@ -582,6 +656,16 @@ impl<'a> Parser<'a> {
                     });
                 }
                 turns.push(turn);
+                continue;
+            }
+            if is_stage_direction(&p.text) {
+                match turns.last_mut().and_then(|t| t.paragraphs.last_mut()) {
+                    Some(last) => {
+                        last.text.push(' ');
+                        last.text.push_str(p.text.trim());
+                    }
+                    None => self.skip(i, "stage direction"),
+                }
                 continue;
             }
             if is_byline(&p.text) {
@@ -599,23 +683,30 @@ impl<'a> Parser<'a> {
     /// The turn for paragraphs before the first label: the host's when the
     /// title names one, else narration.
     fn opening_turn(&self, p: Paragraph) -> Turn {
-        let host = self.people.iter().find(|x| x.source == "title");
-        match host {
-            Some(h) => Turn {
-                speaker: h.name.clone(),
-                label: None,
-                role: h.role.unwrap_or(Role::Official),
-                speaker_title: h.title.clone(),
-                paragraphs: vec![p],
-                why: Why {
-                    speaker: "before the first label: the host the title names".into(),
-                    role: if h.role == Some(Role::Moderator) {
-                        "the title names them as the briefing's host".into()
-                    } else {
-                        "named in the title".into()
+        match self.people.host() {
+            Some(h) => {
+                let r = self.people.upgrade(people::Resolved {
+                    name: h.name.clone(),
+                    title: h.title.clone(),
+                    role: h.role,
+                    rule: String::new(),
+                });
+                Turn {
+                    speaker: r.name,
+                    label: None,
+                    role: r.role.unwrap_or(Role::Official),
+                    speaker_title: r.title,
+                    paragraphs: vec![p],
+                    why: Why {
+                        speaker: "before the first label: the host the title names".into(),
+                        role: if r.role == Some(Role::Moderator) {
+                            "the title names them as the briefing's host".into()
+                        } else {
+                            "named in the title".into()
+                        },
                     },
-                },
-            },
+                }
+            }
             None => Turn {
                 speaker: "Narration".into(),
                 label: None,
@@ -632,7 +723,7 @@ impl<'a> Parser<'a> {
 
     /// Whether the turn a label opens reads as a question.
     fn asks(&self, c: &Candidate<'_>, i: usize, labels: &[Option<Candidate<'_>>]) -> bool {
-        if c.rest.contains('?') {
+        if c.rest.contains('?') || c.rest.contains('？') {
             return true;
         }
         (i + 1..self.paras.len())
@@ -643,242 +734,328 @@ impl<'a> Parser<'a> {
 
     /// Speaker, role and title for a label.
     fn resolve(
-        &self,
+        &mut self,
         c: &Candidate<'_>,
         i: usize,
         labels: &[Option<Candidate<'_>>],
         outlet: Option<String>,
+        first_turn: bool,
     ) -> Turn {
         let written = text::collapse_spaces(c.label);
-        let turn = |speaker: String, role: Role, title: Option<String>, why: (&str, String)| Turn {
-            speaker,
-            label: Some(written.clone()),
-            role,
-            speaker_title: title,
-            paragraphs: Vec::new(),
-            why: Why {
-                speaker: why.0.to_string(),
-                role: why.1,
+        let who = match c.kind {
+            LabelKind::Reporter => self.reporter(c, i, outlet),
+            LabelKind::Named => {
+                // The same label resolves the same way throughout a
+                // document, except that asking depends on the turn.
+                let asks = self.asks(c, i, labels) && !first_turn;
+                let key = format!("{}\u{0}{asks}", name::fold(c.label));
+                match self.cache.get(&key) {
+                    Some(w) => w.clone(),
+                    None => {
+                        let w = self.named(c, asks);
+                        self.cache.insert(key, w.clone());
+                        w
+                    }
+                }
+            }
+            LabelKind::Answer => self.answer(),
+            LabelKind::Moderator => match self.people.chair() {
+                Some(one) => Who {
+                    speaker: one.name.clone(),
+                    role: Role::Moderator,
+                    title: one.title.clone(),
+                    why: (
+                        "moderator's label: the chair the document names".into(),
+                        "chairs".into(),
+                    ),
+                },
+                None => Who {
+                    speaker: "Moderator".into(),
+                    role: Role::Moderator,
+                    title: None,
+                    why: ("moderator's label".into(), "chairs".into()),
+                },
+            },
+            LabelKind::Interpreter => Who {
+                speaker: "Interpreter".into(),
+                role: Role::Official,
+                title: None,
+                why: (
+                    "interpreter's label".into(),
+                    "speaks for an official".into(),
+                ),
             },
         };
-        let paren = c
-            .label
-            .split_once('(')
-            .map(|(_, p)| p.trim_end_matches(')').trim().to_string())
-            .filter(|p| name::looks_like_outlet(p));
-        match c.kind {
-            LabelKind::Reporter => {
-                let (speaker, why) = match (paren, outlet) {
-                    (Some(o), _) => (o, "reporter's label names the outlet"),
-                    (None, Some(o)) => (o, "reporter called on by outlet in the previous turn"),
-                    (None, None) => ("Reporter".to_string(), "reporter's label, outlet unknown"),
-                };
-                turn(
-                    speaker,
-                    Role::Journalist,
-                    None,
-                    (why, "asks the question".into()),
-                )
-            }
-            LabelKind::Answer => {
-                let host = self
-                    .people
-                    .iter()
-                    .find(|p| p.source == "title")
-                    .or_else(|| {
-                        let officials: Vec<&Person> = self
-                            .people
-                            .iter()
-                            .filter(|p| p.source == "roster")
-                            .collect();
-                        (officials.len() == 1).then(|| officials[0])
-                    });
-                match host {
-                    Some(h) => turn(
-                        h.name.clone(),
-                        h.role.unwrap_or(Role::Official),
-                        h.title.clone(),
-                        (
-                            "anonymous answer: the spokesperson the title names",
-                            "answers".into(),
-                        ),
-                    ),
-                    None => turn(
-                        "Official".into(),
-                        Role::Official,
-                        None,
-                        ("anonymous answer, nobody named", "answers".into()),
-                    ),
-                }
-            }
-            LabelKind::Moderator => {
-                let chairs: Vec<&Person> = self
-                    .people
-                    .iter()
-                    .filter(|p| p.source != "corpus registry" && p.role == Some(Role::Moderator))
-                    .collect();
-                match chairs.as_slice() {
-                    [one] => turn(
-                        one.name.clone(),
-                        Role::Moderator,
-                        one.title.clone(),
-                        (
-                            "moderator's label: the chair the document names",
-                            "chairs".into(),
-                        ),
-                    ),
-                    _ => turn(
-                        name::display_case(&written),
-                        Role::Moderator,
-                        None,
-                        ("moderator's label", "chairs".into()),
-                    ),
-                }
-            }
-            LabelKind::Interpreter => turn(
-                "Interpreter".into(),
-                Role::Official,
-                None,
-                ("interpreter's label", "speaks for an official".into()),
-            ),
-            LabelKind::Named => self.resolve_named(c, i, labels, &written, paren, turn),
+        Turn {
+            speaker: who.speaker,
+            label: Some(written),
+            role: who.role,
+            speaker_title: who.title,
+            paragraphs: Vec::new(),
+            why: Why {
+                speaker: who.why.0,
+                role: who.why.1,
+            },
         }
     }
 
-    fn resolve_named(
-        &self,
-        c: &Candidate<'_>,
-        i: usize,
-        labels: &[Option<Candidate<'_>>],
-        written: &str,
-        paren: Option<String>,
-        turn: impl Fn(String, Role, Option<String>, (&str, String)) -> Turn,
-    ) -> Turn {
-        let head = c.label.split('(').next().unwrap_or(c.label).trim();
-        let (office, bare) = name::split_title(head);
-        if bare.is_empty() || name::looks_like_outlet(head) && !name::looks_like_person(head) {
-            if bare.is_empty() && !office.is_empty() {
-                // An office: "THE PRESIDENT", "SENIOR ADMINISTRATION OFFICIAL".
-                if let Some(p) = self.office_holder(&office) {
-                    return turn(
-                        p.name.clone(),
-                        p.role.unwrap_or(Role::Official),
-                        p.title.clone(),
-                        (
-                            "office label: the holder the document names",
-                            format!("from the {}", p.source),
-                        ),
-                    );
-                }
-                return turn(
-                    name::display_case(&text::collapse_spaces(&office)),
-                    Role::Official,
-                    None,
-                    ("office label", "an office answering".into()),
-                );
-            }
-            return turn(
-                name::display_case(head),
-                Role::Journalist,
-                None,
-                ("outlet label", "a media outlet asking".into()),
-            );
-        }
-        let title = (!office.is_empty()).then(|| office.clone());
-        if let Some(p) = self.lookup(&bare) {
-            let role = match p.role {
-                Some(r) => (r, format!("{} gives the role", p.source)),
-                None => (Role::Official, "a person answering".to_string()),
+    /// A reporter's anonymous label: the outlet when the label, the
+    /// moderator's hand-off or the reporter's own introduction names it.
+    fn reporter(&self, c: &Candidate<'_>, i: usize, outlet: Option<String>) -> Who {
+        let aside = people::parts(c.label)
+            .aside
+            .filter(|a| name::looks_like_outlet(a) || name::is_acronym(a));
+        let intro = || {
+            let opening = if c.rest.trim().is_empty() {
+                self.next_text(i).unwrap_or("")
+            } else {
+                c.rest
             };
-            return turn(
-                p.name.clone(),
-                role.0,
-                p.title.clone().or(title),
-                (
-                    match p.source {
-                        "roster" => "label matches the roster",
-                        "title" => "label matches a name in the title",
-                        _ => "label matches a speaker known from other briefings",
-                    },
-                    role.1,
-                ),
-            );
+            handoff::self_identified(opening)
+        };
+        let (speaker, why) = match (aside, outlet) {
+            (Some(o), _) => (o, "reporter's label names the outlet"),
+            (None, Some(o)) => (o, "reporter called on by outlet in the previous turn"),
+            (None, None) => match intro() {
+                Some((_, o)) => (o, "the reporter names their outlet"),
+                None => ("Reporter".to_string(), "reporter's label, outlet unknown"),
+            },
+        };
+        Who {
+            speaker,
+            role: Role::Journalist,
+            title: None,
+            why: (why.into(), "asks the question".into()),
         }
-        let speaker = name::display_case(&bare);
-        let person = name::looks_like_person(&bare) || title.is_some();
-        if !person && self.asks(c, i, labels) {
-            return turn(
-                name::display_case(head),
-                Role::Journalist,
-                None,
-                ("label asking a question: an outlet", "asks".into()),
-            );
+    }
+
+    /// An anonymous answer: the spokesperson the title names, else the
+    /// host the document names.
+    fn answer(&self) -> Who {
+        match self.people.answerer() {
+            Some(h) => {
+                let r = self.people.upgrade(people::Resolved {
+                    name: h.name.clone(),
+                    title: h.title.clone(),
+                    role: h.role,
+                    rule: String::new(),
+                });
+                Who {
+                    speaker: r.name,
+                    role: r.role.unwrap_or(Role::Official),
+                    title: r.title,
+                    why: (
+                        format!(
+                            "anonymous answer: the spokesperson the {} names",
+                            match h.source {
+                                Source::Roster => "roster",
+                                Source::Header => "header",
+                                _ => "title",
+                            }
+                        ),
+                        if r.role == Some(Role::Moderator) {
+                            "answers; runs the briefing".into()
+                        } else {
+                            "answers".into()
+                        },
+                    ),
+                }
+            }
+            None => Who {
+                speaker: "Official".into(),
+                role: Role::Official,
+                title: None,
+                why: ("anonymous answer, nobody named".into(), "answers".into()),
+            },
         }
-        if !self.roster.is_empty() && paren.is_none() && self.asks(c, i, labels) {
-            return turn(
-                speaker,
-                Role::Journalist,
-                title,
-                (
-                    "label as written",
-                    "not on the roster, asks a question".into(),
-                ),
-            );
-        }
-        if let Some(o) = paren {
-            return turn(
-                o,
-                Role::Journalist,
-                None,
-                (
-                    "label names an outlet in parentheses",
+    }
+
+    /// A label that names somebody: a person, an office, or an outlet.
+    fn named(&self, c: &Candidate<'_>, asks: bool) -> Who {
+        let p = people::parts(c.label);
+        let role_of = |r: &people::Resolved| match r.role {
+            Some(Role::Moderator) => (Role::Moderator, "chairs, by the document or the corpus"),
+            Some(role) => (role, "the roster gives the role"),
+            None => (Role::Official, "a person answering"),
+        };
+        if let Some(aside) = p.aside.as_deref().filter(|a| name::looks_like_outlet(a)) {
+            return Who {
+                speaker: aside.to_string(),
+                role: Role::Journalist,
+                title: None,
+                why: (
+                    "label names an outlet in parentheses".into(),
                     "asks for that outlet".into(),
                 ),
-            );
+            };
         }
-        let _ = written;
-        turn(
+        let head = c.label.split(['(', '（']).next().unwrap_or(c.label).trim();
+        if !p.name.is_empty()
+            && p.honorific.is_none()
+            && !p.the
+            && name::looks_like_outlet(head)
+            && !name::looks_like_person(head)
+        {
+            // "Economic Daily", "Phoenix TV", "Reuters".
+            return Who {
+                speaker: name::display_case(head),
+                role: Role::Journalist,
+                title: None,
+                why: ("outlet label".into(), "a media outlet asking".into()),
+            };
+        }
+        if p.name.is_empty() {
+            // An office: "THE PRESIDENT", "SENIOR ADMINISTRATION OFFICIAL".
+            if let Some(r) = self.people.office_holder(&p, self.paras) {
+                let (role, why) = role_of(&r);
+                return Who {
+                    speaker: r.name,
+                    role,
+                    title: r.title,
+                    why: (r.rule, why.into()),
+                };
+            }
+            return Who {
+                speaker: p.office_display(),
+                role: Role::Official,
+                title: None,
+                why: (
+                    "office label, nobody named in it".into(),
+                    "an office answering".into(),
+                ),
+            };
+        }
+        if let Some(r) = self.people.resolve_name(&p, self.paras) {
+            let (role, why) = role_of(&r);
+            let title = r.title.or_else(|| {
+                let o = p.office_display();
+                (!o.is_empty()).then_some(o)
+            });
+            return Who {
+                speaker: r.name,
+                role,
+                title,
+                why: (r.rule, why.into()),
+            };
+        }
+        let speaker = p.name_display();
+        let title = (!p.office.is_empty()).then(|| p.office_display());
+        let bare = p.honorific.is_none() && p.office.is_empty();
+        // Somebody the document does not name, asking a question: a
+        // reporter, where reporters are not all labelled Q, or where the
+        // document lists who is on the podium.
+        let named_podium = !self.roster.is_empty() || !self.people.is_empty();
+        if asks && bare && (!self.anonymous_reporters || !self.roster.is_empty() || named_podium) {
+            let outlet = p.aside.clone();
+            return Who {
+                speaker,
+                role: Role::Journalist,
+                title: outlet,
+                why: (
+                    "label as written: nobody the document names".into(),
+                    "asks a question".into(),
+                ),
+            };
+        }
+        Who {
             speaker,
-            Role::Official,
+            role: Role::Official,
             title,
-            ("label as written", "a person answering".into()),
-        )
+            why: ("label as written".into(), "a person answering".into()),
+        }
     }
 
-    /// Who holds an office named without a name ("THE PRESIDENT"): a person
-    /// the document names with that office, if only one.
-    fn office_holder(&self, office: &str) -> Option<&Person> {
-        let key: Vec<String> = name::fold(office)
-            .split(' ')
-            .filter(|w| *w != "the")
-            .map(str::to_string)
-            .collect();
-        if key.is_empty() {
-            return None;
+    /// Roles by behaviour, for named speakers the document does not cast:
+    ///
+    /// - somebody who only calls on reporters chairs the briefing: most of
+    ///   their turns hand over to a question, few answer one, and their
+    ///   turns are short ("Thank you. Steve." — "Next, we'll go to …");
+    /// - somebody who mostly asks, and whom neither title nor roster names,
+    ///   is not an official: a host interviewing the officials (who also
+    ///   calls on others) chairs, otherwise they report.
+    fn find_moderators(&self, turns: &mut [Turn]) {
+        #[derive(Default)]
+        struct Stats {
+            turns: usize,
+            hands: usize,
+            answers: usize,
+            asks: usize,
+            words: usize,
+            cast: bool,
         }
-        let holders: Vec<&Person> = self
-            .people
-            .iter()
-            .filter(|p| {
-                p.title.as_ref().is_some_and(|t| {
-                    let tw: Vec<String> = name::fold(t).split(' ').map(str::to_string).collect();
-                    // "President" must not match "Vice President".
-                    tw.ends_with(&key)
-                        && !(tw.len() > key.len() && tw[tw.len() - key.len() - 1] == "vice")
-                })
-            })
-            .collect();
-        let first = holders.first()?;
-        let same = holders
-            .iter()
-            .all(|p| name::fold(&p.name) == name::fold(&first.name));
-        same.then_some(*first)
+        let mut stats: HashMap<String, Stats> = HashMap::new();
+        for (k, t) in turns.iter().enumerate() {
+            if t.role != Role::Official || t.label.is_none() {
+                continue;
+            }
+            let e = stats.entry(t.speaker.clone()).or_default();
+            e.turns += 1;
+            if turns.get(k + 1).is_some_and(|n| n.role == Role::Journalist) {
+                e.hands += 1;
+            }
+            if k > 0 && turns[k - 1].role == Role::Journalist {
+                e.answers += 1;
+            }
+            let ends_asking = t
+                .paragraphs
+                .last()
+                .is_some_and(|p| p.text.contains(['?', '？']));
+            if ends_asking {
+                e.asks += 1;
+            }
+            e.words += t
+                .paragraphs
+                .iter()
+                .map(|p| text::word_count(&p.text))
+                .sum::<usize>();
+            e.cast |= t.why.speaker.contains("roster")
+                || t.why.speaker.contains("title")
+                || t.why.speaker.contains("header")
+                || t.why.speaker.starts_with("office label");
+        }
+        if stats.len() < 2 {
+            return;
+        }
+        let others_ask = turns.iter().any(|t| t.role == Role::Journalist);
+        for (speaker, e) in stats {
+            let n = e.turns;
+            let calls =
+                n >= 3 && e.hands * 10 >= n * 6 && e.answers * 10 <= n * 3 && e.words <= n * 40;
+            let interviews =
+                !e.cast && n >= 3 && (e.asks + e.hands) * 2 >= n && e.answers * 10 <= n * 3;
+            let (role, why) = if calls {
+                (
+                    Role::Moderator,
+                    "calls on the reporters: most turns hand over to a question",
+                )
+            } else if interviews && others_ask {
+                (
+                    Role::Moderator,
+                    "hosts: asks most of the questions and calls on others",
+                )
+            } else if interviews {
+                (Role::Journalist, "asks most of the questions")
+            } else {
+                continue;
+            };
+            for t in turns.iter_mut().filter(|t| t.speaker == speaker) {
+                t.role = role;
+                t.why.role = why.into();
+            }
+        }
     }
 
     /// Turns of a document without labels: the host's remarks when the title
     /// names a host, else a news report attributed by reported speech.
     fn unlabelled_turns(&mut self, body_start: usize) -> Vec<Turn> {
-        let host = self.people.iter().find(|p| p.source == "title").cloned();
+        let host = self.people.host().map(|h| {
+            self.people.upgrade(people::Resolved {
+                name: h.name.clone(),
+                title: h.title.clone(),
+                role: h.role,
+                rule: String::new(),
+            })
+        });
         let mut turns: Vec<Turn> = Vec::new();
         let mut last_quoted: Option<String> = None;
         for i in body_start..self.paras.len() {
@@ -894,6 +1071,13 @@ impl<'a> Parser<'a> {
                 text: furniture::strip_end_marker(&self.paras[i].text).to_string(),
                 line: self.paras[i].line,
             };
+            if is_stage_direction(&p.text) {
+                if let Some(last) = turns.last_mut().and_then(|t| t.paragraphs.last_mut()) {
+                    last.text.push(' ');
+                    last.text.push_str(p.text.trim());
+                    continue;
+                }
+            }
             let (speaker, role, title, why) = match &host {
                 Some(h) => (
                     h.name.clone(),
@@ -906,7 +1090,8 @@ impl<'a> Parser<'a> {
                 ),
                 None => match reported::attribute(&p.text) {
                     reported::Attribution::Quoted(who) => {
-                        let who = self.lookup(&who).map_or(who, |p| p.name.clone());
+                        let p = people::parts(&who);
+                        let who = self.people.resolve_name(&p, &[]).map_or(who, |r| r.name);
                         last_quoted = Some(who.clone());
                         (
                             who,
@@ -954,8 +1139,9 @@ impl<'a> Parser<'a> {
         turns
     }
 
-    /// The briefing's own date: the best-ranked clue with a year. A
-    /// year-less clue takes the year only when the header gives exactly one.
+    /// The briefing's own date: the best-ranked clue with a year (the
+    /// first among equals). A year-less clue takes the year only when the
+    /// header (or the page around it) gives exactly one.
     fn resolve_date(&mut self, body_start: usize) -> (Option<Date>, String) {
         // A dateline opening the first paragraph of the text
         // ("HARBOUR CITY, March 28 (Wire) --").
@@ -983,7 +1169,10 @@ impl<'a> Parser<'a> {
         }) {
             if let Some(year) = self.header_year(body_start) {
                 if let Ok(date) = Date::new(year, month, day) {
-                    return (Some(date), "year-less date, year from the header".into());
+                    return (
+                        Some(date),
+                        "year-less date, the year from elsewhere in the document".into(),
+                    );
                 }
             }
             if let Some(date) = self.knowledge.fallback_date {
@@ -1003,10 +1192,11 @@ impl<'a> Parser<'a> {
         (None, "no date in the text".into())
     }
 
-    /// A single year written in the header (title, datelines), if exactly one.
+    /// The single year the document's header and page furniture write
+    /// (title, datelines, a copyright line), if exactly one.
     fn header_year(&self, body_start: usize) -> Option<i16> {
-        let mut years: Vec<i16> = (0..body_start)
-            .filter(|&i| self.furniture[i].is_none())
+        let mut years: Vec<i16> = (0..self.paras.len())
+            .filter(|&i| i < body_start || self.furniture[i].is_some())
             .flat_map(|i| {
                 self.paras[i]
                     .text
@@ -1024,6 +1214,48 @@ impl<'a> Parser<'a> {
             _ => None,
         }
     }
+}
+
+/// Whether a line opens with a label that needs no help from the rest of
+/// the document (`MS. PSAKI:`, `Q`, `Harbour Radio:`).
+fn quick_label(line: &str) -> bool {
+    label::candidate(line).is_some_and(|c| {
+        let ctx = label::Context {
+            capitals_style: true,
+            ..label::Context::default()
+        };
+        label::score(&c, &ctx) >= label::ACCEPT
+    })
+}
+
+/// A person named under the title with their office, as State Department
+/// and similar transcripts print the briefer: `Dana Ortiz, Department
+/// Spokesperson`, `Kofi Mensah — Deputy Governor`.
+fn header_person(t: &str) -> Option<DocPerson> {
+    if text::word_count(t) > 12 || !date::find_dates(t).is_empty() {
+        return None;
+    }
+    let (name, title) = roster::entry(t)?;
+    let title = title?;
+    let office = title.split_whitespace().any(|w| {
+        name::is_title_word(w)
+            && !name::is_connector(w)
+            && !matches!(name::fold(w).as_str(), "the" | "his" | "her")
+    });
+    if !office {
+        return None;
+    }
+    let runs = title::TitledPerson {
+        name: name.clone(),
+        title: title.clone(),
+    }
+    .runs_briefings();
+    Some(DocPerson {
+        name,
+        title: Some(title),
+        role: runs.then_some(Role::Moderator),
+        source: Source::Header,
+    })
 }
 
 fn month_name(m: i8) -> &'static str {
@@ -1048,23 +1280,74 @@ fn month_name(m: i8) -> &'static str {
         .unwrap_or("?")
 }
 
+/// Whether a line has four or more words besides its date: a dated title
+/// rather than a dateline ("Harbour City, March 28 (Wire)").
+fn names_more_than_a_date(t: &str) -> bool {
+    let mut rest = t.to_string();
+    for sp in date::find_dates(t).iter().rev() {
+        rest.replace_range(sp.start..sp.end, " ");
+    }
+    rest.split_whitespace()
+        .filter(|w| w.chars().any(char::is_alphabetic))
+        .count()
+        >= 4
+}
+
 /// Whether a paragraph reads as running text: enough words and a sentence
 /// end. Titles, rosters, bylines and datelines are not prose.
 fn is_prose(t: &str) -> bool {
     let words = text::word_count(t);
     let t = t.trim_end();
-    words >= 40
-        || (words >= 6
-            && (t.ends_with(['.', '?', '!', '"', '\u{201d}', '。', '？', '！', ')'])
-                || t.contains(". ")))
+    (words >= 40 && t.contains(['.', '?', '!', '。', '？', '！']))
+        || (words >= 6 && (ends_sentence(t) || has_sentence_break(t)))
+}
+
+/// Whether `t` ends as a sentence does: with a question or exclamation
+/// mark, or a full stop after a word or a number (not after an
+/// abbreviation such as "D.C." or an initial), closing quotes and brackets
+/// aside. "… Leaders' Summit (NALS)" does not.
+fn ends_sentence(t: &str) -> bool {
+    let core = t.trim_end_matches([')', ']', '"', '\u{201d}', '\u{2019}', '\'', ' ', '）']);
+    if core.ends_with(['?', '!', '。', '？', '！']) {
+        return true;
+    }
+    if !core.ends_with('.') {
+        return false;
+    }
+    let last = core.split_whitespace().next_back().unwrap_or("");
+    let stem = last
+        .trim_end_matches('.')
+        .trim_start_matches(['(', '[', '"', '\u{201c}', '\'']);
+    if stem.is_empty() || stem.chars().all(|c| c.is_ascii_digit()) {
+        return true;
+    }
+    !stem.contains('.') && stem.chars().filter(|c| c.is_alphabetic()).count() >= 2
+}
+
+/// Whether a full stop inside `t` ends a sentence: after a word of two or
+/// more letters that is not an abbreviation of a title, before a capital.
+/// "James S. Brady Press Briefing Room" has none; "Welcome. Today we" has.
+fn has_sentence_break(t: &str) -> bool {
+    let words: Vec<&str> = t.split_whitespace().collect();
+    words.windows(2).any(|w| {
+        let (a, b) = (w[0], w[1]);
+        a.ends_with('.')
+            && a.chars().filter(|c| c.is_alphabetic()).count() >= 2
+            && !a[..a.len() - 1].contains('.')
+            && !name::is_title_word(a)
+            && b.starts_with(char::is_uppercase)
+    })
 }
 
 /// A lone name or short heading between paragraphs of a report: a byline,
 /// not speech.
 fn is_byline(t: &str) -> bool {
     let t = t.trim();
-    text::word_count(t) <= 4
+    t.len() <= 80
+        && text::word_count(t) <= 4
         && !t.ends_with(['.', '?', '!', ')', '"', '\u{201d}', ':'])
+        && !t.contains(['.', ',', '\'', '\u{2019}', '—'])
+        && !t.contains(|c: char| c.is_ascii_digit())
         && name::looks_like_person(t)
 }
 

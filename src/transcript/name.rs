@@ -23,6 +23,8 @@ const TITLE_WORDS: &[&str] = &[
     "madam",
     "madame",
     "mme",
+    "h.e",
+    "honourable",
     "m",
     "the",
     "his",
@@ -102,6 +104,7 @@ const TITLE_WORDS: &[&str] = &[
     "sheikh",
     "official",
     "officials",
+    "aide",
     "officer",
     "advisers",
     "advisors",
@@ -114,6 +117,10 @@ const TITLE_WORDS: &[&str] = &[
     "gentleman",
     "host",
     "moderator",
+    // Chinese labels put the office before the name: `主持人 苏雨晴：`.
+    "主持人",
+    "发言人",
+    "新闻发言人",
     "pastor",
     "reverend",
     "rev",
@@ -339,6 +346,89 @@ pub fn is_title_word(word: &str) -> bool {
     !w.is_empty() && TITLE_WORDS.contains(&w.as_str())
 }
 
+/// Edit distance between two short words, counting a swap of neighbouring
+/// letters as one edit (optimal string alignment), or `None` when it is
+/// above `max`. Typists swap letters (`PRESIDNET`, `SECREATRY`) and drop
+/// them (`ADMINSTRATOR`); this is how such a label still finds its word.
+pub fn near(a: &str, b: &str, max: usize) -> Option<usize> {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    if a.len().abs_diff(b.len()) > max {
+        return None;
+    }
+    let w = b.len() + 1;
+    let mut d = vec![0usize; (a.len() + 1) * w];
+    for (j, cell) in d.iter_mut().enumerate().take(w) {
+        *cell = j;
+    }
+    for i in 1..=a.len() {
+        d[i * w] = i;
+        let mut row_min = i;
+        for j in 1..=b.len() {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            let mut v = (d[(i - 1) * w + j] + 1)
+                .min(d[i * w + j - 1] + 1)
+                .min(d[(i - 1) * w + j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                v = v.min(d[(i - 2) * w + j - 2] + 1);
+            }
+            d[i * w + j] = v;
+            row_min = row_min.min(v);
+        }
+        if row_min > max {
+            return None;
+        }
+    }
+    let dist = d[a.len() * w + b.len()];
+    (dist <= max).then_some(dist)
+}
+
+/// How many typing errors a word of this length may carry and still be
+/// recognised: none for short words (too many real words are one letter
+/// apart), one from six letters, two from nine.
+pub fn typo_budget(len: usize) -> usize {
+    match len {
+        0..=5 => 0,
+        6..=8 => 1,
+        _ => 2,
+    }
+}
+
+/// The title word `word` was meant to be, allowing for a typo
+/// (`PRESIDNET` → `president`), or `None`. Exact title words come back
+/// folded as they are.
+pub fn title_word_typo(word: &str) -> Option<&'static str> {
+    let w = bare(word);
+    if let Some(t) = TITLE_WORDS.iter().find(|t| **t == w) {
+        return Some(t);
+    }
+    let budget = typo_budget(w.chars().count());
+    if budget == 0 {
+        return None;
+    }
+    let mut best: Option<(usize, &'static str)> = None;
+    let mut tie = false;
+    for t in TITLE_WORDS {
+        if t.len() < 6 {
+            continue;
+        }
+        if let Some(d) = near(&w, t, budget) {
+            match best {
+                Some((bd, _)) if bd < d => {}
+                Some((bd, _)) if bd == d => tie = true,
+                _ => {
+                    best = Some((d, t));
+                    tie = false;
+                }
+            }
+        }
+    }
+    if tie {
+        return None;
+    }
+    best.map(|(_, t)| t)
+}
+
 /// Whether `word` is an honorific proper (Mr., Ms., Dr. …): a word that
 /// announces a person's name follows.
 pub fn is_honorific(word: &str) -> bool {
@@ -408,7 +498,10 @@ pub fn is_name_word(word: &str) -> bool {
         Some(c) if c.is_uppercase() => word
             .chars()
             .all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '\u{2019}' | '.')),
-        Some(c) if is_cjk(c) => true,
+        // Han names have no capitals; all of the word must be the script
+        // (or the middle dot of transliterated names), so `苏雨晴：` with its
+        // label colon is not a name word.
+        Some(c) if is_cjk(c) => word.chars().all(|c| is_cjk(c) || c == '·'),
         _ => is_connector(word),
     }
 }
@@ -420,6 +513,10 @@ pub fn is_cjk(c: char) -> bool {
         0x3040..=0x30ff | 0x3400..=0x4dbf | 0x4e00..=0x9fff | 0xac00..=0xd7af | 0xf900..=0xfaff)
 }
 
+/// Words that make a short run of Han characters a form of address or a
+/// group, not a name: `主持人：各位记者，下午好` greets the reporters.
+const CJK_NOT_NAMES: &[&str] = &["各位", "大家", "记者", "朋友", "媒体", "同志"];
+
 /// Whether `name` has the shape of a personal name: two to four name words,
 /// not an outlet, not only titles.
 pub fn looks_like_person(name: &str) -> bool {
@@ -429,7 +526,8 @@ pub fn looks_like_person(name: &str) -> bool {
         return false;
     }
     if rest.chars().all(|c| is_cjk(c) || c == '·' || c == ' ') {
-        return (2..=4).contains(&rest.chars().filter(|c| is_cjk(*c)).count());
+        return (2..=4).contains(&rest.chars().filter(|c| is_cjk(*c)).count())
+            && !CJK_NOT_NAMES.iter().any(|w| rest.contains(w));
     }
     (2..=4).contains(&words.len())
         && words.iter().all(|w| is_name_word(w))
@@ -438,6 +536,16 @@ pub fn looks_like_person(name: &str) -> bool {
             .iter()
             .filter(|w| !is_connector(w))
             .all(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 2 || w.ends_with('.'))
+}
+
+/// Prints a person's name written in capitals as a name, even a lone
+/// surname that [`display_case`] would keep as an acronym: `PSAKI` →
+/// `Psaki`, `JEAN-PIERRE` → `Jean-Pierre`.
+pub fn display_person(name: &str) -> String {
+    if name.chars().any(|c| c.is_lowercase()) || name.contains(char::is_whitespace) {
+        return display_case(name);
+    }
+    cap_word(&name.to_lowercase())
 }
 
 /// Prints a name written in capitals as a name: `VON DER LEYEN` → `von der
@@ -495,6 +603,23 @@ fn cap_word(lower: &str) -> String {
 /// Folds a name for matching: lower case, accents dropped, punctuation
 /// turned to spaces, whitespace collapsed. `Gómez-Ruiz, Dr.` → `gomez ruiz dr`.
 pub fn fold(s: &str) -> String {
+    if s.is_ascii() {
+        // The common case, byte by byte: this runs on every passage.
+        let mut out = String::with_capacity(s.len());
+        let mut space = false;
+        for &b in s.as_bytes() {
+            if b.is_ascii_alphanumeric() {
+                if space && !out.is_empty() {
+                    out.push(' ');
+                }
+                space = false;
+                out.push(char::from(b.to_ascii_lowercase()));
+            } else if b != b'\'' {
+                space = true;
+            }
+        }
+        return out;
+    }
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
         for l in c.to_lowercase() {
@@ -597,12 +722,54 @@ mod tests {
     }
 
     #[test]
+    fn typos_find_their_word() {
+        assert_eq!(near("presidnet", "president", 1), Some(1));
+        assert_eq!(near("modeartor", "moderator", 1), Some(1));
+        assert_eq!(near("offial", "official", 2), Some(2));
+        assert_eq!(near("kestrel", "president", 2), None);
+        assert_eq!(title_word_typo("PRESIDNET"), Some("president"));
+        assert_eq!(title_word_typo("SECREATRY"), Some("secretary"));
+        assert_eq!(title_word_typo("ADMINSTRATOR"), Some("administrator"));
+        assert_eq!(title_word_typo("Secretary"), Some("secretary"));
+        assert_eq!(title_word_typo("WALENSKY"), None);
+        assert_eq!(title_word_typo("PRESTON"), None);
+    }
+
+    #[test]
     fn capitals_print_as_names() {
         assert_eq!(display_case("VON DER LEYEN"), "Von der Leyen");
         assert_eq!(display_case("MCCARTHY"), "McCarthy");
         assert_eq!(display_case("JEAN-PIERRE"), "Jean-Pierre");
         assert_eq!(display_case("O'ROURKE"), "O'Rourke");
         assert_eq!(display_case("Already Fine"), "Already Fine");
+    }
+
+    #[test]
+    fn ascii_folding_matches_the_general_path() {
+        for s in [
+            "Gong Zheng",
+            "  MS. PSAKI: ",
+            "People's  Daily",
+            "a-b_c",
+            "",
+            "'",
+        ] {
+            let general: String = s
+                .chars()
+                .map(|c| {
+                    if c.is_ascii_alphanumeric() || c == '\'' {
+                        c.to_ascii_lowercase()
+                    } else {
+                        ' '
+                    }
+                })
+                .collect::<String>()
+                .replace('\'', "")
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ");
+            assert_eq!(fold(s), general, "{s:?}");
+        }
     }
 
     #[test]

@@ -69,7 +69,63 @@ fn is_boundary(word: &str) -> bool {
             | "signs"
             | "signing"
             | "visit"
+            | "while"
+            | "upon"
+            | "as"
+            | "following"
+            | "ahead"
+            | "regarding"
+            | "about"
+            | "into"
+            | "over"
+            | "under"
+            | "between"
+            | "against"
+            | "discuss"
+            | "discusses"
+            | "joint"
+            | "virtual"
+            | "vs"
+    ) || is_calendar_word(word)
+        || is_gerund(word)
+}
+
+/// Month and weekday names, which follow a name in "…, March 18, 2021".
+fn is_calendar_word(word: &str) -> bool {
+    matches!(
+        name::fold(word).as_str(),
+        "january"
+            | "february"
+            | "march"
+            | "april"
+            | "may"
+            | "june"
+            | "july"
+            | "august"
+            | "september"
+            | "october"
+            | "november"
+            | "december"
+            | "monday"
+            | "tuesday"
+            | "wednesday"
+            | "thursday"
+            | "friday"
+            | "saturday"
+            | "sunday"
     )
+}
+
+/// A headline verb in -ing ("Previewing", "Celebrating", "Laying"): names
+/// rarely end so, and headline verbs after a name often do.
+fn is_gerund(word: &str) -> bool {
+    let w = name::fold(word);
+    w.len() >= 6
+        && w.ends_with("ing")
+        && !matches!(
+            w.as_str(),
+            "fleming" | "manning" | "browning" | "downing" | "king"
+        )
 }
 
 /// People a title names after a word of office: `Secretary Jen Psaki`,
@@ -131,11 +187,15 @@ pub fn people(title: &str) -> Vec<TitledPerson> {
         while name_words.len() > 2 && !name_words[name_words.len() - 2].ends_with('.') {
             name_words.remove(0);
         }
-        let title_words: Vec<&str> = words[segment..name_start]
+        let mut title_words: Vec<&str> = words[segment..name_start]
             .iter()
             .map(|(w, _)| *w)
             .skip_while(|w| name::is_connector(w))
             .collect();
+        // "Surgeon General Dr. Vivek Murthy": the honorific is not the office.
+        while title_words.len() > 1 && title_words.last().is_some_and(|w| name::is_honorific(w)) {
+            title_words.pop();
+        }
         let office_before = name_start > 0
             && name::is_title_word(words[name_start - 1].0)
             && !name::is_connector(words[name_start - 1].0);
@@ -199,5 +259,20 @@ mod tests {
                 .is_empty()
         );
         assert!(names("Multi-layer support lifts investment and finance").is_empty());
+        assert!(names(
+            "Background Press Call by Senior Administration Officials Previewing the Summit"
+        )
+        .is_empty());
+        assert_eq!(
+            names("Remarks by President Okafor Celebrating the Harbour"),
+            [("Okafor".into(), "President".into())]
+        );
+        assert_eq!(
+            names("Press Briefing by Press Secretary Ana Silva and Secretary Rolf Brandt January 22, 2021"),
+            [
+                ("Ana Silva".into(), "Press Secretary".into()),
+                ("Rolf Brandt".into(), "Secretary".into())
+            ]
+        );
     }
 }

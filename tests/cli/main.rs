@@ -3,12 +3,26 @@
 
 #![allow(dead_code)]
 
+mod bad_input;
 mod briefings;
+mod cjk;
+mod config;
 mod context;
 mod contract;
+mod corpusgen;
+mod crash;
+mod damage;
+mod export;
 mod gold;
+mod help;
+mod incremental;
+mod inputs;
 mod nohits;
+mod output;
 mod query;
 mod ranking;
 mod speakers;
+mod support;
+mod term;
 mod util;
+mod whitehouse;

@@ -48,7 +48,12 @@ impl Scratch {
         let mut c = Command::cargo_bin("podium").expect("podium binary");
         c.current_dir(self.path())
             .env_remove("PODIUM_INDEX")
-            .env_remove("NO_COLOR");
+            .env_remove("NO_COLOR")
+            // No config file or synonyms from the machine running the tests.
+            .env_remove("PODIUM_CONFIG")
+            .env_remove("PODIUM_SYNONYMS")
+            .env("XDG_CONFIG_HOME", self.path().join(".config"))
+            .env("HOME", self.path());
         c
     }
 

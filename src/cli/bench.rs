@@ -1,0 +1,90 @@
+//! `podium bench`: query latency percentiles on an index.
+
+use std::io::{self, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use anyhow::Context;
+use clap::Args;
+
+use super::IndexLocation;
+use crate::bench::{self, BenchOptions, BenchReport, Percentiles};
+use crate::render::{json, sanitize};
+
+/// The mix used when no `--queries` file is given: one query of each
+/// shape, in words found both in the sample briefings and in generated
+/// corpora.
+pub const DEFAULT_MIX: &str = include_str!("default.mix");
+
+#[derive(Debug, Clone, Args)]
+pub struct BenchArgs {
+    #[command(flatten)]
+    pub location: IndexLocation,
+    /// Query mix file, one `name: query [options]` per line [default: a shipped mix].
+    #[arg(long, value_name = "FILE")]
+    pub queries: Option<PathBuf>,
+    /// Measured runs of each query.
+    #[arg(long, default_value_t = 50)]
+    pub runs: usize,
+    /// Unmeasured runs of each query first.
+    #[arg(long, default_value_t = 3)]
+    pub warmup: usize,
+    /// Times to open the index afresh and run the first query.
+    #[arg(long, default_value_t = 10)]
+    pub cold: usize,
+    /// Print the report as one JSON object.
+    #[arg(long)]
+    pub json: bool,
+}
+
+pub fn run(args: &BenchArgs) -> anyhow::Result<ExitCode> {
+    let text = match &args.queries {
+        Some(p) => std::fs::read_to_string(p)
+            .with_context(|| format!("reading the query mix {}", p.display()))?,
+        None => DEFAULT_MIX.to_string(),
+    };
+    let mix = bench::parse_mix(&text)?;
+    let report = bench::run(
+        &args.location.path(),
+        &mix,
+        BenchOptions {
+            warmup: args.warmup,
+            runs: args.runs.max(1),
+            cold_runs: args.cold.max(1),
+        },
+    )?;
+    let mut out = io::stdout().lock();
+    if args.json {
+        json::line(&mut out, &report)?;
+    } else {
+        print(&mut out, &report)?;
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn row(out: &mut impl Write, name: &str, hits: &str, p: &Percentiles) -> io::Result<()> {
+    writeln!(
+        out,
+        "{:<14} {:>9} {:>9.0} {:>9.0} {:>9.0} {:>9.0}",
+        name, hits, p.p50_us, p.p95_us, p.p99_us, p.qps
+    )
+}
+
+fn print(out: &mut impl Write, r: &BenchReport) -> io::Result<()> {
+    writeln!(
+        out,
+        "{} passages in {}; latency in microseconds, in-process",
+        r.passages,
+        sanitize(&r.index)
+    )?;
+    writeln!(
+        out,
+        "{:<14} {:>9} {:>9} {:>9} {:>9} {:>9}",
+        "query", "hits", "p50", "p95", "p99", "qps"
+    )?;
+    for q in &r.queries {
+        row(out, &sanitize(&q.name), &q.hits.to_string(), &q.warm)?;
+    }
+    row(out, "all (warm)", "", &r.overall)?;
+    row(out, "cold (open+1)", "", &r.cold)
+}

@@ -1,0 +1,145 @@
+//! `podium stats`: what an index holds, what it takes on disk, and when it
+//! was last committed — the quick check after an interrupted run or before
+//! a backup.
+
+use std::io::{self, Write};
+use std::process::ExitCode;
+
+use clap::Args;
+use serde::Serialize;
+
+use super::IndexLocation;
+use crate::index::{self, writer, PodiumIndex};
+use crate::render::{json, sanitize};
+
+#[derive(Debug, Clone, Args)]
+pub struct StatsArgs {
+    #[command(flatten)]
+    pub location: IndexLocation,
+    /// Print the figures as one JSON object.
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// The figures `podium stats` reports.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Stats {
+    pub index: String,
+    pub documents: u64,
+    /// Passages in the last commit, as tantivy counts them.
+    pub passages: u64,
+    /// Passages of documents already indexed from another file.
+    pub republished: u64,
+    /// Speakers with passages (narration aside).
+    pub speakers: u64,
+    pub segments: u64,
+    /// Every file in the index directory.
+    pub files: u64,
+    pub bytes: u64,
+    /// When the last commit was made (RFC 3339, UTC).
+    pub committed_at: String,
+    pub podium_version: String,
+}
+
+/// Reads the figures of the index in `idx`. The passage count comes from
+/// tantivy; the manifest's own count is compared with it and a mismatch is
+/// returned as a problem to report.
+pub fn stats(idx: &PodiumIndex) -> crate::Result<(Stats, Option<String>)> {
+    let m = idx.manifest()?;
+    let searcher = idx.searcher();
+    let passages = searcher.num_docs();
+    let listed: u64 = m.documents.iter().map(|d| d.passages).sum();
+    let (files, bytes) = index::disk_usage(&idx.dir);
+    let problem = (listed != passages).then(|| {
+        format!(
+            "the manifest lists {listed} passages but the index holds {passages}: run `podium index --rebuild`"
+        )
+    });
+    Ok((
+        Stats {
+            index: idx.dir.display().to_string(),
+            documents: m.documents.len() as u64,
+            passages,
+            republished: m.documents.iter().map(|d| d.republished).sum(),
+            speakers: writer::speaker_count(&m.registry) as u64,
+            segments: searcher.segment_readers().len() as u64,
+            files,
+            bytes,
+            committed_at: m.committed_at.clone(),
+            podium_version: m.podium_version.clone(),
+        },
+        problem,
+    ))
+}
+
+pub fn run(args: &StatsArgs) -> anyhow::Result<ExitCode> {
+    let idx = PodiumIndex::open(&args.location.path())?;
+    let (s, problem) = stats(&idx)?;
+    let mut out = io::stdout().lock();
+    if args.json {
+        json::line(&mut out, &s)?;
+    } else {
+        print(&mut out, &s)?;
+    }
+    out.flush()?;
+    if let Some(p) = problem {
+        eprintln!("podium: warning: {}", sanitize(&p));
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn print(out: &mut impl Write, s: &Stats) -> io::Result<()> {
+    writeln!(out, "index:        {}", sanitize(&s.index))?;
+    writeln!(out, "documents:    {}", s.documents)?;
+    if s.republished > 0 {
+        writeln!(
+            out,
+            "passages:     {} ({} republished passages indexed once)",
+            s.passages, s.republished
+        )?;
+    } else {
+        writeln!(out, "passages:     {}", s.passages)?;
+    }
+    writeln!(out, "speakers:     {}", s.speakers)?;
+    writeln!(
+        out,
+        "on disk:      {} in {} files ({} segment{})",
+        human_bytes(s.bytes),
+        s.files,
+        s.segments,
+        if s.segments == 1 { "" } else { "s" }
+    )?;
+    writeln!(
+        out,
+        "last commit:  {} (podium {})",
+        sanitize(&s.committed_at),
+        sanitize(&s.podium_version)
+    )
+}
+
+/// `1536` → `1.5 KB`: sizes for people.
+pub fn human_bytes(n: u64) -> String {
+    const UNITS: [&str; 4] = ["KB", "MB", "GB", "TB"];
+    if n < 1024 {
+        return format!("{n} bytes");
+    }
+    let mut v = n as f64 / 1024.0;
+    let mut unit = 0;
+    while v >= 1024.0 && unit + 1 < UNITS.len() {
+        v /= 1024.0;
+        unit += 1;
+    }
+    format!("{v:.1} {}", UNITS[unit])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sizes_read_like_sizes() {
+        assert_eq!(human_bytes(512), "512 bytes");
+        assert_eq!(human_bytes(1536), "1.5 KB");
+        assert_eq!(human_bytes(3 * 1024 * 1024), "3.0 MB");
+    }
+}

@@ -1,0 +1,188 @@
+//! JSON lines → one document per record.
+//!
+//! Users who already scraped briefings often have them as JSON lines: one
+//! object per line, `{"title": …, "date": …, "text": …}` plus whatever else
+//! their scraper kept (ignored). Each record is its own document, named
+//! `FILE#LINE` (the record's line in the file), so a hit cites the record.
+//!
+//! [`split`] finds the records (their byte ranges) without keeping them;
+//! [`read`] reads one back. The indexer reads sources twice and in parallel,
+//! so a large archive is never held in memory whole.
+
+use std::fs::File;
+use std::io::{BufRead, BufReader, Read, Seek, SeekFrom};
+use std::path::Path;
+
+use serde::Deserialize;
+
+use super::Document;
+
+/// One record's place in its file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Span {
+    /// 1-based line number of the record.
+    pub line: usize,
+    /// Byte offset and length of the line (without its line end).
+    pub offset: u64,
+    pub len: u64,
+}
+
+/// The records of a JSON lines file: every line that is not blank.
+pub fn split(path: &Path) -> std::io::Result<Vec<Span>> {
+    let mut reader = BufReader::new(File::open(path)?);
+    let mut spans = Vec::new();
+    let mut buf = Vec::new();
+    let mut offset = 0u64;
+    let mut line = 0usize;
+    loop {
+        buf.clear();
+        let n = reader.read_until(b'\n', &mut buf)?;
+        if n == 0 {
+            break;
+        }
+        line += 1;
+        let content = buf
+            .strip_suffix(b"\n")
+            .map(|b| b.strip_suffix(b"\r").unwrap_or(b))
+            .unwrap_or(&buf);
+        if !content.iter().all(u8::is_ascii_whitespace) {
+            spans.push(Span {
+                line,
+                offset,
+                len: content.len() as u64,
+            });
+        }
+        offset += n as u64;
+    }
+    Ok(spans)
+}
+
+/// The fields podium reads from a record; others are ignored.
+#[derive(Deserialize)]
+struct Record {
+    title: Option<String>,
+    date: Option<serde_json::Value>,
+    text: Option<String>,
+}
+
+/// Reads the record at `span` of `path` as a document, or says what is
+/// wrong with it (the caller names the record).
+pub fn read(path: &Path, span: Span, max_bytes: u64) -> Result<Document, String> {
+    if span.len > max_bytes {
+        return Err(format!(
+            "record is {} MB, larger than the {} MB podium reads in one piece",
+            span.len / (1024 * 1024),
+            max_bytes / (1024 * 1024)
+        ));
+    }
+    let mut file = File::open(path).map_err(|e| format!("cannot be read: {e}"))?;
+    file.seek(SeekFrom::Start(span.offset))
+        .map_err(|e| format!("cannot be read: {e}"))?;
+    let mut bytes = vec![0; usize::try_from(span.len).unwrap_or(usize::MAX)];
+    file.read_exact(&mut bytes)
+        .map_err(|e| format!("cannot be read (the file changed?): {e}"))?;
+    parse(&bytes)
+}
+
+/// Parses one record's bytes into a document.
+pub fn parse(bytes: &[u8]) -> Result<Document, String> {
+    let bytes = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes);
+    let record: Record = serde_json::from_slice(bytes).map_err(|e| {
+        if e.is_data() {
+            format!("is not a transcript record ({e}); expected {{\"title\", \"date\", \"text\"}}")
+        } else {
+            format!("is not valid JSON ({e})")
+        }
+    })?;
+    let text = record
+        .text
+        .filter(|t| !t.trim().is_empty())
+        .ok_or_else(|| "record has no \"text\"".to_string())?;
+    let title = record
+        .title
+        .map(|t| t.split_whitespace().collect::<Vec<_>>().join(" "))
+        .filter(|t| !t.is_empty());
+    let date = record.date.and_then(|d| match d {
+        serde_json::Value::String(s) => Some(super::day(&s)),
+        serde_json::Value::Number(n) => n.as_i64().map(unix_day),
+        _ => None,
+    });
+    // The title and date open the text as a page would show them, so the
+    // parser sees them where it looks (a `Date:` line is its surest date);
+    // the title is also applied as given.
+    let mut out = String::with_capacity(text.len() + 64);
+    if let Some(t) = &title {
+        out.push_str(t);
+        out.push_str("\n\n");
+    }
+    if let Some(d) = date.filter(|d| !d.trim().is_empty()) {
+        out.push_str("Date: ");
+        out.push_str(d.trim());
+        out.push_str("\n\n");
+    }
+    out.push_str(&text);
+    Ok(Document { text: out, title })
+}
+
+/// The UTC day of a Unix timestamp in seconds, or in milliseconds when it
+/// is too large to be seconds (scrapers write both).
+fn unix_day(t: i64) -> String {
+    let secs = if t.abs() >= 100_000_000_000 {
+        t / 1000
+    } else {
+        t
+    };
+    jiff::Timestamp::from_second(secs)
+        .map(|ts| ts.to_zoned(jiff::tz::TimeZone::UTC).date().to_string())
+        .unwrap_or_else(|_| t.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn records_become_documents_with_title_and_date() {
+        let doc = parse(
+            br#"{"title":"Port  briefing","date":"2023-06-14T09:00:00Z","text":"Q: Any news?","url":"x"}"#,
+        )
+        .expect("record");
+        assert_eq!(doc.title.as_deref(), Some("Port briefing"));
+        assert_eq!(
+            doc.text,
+            "Port briefing\n\nDate: 2023-06-14\n\nQ: Any news?"
+        );
+    }
+
+    #[test]
+    fn unix_timestamps_are_days() {
+        let doc = parse(br#"{"date": 1711584000, "text": "Q: Yes?"}"#).expect("record");
+        assert!(doc.text.starts_with("Date: 2024-03-28\n"), "{:?}", doc.text);
+        let doc = parse(br#"{"date": 1711584000000, "text": "Q: Yes?"}"#).expect("record");
+        assert!(doc.text.starts_with("Date: 2024-03-28\n"), "{:?}", doc.text);
+    }
+
+    #[test]
+    fn bad_records_say_why() {
+        assert!(parse(b"{\"title\":\"x\"}")
+            .unwrap_err()
+            .contains("no \"text\""));
+        assert!(parse(b"[1,2]")
+            .unwrap_err()
+            .contains("not a transcript record"));
+        assert!(parse(b"{\"text\":").unwrap_err().contains("not valid JSON"));
+    }
+
+    #[test]
+    fn split_skips_blank_lines_and_keeps_line_numbers() {
+        let dir = tempfile::tempdir().expect("tmp");
+        let p = dir.path().join("r.jsonl");
+        std::fs::write(&p, "{\"text\":\"a\"}\r\n\n  \n{\"text\":\"b\"}").expect("write");
+        let spans = split(&p).expect("split");
+        assert_eq!(spans.len(), 2);
+        assert_eq!((spans[0].line, spans[0].offset, spans[0].len), (1, 0, 12));
+        assert_eq!(spans[1].line, 4);
+        let doc = read(&p, spans[1], 1 << 20).expect("read");
+        assert_eq!(doc.text, "b");
+    }
+}

@@ -1,0 +1,112 @@
+//! File formats other than plain text: what podium reads besides `.txt`.
+//!
+//! Transcripts reach users as saved web pages, Markdown notes and JSON lines
+//! from their own scrapers. Each format is turned into the plain text the
+//! transcript parser reads — one paragraph per line, the speaker labels left
+//! where the page put them — so that the same speaker rules apply whatever
+//! the file was:
+//!
+//! - [`html`]: `.html`/`.htm` pages, parsed with a real HTML parser; scripts,
+//!   styles, navigation, page headers and footers are dropped and block
+//!   elements become paragraphs.
+//! - [`markdown`]: `.md`/`.markdown`, parsed as CommonMark; emphasis around
+//!   labels (`**Q:**`) and list markers go, source line numbers are kept.
+//! - [`jsonl`]: `.jsonl`/`.ndjson`, one record per line
+//!   (`{"title", "date", "text", …}`), each record its own document.
+//!
+//! [`Document`] is what a source holds once read: its text, and what the
+//! file says about the document outside that text (a record's title).
+
+pub mod html;
+pub mod jsonl;
+pub mod markdown;
+
+use std::path::Path;
+
+use crate::transcript::{self, Knowledge, Transcript};
+
+/// The formats podium reads, by file extension.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    /// Plain text, read as it is.
+    Text,
+    Html,
+    Markdown,
+    /// JSON lines: one document per line.
+    JsonLines,
+}
+
+impl Format {
+    /// The format a file name announces; anything else is plain text, so a
+    /// transcript named on the command line is read whatever its extension.
+    pub fn of(path: &Path) -> Format {
+        let ext = path
+            .extension()
+            .and_then(|e| e.to_str())
+            .map(str::to_ascii_lowercase);
+        match ext.as_deref() {
+            Some("html" | "htm" | "xhtml") => Format::Html,
+            Some("md" | "markdown") => Format::Markdown,
+            Some("jsonl" | "ndjson") => Format::JsonLines,
+            _ => Format::Text,
+        }
+    }
+}
+
+/// Extensions of the formats in this module, for folder walks.
+pub const EXTENSIONS: &[&str] = &["html", "htm", "xhtml", "jsonl", "ndjson"];
+
+/// Turns a whole file's decoded text into a document, by format. JSON
+/// lines are not converted here: each record is its own source
+/// ([`jsonl::split`], [`jsonl::read`]).
+pub fn convert(format: Format, text: String) -> Document {
+    match format {
+        Format::Html => Document::text(html::to_text(&text)),
+        Format::Markdown => markdown::to_document(&text),
+        Format::Text | Format::JsonLines => Document::text(text),
+    }
+}
+
+/// A date written by a machine (`2024-03-28`, `2024-03-28T10:00:00+08:00`)
+/// as `YYYY-MM-DD`; anything else as written, for the transcript parser's
+/// date rules.
+pub(crate) fn day(s: &str) -> String {
+    let s = s.trim();
+    s.get(..10)
+        .and_then(|d| d.parse::<jiff::civil::Date>().ok())
+        .map_or_else(|| s.to_string(), |d| d.to_string())
+}
+
+/// A transcript's text, with what its file says about it besides.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Document {
+    /// The text the transcript parser reads.
+    pub text: String,
+    /// The document's title when the file gives it in its own field (a JSON
+    /// record's `title`): it is used as given, not guessed from the text.
+    pub title: Option<String>,
+}
+
+impl Document {
+    /// A document that is only text.
+    pub fn text(text: String) -> Document {
+        Document { text, title: None }
+    }
+
+    /// Parses the document on its own (the indexer's survey pass).
+    pub fn parse(&self) -> Transcript {
+        self.apply(transcript::parse(&self.text))
+    }
+
+    /// Parses the document with what the corpus knows.
+    pub fn parse_with(&self, knowledge: &Knowledge) -> Transcript {
+        self.apply(transcript::parse_with(&self.text, knowledge))
+    }
+
+    fn apply(&self, mut t: Transcript) -> Transcript {
+        if let Some(title) = &self.title {
+            t.title = Some(title.clone());
+        }
+        t
+    }
+}

@@ -1,0 +1,82 @@
+//! Tab-separated values: one row per hit, for `cut`, `awk`, spreadsheets
+//! and data frames.
+//!
+//! The first row names the columns. Fields never contain a raw tab or line
+//! break: as in the "linear TSV" convention, a backslash, tab, newline or
+//! carriage return inside a field is written `\\`, `\t`, `\n`, `\r`, and
+//! other control characters as `\u{..}` (see [`super::sanitize`]), so every
+//! hit is exactly one line and untrusted text cannot reach a terminal raw.
+
+use std::io::{self, Write};
+
+use super::sanitize;
+use crate::search::Hit;
+
+/// The columns, in order.
+pub const COLUMNS: &[&str] = &[
+    "rank",
+    "score",
+    "date",
+    "speaker",
+    "role",
+    "speaker_title",
+    "title",
+    "file",
+    "line",
+    "id",
+    "also_in",
+    "text",
+];
+
+/// Escapes one field.
+pub fn field(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '\\' => out.push_str("\\\\"),
+            '\t' => out.push_str("\\t"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            c => out.push(c),
+        }
+    }
+    sanitize(&out).into_owned()
+}
+
+/// Writes the header row and one row per hit.
+pub fn hits(out: &mut impl Write, hits: &[Hit]) -> io::Result<()> {
+    let mut buf = String::with_capacity(256 * (hits.len() + 1));
+    buf.push_str(&COLUMNS.join("\t"));
+    buf.push('\n');
+    for h in hits {
+        let p = &h.passage;
+        let row = [
+            h.rank.to_string(),
+            format!("{:.4}", h.score),
+            p.date.map(|d| d.to_string()).unwrap_or_default(),
+            field(&p.speaker),
+            p.role.as_str().to_string(),
+            field(p.speaker_title.as_deref().unwrap_or("")),
+            field(p.title.as_deref().unwrap_or("")),
+            field(&p.file),
+            p.line.to_string(),
+            field(&p.id),
+            field(&p.also_in.join(", ")),
+            field(&p.text),
+        ];
+        buf.push_str(&row.join("\t"));
+        buf.push('\n');
+    }
+    out.write_all(buf.as_bytes())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fields_never_hold_tabs_or_line_breaks() {
+        assert_eq!(field("a\tb\nc\\d\re"), "a\\tb\\nc\\\\d\\re");
+        assert_eq!(field("x\x1b[2Jy"), "x\\u{1b}[2Jy");
+    }
+}

@@ -1,0 +1,115 @@
+//! Chinese briefings: labels such as `主持人：`, `记者：`, `问：`/`答：`,
+//! names in Han characters, `2024年3月28日` dates, and words found inside
+//! runs of Han characters.
+
+use std::collections::BTreeSet;
+
+use crate::util::{fixtures, s, seeds, Scratch};
+
+fn zh() -> std::path::PathBuf {
+    fixtures().join("zh")
+}
+
+#[test]
+fn a_chinese_transcript_is_read_like_any_other() {
+    let scratch = Scratch::new();
+    let docs = scratch.parse(&[zh().join("kechuang-briefing.txt")], &[]);
+    let d = &docs[0];
+    assert_eq!(
+        s(d, "title"),
+        "临江市人民政府新闻办公室举行科技金融服务新闻发布会"
+    );
+    assert_eq!(s(d, "date"), "2024-03-28");
+    let roster: Vec<(&str, &str, &str)> = d["roster"]
+        .as_array()
+        .expect("roster")
+        .iter()
+        .map(|r| (s(r, "name"), s(r, "role"), s(r, "title")))
+        .collect();
+    assert_eq!(
+        roster,
+        [
+            ("程立方", "official", "临江市科技金融服务中心主任"),
+            ("梁文涛", "official", "临江市地方金融管理局副局长"),
+            ("苏雨晴", "moderator", "临江市人民政府新闻办公室副主任"),
+        ]
+    );
+    let turns: Vec<(&str, &str)> = d["passages"]
+        .as_array()
+        .expect("passages")
+        .iter()
+        .map(|p| (s(p, "speaker"), s(p, "role")))
+        .collect();
+    assert_eq!(
+        turns,
+        [
+            ("苏雨晴", "moderator"),        // 主持人 苏雨晴：
+            ("程立方", "official"),         // 程立方： on its own line
+            ("程立方", "official"),         // 程立方：下一步… inline
+            ("江城日报记者", "journalist"), // an outlet's reporter
+            ("梁文涛", "official"),
+            ("Reporter", "journalist"), // 问：
+            ("Official", "official"),   // 答：
+            ("苏雨晴", "moderator"),    // 主持人： alone: the chair the roster names
+        ]
+    );
+    assert_eq!(d["warnings"], serde_json::json!([]));
+}
+
+#[test]
+fn a_word_inside_a_run_of_han_characters_is_found() {
+    let scratch = Scratch::new();
+    scratch.index_paths(&[&seeds(), &zh()]);
+    let (hits, code) = scratch.search("科创板", &[]);
+    assert_eq!(code, 0);
+    let listing = hits
+        .iter()
+        .find(|h| s(h, "text").contains("上海证券交易所科创板"))
+        .expect("the passage with 上海证券交易所科创板");
+    assert_eq!(s(listing, "speaker"), "程立方");
+    assert_eq!(s(listing, "role"), "official");
+    assert_eq!(s(listing, "date"), "2024-03-28");
+    // Its snippet highlights the word itself.
+    let snippet = s(listing, "snippet");
+    let marked: Vec<&str> = listing["highlights"]
+        .as_array()
+        .expect("highlights")
+        .iter()
+        .map(|r| {
+            &snippet[r[0].as_u64().expect("start") as usize..r[1].as_u64().expect("end") as usize]
+        })
+        .collect();
+    assert!(marked.iter().any(|m| m.contains("科创")), "{marked:?}");
+    // Every hit holds the word, in order: a phrase, not scattered characters.
+    assert!(hits.iter().all(|h| s(h, "text").contains("科创板")));
+    // Longer and shorter words, and filters on Han names.
+    let (hits, _) = scratch.search("证券交易所", &[]);
+    assert_eq!(hits.len(), 1);
+    let (hits, _) = scratch.search("上市", &["--speaker", "程立方"]);
+    assert!(!hits.is_empty() && hits.iter().all(|h| s(h, "speaker") == "程立方"));
+    let (hits, _) = scratch.search("金融", &["--role", "moderator"]);
+    assert!(hits.iter().all(|h| s(h, "speaker") == "苏雨晴"), "{hits:?}");
+    // Characters that are not adjacent in the text do not match as a word.
+    let (_, code) = scratch.search("科板", &[]);
+    assert_eq!(code, 1);
+}
+
+#[test]
+fn english_search_is_unchanged_by_chinese_documents() {
+    let english = Scratch::new();
+    english.index_paths(&[&seeds()]);
+    let mixed = Scratch::new();
+    mixed.index_paths(&[&seeds(), &zh()]);
+    for query in [
+        "STAR Market",
+        "container throughput",
+        "angel investment",
+        "listed companies",
+    ] {
+        let ids = |scratch: &Scratch| -> BTreeSet<String> {
+            let (hits, _) = scratch.search(query, &["-n", "50"]);
+            hits.iter().map(|h| s(h, "id").to_string()).collect()
+        };
+        assert_eq!(ids(&english), ids(&mixed), "{query}");
+    }
+}

@@ -1,0 +1,113 @@
+//! Helpers for the reliability tests: what an index holds, read through the
+//! library (every stored passage), through the binary (`podium stats`), and
+//! as files on disk.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+use std::process::Output;
+
+use podium::index::PodiumIndex;
+use podium::search::StoredPassage;
+use serde_json::Value;
+use tantivy::collector::DocSetCollector;
+use tantivy::query::AllQuery;
+use tantivy::TantivyDocument;
+
+use crate::util::{json_lines, Scratch};
+
+/// Every passage stored in the index at `dir`, sorted by file and position.
+pub fn all_passages(dir: &Path) -> Vec<StoredPassage> {
+    let idx = PodiumIndex::open(dir).expect("open index");
+    let searcher = idx.searcher();
+    let addrs = searcher
+        .search(&AllQuery, &DocSetCollector)
+        .expect("all docs");
+    let mut out: Vec<StoredPassage> = addrs
+        .into_iter()
+        .map(|a| {
+            let d: TantivyDocument = searcher.doc(a).expect("stored doc");
+            StoredPassage::from_doc(&idx.fields, &d)
+        })
+        .collect();
+    out.sort_by(|a, b| (&a.file, a.position).cmp(&(&b.file, b.position)));
+    out
+}
+
+/// The texts of every stored passage, with how often each is stored.
+pub fn text_counts(dir: &Path) -> BTreeMap<String, usize> {
+    let mut m = BTreeMap::new();
+    for p in all_passages(dir) {
+        *m.entry(p.text).or_insert(0) += 1;
+    }
+    m
+}
+
+/// `podium stats --json` for `dir`.
+pub fn stats(scratch: &Scratch, dir: &Path) -> Value {
+    let out = scratch
+        .podium()
+        .args(["stats", "--json", "--index"])
+        .arg(dir)
+        .output()
+        .expect("podium stats");
+    assert!(
+        out.status.success(),
+        "stats failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    json_lines(&out.stdout).remove(0)
+}
+
+/// `podium index ARGS --index DIR --json`: the summary, or the failure.
+pub fn index_json(scratch: &Scratch, dir: &Path, args: &[&str], paths: &[&Path]) -> Value {
+    let out = index_raw(scratch, dir, args, paths);
+    assert!(
+        out.status.success(),
+        "podium index failed ({:?}): {}{}",
+        out.status.code(),
+        String::from_utf8_lossy(&out.stderr),
+        String::from_utf8_lossy(&out.stdout)
+    );
+    json_lines(&out.stdout).remove(0)
+}
+
+/// `podium index ARGS --index DIR --json` as it ran.
+pub fn index_raw(scratch: &Scratch, dir: &Path, args: &[&str], paths: &[&Path]) -> Output {
+    scratch
+        .podium()
+        .arg("index")
+        .args(paths)
+        .args(args)
+        .arg("--json")
+        .arg("--index")
+        .arg(dir)
+        .output()
+        .expect("podium index")
+}
+
+/// Every file of a directory with its size, modification time and content:
+/// to show that a run changed nothing at all.
+pub fn files(dir: &Path) -> BTreeMap<String, (u64, std::time::SystemTime, Vec<u8>)> {
+    std::fs::read_dir(dir)
+        .expect("read index dir")
+        .map(|e| {
+            let e = e.expect("entry");
+            let m = e.metadata().expect("metadata");
+            (
+                e.file_name().to_string_lossy().into_owned(),
+                (
+                    m.len(),
+                    m.modified().expect("mtime"),
+                    std::fs::read(e.path()).expect("read"),
+                ),
+            )
+        })
+        .collect()
+}
+
+/// A summary count as a number.
+pub fn n(v: &Value, key: &str) -> u64 {
+    v[key]
+        .as_u64()
+        .unwrap_or_else(|| panic!("no number {key} in {v}"))
+}
