@@ -61,7 +61,7 @@ impl FilterArgs {
 /// `--synonyms FILE` and `--no-synonyms`.
 #[derive(Debug, Clone, Default, Args)]
 pub struct SynonymArgs {
-    /// More synonyms, one group per line: "PBOC = People's Bank of China" [default: $XDG_CONFIG_HOME/podium/synonyms.txt or ~/.config/podium/synonyms.txt, if it exists]
+    /// More synonyms, one group per line: "PBOC = People's Bank of China" [default: the config file's `synonyms`, else $XDG_CONFIG_HOME/podium/synonyms.txt or ~/.config/podium/synonyms.txt, if it exists]
     #[arg(long, value_name = "FILE", env = "PODIUM_SYNONYMS")]
     pub synonyms: Option<PathBuf>,
     /// Search the words typed only: no synonyms, shipped or user's.
@@ -70,16 +70,16 @@ pub struct SynonymArgs {
 }
 
 impl SynonymArgs {
-    /// The synonym map: the shipped list plus the user's file (the one
-    /// given, else the one at the default location if there is one).
+    /// The synonym map: the shipped list plus the user's file — `--synonyms`,
+    /// else `$PODIUM_SYNONYMS`, else the config file's `synonyms = …`, else
+    /// `synonyms.txt` in podium's config folder if it exists.
     pub fn load(&self) -> anyhow::Result<Arc<Synonyms>> {
         if self.no_synonyms {
             return Ok(Synonyms::none());
         }
-        let file = match &self.synonyms {
-            Some(f) => Some(f.clone()),
-            None => synonyms::default_path().filter(|p| p.is_file()),
-        };
+        let file = crate::config::synonyms(self.synonyms.as_deref())
+            .map(|(p, _)| p)
+            .or_else(|| synonyms::default_path().filter(|p| p.is_file()));
         Ok(match file {
             Some(f) => Arc::new(Synonyms::shipped_plus(&f)?),
             None => Synonyms::shipped(),

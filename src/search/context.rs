@@ -13,7 +13,7 @@ use serde::Serialize;
 use tantivy::collector::DocSetCollector;
 use tantivy::query::{BooleanQuery, Occur, Query, RangeQuery, TermQuery};
 use tantivy::schema::IndexRecordOption;
-use tantivy::{Searcher, TantivyDocument, Term};
+use tantivy::{Searcher, Term};
 
 use super::hit::StoredPassage;
 use crate::error::{Error, Result};
@@ -59,8 +59,7 @@ fn passages(
     let addrs = searcher.search(query, &DocSetCollector)?;
     let mut out = Vec::with_capacity(addrs.len());
     for addr in addrs {
-        let doc: TantivyDocument = searcher.doc(addr)?;
-        out.push(StoredPassage::from_doc(&index.fields, &doc));
+        out.push(StoredPassage::load(index, searcher, addr)?);
     }
     out.sort_by_key(|p| p.position);
     Ok(out)

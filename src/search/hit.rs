@@ -3,10 +3,11 @@
 use jiff::civil::Date;
 use serde::Serialize;
 use tantivy::schema::Value;
-use tantivy::TantivyDocument;
+use tantivy::{DocAddress, Searcher, TantivyDocument};
 
+use crate::error::{Error, Result};
 use crate::index::writer::date_from_index;
-use crate::index::Fields;
+use crate::index::{Fields, PodiumIndex};
 use crate::transcript::Role;
 
 /// A passage as stored in the index.
@@ -28,6 +29,25 @@ pub struct StoredPassage {
 }
 
 impl StoredPassage {
+    /// Loads a passage of a search's results. The index found it, so a
+    /// document that cannot be read back means damaged index files: the
+    /// error says so and how to rebuild, instead of a deserializer's words.
+    pub fn load(
+        index: &PodiumIndex,
+        searcher: &Searcher,
+        addr: DocAddress,
+    ) -> Result<StoredPassage> {
+        let doc: TantivyDocument = searcher.doc(addr).map_err(|e| {
+            let msg = e.to_string();
+            let first: String = msg.lines().next().unwrap_or("").chars().take(120).collect();
+            Error::BadIndex {
+                path: index.dir.clone(),
+                reason: format!("a stored passage cannot be read: {first}"),
+            }
+        })?;
+        Ok(StoredPassage::from_doc(&index.fields, &doc))
+    }
+
     /// Reads a passage back from its stored tantivy document.
     pub fn from_doc(f: &Fields, d: &TantivyDocument) -> StoredPassage {
         let text = |field| {

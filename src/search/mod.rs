@@ -25,7 +25,6 @@ use std::sync::Arc;
 
 use tantivy::collector::Count;
 use tantivy::query::{BooleanQuery, Occur, Query};
-use tantivy::TantivyDocument;
 
 pub use filter::Filters;
 pub use hit::{Hit, Snippet, StoredPassage};
@@ -143,8 +142,7 @@ pub fn search_with(index: &PodiumIndex, req: &Request, opts: &Options) -> Result
     let snippets = snippet::Snippeter::new(&searcher, index.fields.text, &compiled.highlight)?;
     results.hits.reserve(top.len());
     for (rank, (score, addr)) in top.into_iter().enumerate() {
-        let doc: TantivyDocument = searcher.doc(addr)?;
-        let passage = StoredPassage::from_doc(&index.fields, &doc);
+        let passage = StoredPassage::load(index, &searcher, addr)?;
         let snippet = snippets.snippet(&passage.text);
         results.hits.push(Hit {
             rank: rank + 1,

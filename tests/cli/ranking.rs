@@ -134,6 +134,37 @@ fn the_default_synonyms_file_is_read_from_the_config_directory() {
 }
 
 #[test]
+fn the_config_files_synonyms_setting_is_used_and_the_flag_wins() {
+    let scratch = fixture();
+    let config = Scratch::new();
+    config.write("mine/syn.txt", crate::briefings::USER_SYNONYMS);
+    let file = config.write("mine/config.toml", "synonyms = \"syn.txt\"\n");
+    let hits = |extra: &[&str]| {
+        let o = scratch
+            .podium()
+            .args(["search", "GBF", "--json", "--index"])
+            .arg(scratch.index())
+            .args(extra)
+            .env("PODIUM_CONFIG", &file)
+            .output()
+            .expect("search");
+        assert!(o.status.code().is_some_and(|c| c < 2), "{}", stderr(&o));
+        crate::util::json_lines(&o.stdout)
+    };
+    assert!(rank_of(&hits(&[]), "Green Bond Facility raised").is_some());
+    assert_eq!(
+        rank_of(&hits(&["--no-synonyms"]), "Green Bond Facility raised"),
+        None
+    );
+    let empty = config.write("empty.txt", "# nothing\n");
+    let flag = empty.to_string_lossy().into_owned();
+    assert_eq!(
+        rank_of(&hits(&["--synonyms", &flag]), "Green Bond Facility raised"),
+        None
+    );
+}
+
+#[test]
 fn a_bad_synonyms_file_is_an_error_naming_file_and_line() {
     let scratch = fixture();
     scratch
