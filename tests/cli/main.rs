@@ -5,5 +5,6 @@
 
 mod contract;
 mod gold;
+mod parser;
 mod util;
 mod whitehouse;
