@@ -191,6 +191,21 @@ pub fn parts(label: &str) -> LabelParts {
         i += 1;
     }
     p.name = words[i.min(words.len())..].join(" ");
+    // "Chief Engineer Professor Sam Idris": a title word further on starts
+    // the name after it, when what follows reads as a name.
+    if let Some(k) = words[i.min(words.len())..]
+        .iter()
+        .rposition(|w| name::is_title_word(w) && !name::is_connector(w))
+    {
+        let rest = &words[i + k + 1..];
+        if !rest.is_empty() && rest.len() <= 3 && name::looks_like_person(&rest.join(" ")) {
+            for w in &words[i..=i + k] {
+                p.office.push(name::fold(w));
+                p.office_written.push((*w).to_string());
+            }
+            p.name = rest.join(" ");
+        }
+    }
     // "NSC SPOKESPERSON", "WHITE HOUSE AIDE": a description of an office
     // ends with a word of office; no name is in it.
     if !p.name.is_empty()
