@@ -123,8 +123,12 @@ fn closest_word(searcher: &Searcher, field: Field, term: &str, typed: &str) -> O
     let limit = allowed_edits(typed.chars().count());
     near.into_iter()
         .take(CANDIDATES)
-        .filter_map(|(stem, (_, df))| {
-            let word = surface_form(searcher, field, &stem)?;
+        .flat_map(|(stem, (_, df))| {
+            surface_forms(searcher, field, &stem)
+                .into_iter()
+                .map(move |word| (df, word))
+        })
+        .filter_map(|(df, word)| {
             let d = edit_distance(&typed, &word.to_lowercase());
             (d <= limit).then_some((d, std::cmp::Reverse(df), word))
         })
@@ -132,24 +136,38 @@ fn closest_word(searcher: &Searcher, field: Field, term: &str, typed: &str) -> O
         .map(|(_, _, w)| w)
 }
 
-/// How an index term is written in a passage that has it: `compani` →
-/// `companies`. Index terms are stems; a suggestion should be a word.
-fn surface_form(searcher: &Searcher, field: Field, term: &str) -> Option<String> {
+/// Passages read to find how a stem is written.
+const SURFACE_DOCS: usize = 5;
+
+/// How an index term is written in passages that have it: `vaccin` →
+/// `vaccine`, `vaccines`, `Vaccinations`. Index terms are stems; a
+/// suggestion should be a word.
+fn surface_forms(searcher: &Searcher, field: Field, term: &str) -> Vec<String> {
     let q = TermQuery::new(Term::from_field_text(field, term), IndexRecordOption::Basic);
-    let top = searcher
-        .search(&q, &TopDocs::with_limit(1).order_by_score())
-        .ok()?;
-    let (_, addr) = top.first()?;
-    let doc: TantivyDocument = searcher.doc(*addr).ok()?;
-    let text = doc.get_first(field)?.as_str()?.to_string();
+    let Ok(top) = searcher.search(&q, &TopDocs::with_limit(SURFACE_DOCS).order_by_score()) else {
+        return Vec::new();
+    };
+    let mut forms: Vec<String> = Vec::new();
     let mut a = analyzer::analyzer();
-    let mut stream = a.token_stream(&text);
-    while let Some(t) = tantivy::tokenizer::TokenStream::next(&mut stream) {
-        if t.text == term {
-            return text.get(t.offset_from..t.offset_to).map(str::to_string);
+    for (_, addr) in top {
+        let Ok(doc) = searcher.doc::<TantivyDocument>(addr) else {
+            continue;
+        };
+        let Some(text) = doc.get_first(field).and_then(|v| v.as_str()) else {
+            continue;
+        };
+        let mut stream = a.token_stream(text);
+        while let Some(t) = tantivy::tokenizer::TokenStream::next(&mut stream) {
+            if t.text == term {
+                if let Some(w) = text.get(t.offset_from..t.offset_to) {
+                    if !forms.iter().any(|f| f.eq_ignore_ascii_case(w)) {
+                        forms.push(w.to_string());
+                    }
+                }
+            }
         }
     }
-    None
+    forms
 }
 
 /// When filters left no hits but the query alone has some: which filter
