@@ -131,6 +131,9 @@ pub fn build(dir: &Path, sources: &[Source], opts: &BuildOptions) -> Result<Buil
                     keys: ps.iter().filter_map(text_key).collect(),
                 }
             });
+            if survey.is_err() {
+                opts.progress.file(Pass::Survey, src, 0);
+            }
             (survey, reg)
         });
     let mut warnings = Vec::new();
@@ -172,6 +175,7 @@ pub fn build(dir: &Path, sources: &[Source], opts: &BuildOptions) -> Result<Buil
     let docs: Vec<Result<(DocumentInfo, RegistryBuilder), Warning>> =
         parallel(sources.len(), threads, |i| {
             if !usable[i] {
+                opts.progress.file(Pass::Index, &sources[i], 0);
                 return Err(Warning {
                     file: String::new(),
                     message: String::new(),
