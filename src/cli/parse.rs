@@ -100,6 +100,7 @@ pub fn run(args: &ParseArgs) -> anyhow::Result<ExitCode> {
         fallback_date: None,
         people: survey.build().knowledge(),
     };
+
     let read = par_map(&texts, |(src, text)| {
         let t = transcript::parse_with(text, &knowledge);
         let ps = passage::passages(&t, src.display());
