@@ -97,6 +97,7 @@ pub fn run(args: &ParseArgs) -> anyhow::Result<ExitCode> {
         fallback_date: None,
         people: survey.build().knowledge(),
     };
+
     let read = par_map(&texts, |(src, doc)| {
         let t = doc.parse_with(&knowledge);
         let ps = passage::passages(&t, src.display());

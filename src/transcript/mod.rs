@@ -1093,8 +1093,11 @@ impl<'a> Parser<'a> {
             let n = e.turns;
             let calls =
                 n >= 3 && e.hands * 10 >= n * 6 && e.answers * 10 <= n * 3 && e.bytes <= n * 250;
-            let interviews =
-                !e.cast && n >= 3 && (e.asks + e.hands) * 2 >= n && e.answers * 10 <= n * 3;
+            let interviews = !e.cast
+                && n >= 3
+                && e.asks * 10 >= n * 4
+                && (e.asks + e.hands) * 2 >= n
+                && e.answers * 10 <= n * 3;
             let (role, why) = if calls {
                 (
                     Role::Moderator,
