@@ -55,10 +55,11 @@ pub enum Error {
 fn damage_hint(e: &tantivy::TantivyError) -> &'static str {
     use tantivy::TantivyError as T;
     match e {
-        T::DataCorruption(_) | T::IoError(_) | T::OpenReadError(_) => {
-            "; the index may be damaged: `podium index --rebuild` rebuilds it"
-        }
-        _ => "",
+        // A query podium built itself cannot be invalid; any other tantivy
+        // error while reading (an undecodable stored document, a bad
+        // column) comes from the files on disk.
+        T::InvalidArgument(_) => "",
+        _ => "; the index may be damaged: `podium index --rebuild` rebuilds it",
     }
 }
 

@@ -90,16 +90,20 @@ pub fn run(args: &ParseArgs) -> anyhow::Result<ExitCode> {
     // The files given are parsed as one corpus, as the indexer does: what
     // one briefing says about a speaker (a roster, a title) helps the others.
     let mut survey = RegistryBuilder::default();
-    for (src, doc) in &texts {
-        survey.add_transcript(&doc.parse(), src.display());
+    for ((src, _), t) in texts.iter().zip(par_map(&texts, |(_, doc)| doc.parse())) {
+        survey.add_transcript(&t, src.display());
     }
     let knowledge = Knowledge {
         fallback_date: None,
         people: survey.build().knowledge(),
     };
-    for (src, doc) in &texts {
+
+    let read = par_map(&texts, |(src, doc)| {
         let t = doc.parse_with(&knowledge);
         let ps = passage::passages(&t, src.display());
+        (t, ps)
+    });
+    for ((src, _), (t, ps)) in texts.iter().zip(read) {
         if args.json {
             print_json(&mut out, src.display(), &t, &ps, args.explain)?;
         } else {
@@ -115,6 +119,33 @@ pub fn run(args: &ParseArgs) -> anyhow::Result<ExitCode> {
         ExitCode::from(ERROR)
     } else {
         ExitCode::SUCCESS
+    })
+}
+
+/// `work` over `items` on the machine's cores, results in order: parsing
+/// is the slow part of `podium parse` over a corpus.
+fn par_map<T: Sync, R: Send>(items: &[T], work: impl Fn(&T) -> R + Sync) -> Vec<R> {
+    let threads = std::thread::available_parallelism()
+        .map_or(1, std::num::NonZeroUsize::get)
+        .min(8)
+        .min(items.len());
+    if threads <= 1 {
+        return items.iter().map(work).collect();
+    }
+    let chunk = items.len().div_ceil(threads);
+    let work = &work;
+    std::thread::scope(|scope| {
+        let handles: Vec<_> = items
+            .chunks(chunk)
+            .map(|c| scope.spawn(move || c.iter().map(work).collect::<Vec<R>>()))
+            .collect();
+        handles
+            .into_iter()
+            .flat_map(|h| match h.join() {
+                Ok(v) => v,
+                Err(panic) => std::panic::resume_unwind(panic),
+            })
+            .collect()
     })
 }
 
@@ -215,8 +246,12 @@ fn print_text(
             writeln!(out, "           {}", sanitize(&shorten(&p.text, 90)))?;
         }
         if explain {
-            writeln!(out, "           speaker: {}", turn.why.speaker)?;
-            writeln!(out, "           role:    {}", turn.why.role)?;
+            writeln!(out, "           speaker: {}", sanitize(&turn.why.speaker))?;
+            writeln!(out, "           role:    {}", sanitize(&turn.why.role))?;
+            writeln!(out, "           date:    {}", sanitize(&turn.why.date))?;
+            if let Some(t) = &turn.speaker_title {
+                writeln!(out, "           title:   {}", sanitize(t))?;
+            }
         }
     }
     if explain {

@@ -114,46 +114,68 @@ pub fn reason(text: &str) -> Option<Reason> {
     if t.is_empty() {
         return Some("empty");
     }
+    // Furniture is a short line; a paragraph of speech is not looked at
+    // further (which keeps this pass cheap on long transcripts).
     if t.len() > 400 {
-        // Furniture is short: a long paragraph can only be a credit line,
-        // and that shows in its opening words. (This check runs on every
-        // paragraph; lower-casing whole paragraphs here was a hot spot.)
+        // A long paragraph can still be a credit line (a translation team
+        // of many names); that shows in its opening words.
         let head: String = t.chars().take(120).collect();
         return CREDIT
             .is_match(&super::text::collapse_spaces(&head))
             .then_some("credit line");
     }
-    let collapsed = super::text::collapse_spaces(t);
-    let lower = collapsed.to_lowercase();
-    let bare = lower.trim_matches(|c: char| !c.is_alphanumeric() && c != '+' && c != '-');
-    if NAV_LINES.contains(&bare) {
-        return Some("page navigation");
+    let collapsed: std::borrow::Cow<'_, str> = if t.contains(char::is_whitespace) {
+        let c = super::text::collapse_spaces(t);
+        if c.len() == t.len() {
+            std::borrow::Cow::Borrowed(t)
+        } else {
+            std::borrow::Cow::Owned(c)
+        }
+    } else {
+        std::borrow::Cow::Borrowed(t)
+    };
+    let collapsed = collapsed.as_ref();
+    if collapsed.len() <= 40 {
+        let lower = collapsed.to_lowercase();
+        let bare = lower.trim_matches(|c: char| !c.is_alphanumeric() && c != '+' && c != '-');
+        if NAV_LINES.contains(&bare) {
+            return Some("page navigation");
+        }
     }
-    if lower.starts_with('©')
-        || lower.starts_with("copyright")
-        || lower.contains("all rights reserved")
+    let head_is = |word: &str| {
+        collapsed
+            .get(..word.len())
+            .is_some_and(|h| h.eq_ignore_ascii_case(word))
+    };
+    if collapsed.starts_with('©')
+        || head_is("copyright")
+        || collapsed
+            .to_ascii_lowercase()
+            .contains("all rights reserved")
     {
         return Some("copyright line");
     }
-    if collapsed.starts_with('*')
-        && (lower.contains("correction") || lower.contains("asterisk") || lower.contains("editor"))
-        && super::text::word_count(&collapsed) <= 30
-    {
-        return Some("editor's note");
+    if collapsed.starts_with('*') {
+        let lower = collapsed.to_lowercase();
+        if (lower.contains("correction") || lower.contains("asterisk") || lower.contains("editor"))
+            && super::text::word_count(collapsed) <= 30
+        {
+            return Some("editor's note");
+        }
     }
-    if END_MARK.is_match(&collapsed) || CONCLUDED.is_match(&collapsed) {
+    if END_MARK.is_match(collapsed) || CONCLUDED.is_match(collapsed) {
         return Some("end-of-transcript marker");
     }
-    if TIME_LINE.is_match(&collapsed) {
+    if TIME_LINE.is_match(collapsed) {
         return Some("time of day");
     }
-    if is_pagination(&collapsed) {
+    if is_pagination(collapsed) {
         return Some("pagination");
     }
-    if CREDIT.is_match(&collapsed) {
+    if CREDIT.is_match(collapsed) {
         return Some("credit line");
     }
-    if BREADCRUMB.is_match(&collapsed) && super::text::word_count(&collapsed) <= 12 {
+    if BREADCRUMB.is_match(collapsed) && super::text::word_count(collapsed) <= 12 {
         return Some("breadcrumb");
     }
     None

@@ -18,7 +18,7 @@ const OUTLET: &str =
 
 static HANDOFF: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"\b(?:go|turn|come|move|over|call on|recognize|hear from)\s+(?:over\s+)?(?:to\s+)?(?:(?:a|the|our)\s+(?:next\s+)?(?:line|question)\s+(?:of|with|from)\s+)?(?:[A-Z][\p{{L}}'’\-]+\s+){{1,3}}(?:at|with|from|of)\s+(?:the\s+)?{OUTLET}"
+        r"\b(?:go|goes|going|turn|come|move|over|call on|recognize|hear from)\s+(?:over\s+)?(?:to\s+)?(?:(?:a|the|our)\s+(?:next\s+)?(?:line|question)\s+(?:of|with|from)\s+)?(?:[A-Z][\p{{L}}'’\-]+\s+){{1,3}}(?:at|with|from|of)\s+(?:the\s+)?{OUTLET}"
     ))
     .expect("static regex")
 });

@@ -100,11 +100,17 @@ impl FromStr for Role {
     }
 }
 
-/// Why a turn has its speaker and role; printed by `podium parse --explain`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+/// Why a turn has its speaker, role and date; printed by `podium parse
+/// --explain` so that a user can see, and report, a wrong attribution.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct Why {
+    /// The rule that gave the speaker ("label matches the roster", …).
     pub speaker: String,
+    /// The rule that gave the role.
     pub role: String,
+    /// The rule that gave the date (the document's date, which every turn
+    /// shares: "date line", "date in the title", "--date", …).
+    pub date: String,
 }
 
 /// One speaker's uninterrupted turn.
@@ -202,6 +208,13 @@ fn starts_new(line: &str) -> bool {
     if line.len() <= 60 && line.contains(|c: char| c.is_ascii_digit()) && date::is_date_line(line) {
         return true;
     }
+    // Only a line that opens as a label can be one: a capital (or `Q`,
+    // Han script, emphasis) first, and a colon or a full stop early on.
+    let head = line.get(..line.len().min(80)).unwrap_or(line);
+    let opens = first.is_uppercase() || name::is_cjk(first) || matches!(first, '*' | '_');
+    if !opens || !(head.contains([':', '：', '.']) || line.starts_with(['Q', 'A'])) {
+        return false;
+    }
     let Some(c) = label::candidate(line) else {
         return false;
     };
@@ -285,13 +298,21 @@ impl<'a> Parser<'a> {
     fn run(mut self) -> Transcript {
         self.mark_furniture();
         let header_end = self.scan_header();
+        // The title and the people it names are evidence for labels; a
+        // label found inside the header moves the body's start up, and the
+        // title with it.
+        let title_at = self.choose_title(header_end);
+        self.collect_people();
         let labels = self.find_labels();
         let body_start = labels
             .iter()
             .position(Option::is_some)
             .map_or(header_end, |first| first.min(header_end));
-        self.choose_title(body_start);
-        self.collect_people();
+        if title_at.is_some_and(|t| t >= body_start) {
+            self.choose_title(body_start);
+            self.collect_people();
+        }
+        self.add_title_date();
         for i in 0..body_start {
             let reason = match (self.furniture[i], self.header[i]) {
                 (Some(reason), _) => reason,
@@ -319,6 +340,12 @@ impl<'a> Parser<'a> {
         };
         turns.retain(|t| !t.paragraphs.is_empty() || t.label.is_some());
         let (date, date_rule) = self.resolve_date(body_start);
+        for t in &mut turns {
+            t.why.date = match date {
+                Some(d) => format!("{d} ({date_rule})"),
+                None => format!("unknown ({date_rule})"),
+            };
+        }
         if turns.iter().all(|t| t.paragraphs.is_empty()) {
             self.warnings
                 .push("no speech found in the text".to_string());
@@ -406,6 +433,14 @@ impl<'a> Parser<'a> {
                 }
             }
             if let Some((role, inline)) = roster::heading(&t) {
+                // "主持人：" followed by speech is a label, not a roster.
+                let listed = !inline.is_empty()
+                    || self.next_text(i).is_some_and(|n| {
+                        roster::entry(n).is_some() || roster::heading(n).is_some()
+                    });
+                if !listed {
+                    return i;
+                }
                 roster_role = Some(role);
                 self.header[i] = Some(Header::Roster);
                 if let Some((name, title)) = roster::entry(inline) {
@@ -488,11 +523,18 @@ impl<'a> Parser<'a> {
         self.paras.len()
     }
 
-    fn choose_title(&mut self, body_start: usize) {
-        self.title = (0..body_start)
+    /// Chooses the title among the header's lines before `body_start`;
+    /// returns its paragraph.
+    fn choose_title(&mut self, body_start: usize) -> Option<usize> {
+        let found = (0..body_start)
             .filter(|&i| self.header[i] == Some(Header::Other))
-            .map(|i| text::collapse_spaces(&self.paras[i].text))
-            .find(|t| (3..=60).contains(&text::word_count(t)));
+            .map(|i| (i, text::collapse_spaces(&self.paras[i].text)))
+            .find(|(_, t)| (3..=60).contains(&text::word_count(t)));
+        self.title = found.as_ref().map(|(_, t)| t.clone());
+        found.map(|(i, _)| i)
+    }
+
+    fn add_title_date(&mut self) {
         if let Some(title) = &self.title {
             if let Some(d) = date::find_dates(title).first() {
                 self.dates.push(DateClue {
@@ -506,6 +548,7 @@ impl<'a> Parser<'a> {
 
     /// People the document names: its roster, its header, its title.
     fn collect_people(&mut self) {
+        self.people = People::new(&self.knowledge.people);
         for e in &self.roster {
             self.people.add(DocPerson {
                 name: e.name.clone(),
@@ -514,8 +557,8 @@ impl<'a> Parser<'a> {
                 source: Source::Roster,
             });
         }
-        for p in std::mem::take(&mut self.header_people) {
-            self.people.add(p);
+        for p in &self.header_people {
+            self.people.add(p.clone());
         }
         if let Some(t) = &self.title {
             for p in title::people(t) {
@@ -570,15 +613,8 @@ impl<'a> Parser<'a> {
             }
         }
         let period_style = period_counts.values().filter(|&&n| n >= 2).sum::<usize>() >= 3;
-        let title_people: Vec<Vec<String>> = self
-            .title
-            .iter()
-            .flat_map(|t| title::people(t))
-            .map(|p| name::name_keys(&p.name))
-            .chain(self.roster.iter().map(|e| name::name_keys(&e.name)))
-            .chain(self.header_people.iter().map(|p| name::name_keys(&p.name)))
-            .collect();
         let mut out = vec![None; n];
+        let mut known: HashMap<String, bool> = HashMap::new();
         for i in 0..n {
             let Some(c) = cands[i] else { continue };
             let follows = if c.rest.trim().is_empty() {
@@ -590,16 +626,19 @@ impl<'a> Parser<'a> {
                 c.rest
             };
             let folded = name::fold(c.label);
-            let known_name = c.kind == LabelKind::Named && {
-                let p = people::parts(c.label);
-                let keys = name::name_keys(&p.name);
-                (!keys.is_empty()
-                    && (title_people
-                        .iter()
-                        .any(|k| keys.iter().all(|w| k.contains(w)))
-                        || self.people.knows(&p.name)))
-                    || self.people.known_alias(&folded)
-            };
+            let known_name = c.kind == LabelKind::Named
+                && *known.entry(folded.clone()).or_insert_with(|| {
+                    // A name the document or the corpus knows, a label the
+                    // corpus has seen, or an office the title's person
+                    // holds ("Prime Minister:" under "Prime Minister
+                    // Alistair Wren's statement").
+                    let p = people::parts(c.label);
+                    self.people.knows(&p.name)
+                        || self.people.known_alias(&folded)
+                        || (p.name.is_empty()
+                            && !p.office.is_empty()
+                            && self.people.office_holder(&p, &[]).is_some())
+                });
             let ctx = label::Context {
                 known_name,
                 occurrences: counts.get(&folded).copied().unwrap_or(0),
@@ -623,12 +662,26 @@ impl<'a> Parser<'a> {
 
     fn labelled_turns(&mut self, body_start: usize, labels: &[Option<Candidate<'a>>]) -> Vec<Turn> {
         let mut turns: Vec<Turn> = Vec::new();
+        let mut after_time = false;
         for i in body_start..self.paras.len() {
             if let Some(reason) = self.furniture[i] {
                 self.skip(i, reason);
+                after_time = reason == "time of day";
                 continue;
             }
             let p = &self.paras[i];
+            // A second session's header: "9:54 P.M. CEST" then "NATO
+            // Headquarters", "Brussels, Belgium".
+            if after_time
+                && labels[i].is_none()
+                && text::rough_word_count(&p.text) <= 6
+                && !ends_sentence(&p.text)
+                && !p.text.trim_end().ends_with(['—', '-', ',', ';', ':'])
+            {
+                self.skip(i, "header line (place, venue, note)");
+                continue;
+            }
+            after_time = false;
             if let Some(c) = labels[i] {
                 // A moderator's hand-off names the outlet of the next
                 // question: "we'll go to Dana Ortiz at Harbour Radio".
@@ -704,6 +757,7 @@ impl<'a> Parser<'a> {
                         } else {
                             "named in the title".into()
                         },
+                        ..Why::default()
                     },
                 }
             }
@@ -716,6 +770,7 @@ impl<'a> Parser<'a> {
                 why: Why {
                     speaker: "before the first label, no host in the title".into(),
                     role: "nobody is speaking".into(),
+                    ..Why::default()
                 },
             },
         }
@@ -795,6 +850,7 @@ impl<'a> Parser<'a> {
             why: Why {
                 speaker: who.why.0,
                 role: who.why.1,
+                ..Why::default()
             },
         }
     }
@@ -890,6 +946,21 @@ impl<'a> Parser<'a> {
             };
         }
         let head = c.label.split(['(', '（']).next().unwrap_or(c.label).trim();
+        // "Hannah Clarke, Harbour News": a reporter and the outlet asking.
+        if let Some((who, outlet)) = head.split_once(',') {
+            let outlet = outlet.trim();
+            if name::looks_like_outlet(outlet) && name::looks_like_person(who.trim()) {
+                return Who {
+                    speaker: outlet.to_string(),
+                    role: Role::Journalist,
+                    title: None,
+                    why: (
+                        "label names a reporter and their outlet".into(),
+                        "asks for that outlet".into(),
+                    ),
+                };
+            }
+        }
         if !p.name.is_empty()
             && p.honorific.is_none()
             && !p.the
@@ -946,7 +1017,12 @@ impl<'a> Parser<'a> {
         // document lists who is on the podium.
         let named_podium = !self.roster.is_empty() || !self.people.is_empty();
         if asks && bare && (!self.anonymous_reporters || !self.roster.is_empty() || named_podium) {
-            let outlet = p.aside.clone();
+            // The outlet, when the label or the reporter names it ("Dev
+            // Patil, Harbour Wire. My question …").
+            let outlet = p
+                .aside
+                .clone()
+                .or_else(|| handoff::self_identified(c.rest).map(|(_, o)| o));
             return Who {
                 speaker,
                 role: Role::Journalist,
@@ -980,7 +1056,7 @@ impl<'a> Parser<'a> {
             hands: usize,
             answers: usize,
             asks: usize,
-            words: usize,
+            bytes: usize,
             cast: bool,
         }
         let mut stats: HashMap<String, Stats> = HashMap::new();
@@ -1003,11 +1079,7 @@ impl<'a> Parser<'a> {
             if ends_asking {
                 e.asks += 1;
             }
-            e.words += t
-                .paragraphs
-                .iter()
-                .map(|p| text::word_count(&p.text))
-                .sum::<usize>();
+            e.bytes += t.paragraphs.iter().map(|p| p.text.len()).sum::<usize>();
             e.cast |= t.why.speaker.contains("roster")
                 || t.why.speaker.contains("title")
                 || t.why.speaker.contains("header")
@@ -1020,9 +1092,12 @@ impl<'a> Parser<'a> {
         for (speaker, e) in stats {
             let n = e.turns;
             let calls =
-                n >= 3 && e.hands * 10 >= n * 6 && e.answers * 10 <= n * 3 && e.words <= n * 40;
-            let interviews =
-                !e.cast && n >= 3 && (e.asks + e.hands) * 2 >= n && e.answers * 10 <= n * 3;
+                n >= 3 && e.hands * 10 >= n * 6 && e.answers * 10 <= n * 3 && e.bytes <= n * 250;
+            let interviews = !e.cast
+                && n >= 3
+                && e.asks * 10 >= n * 4
+                && (e.asks + e.hands) * 2 >= n
+                && e.answers * 10 <= n * 3;
             let (role, why) = if calls {
                 (
                     Role::Moderator,
@@ -1086,6 +1161,7 @@ impl<'a> Parser<'a> {
                     Why {
                         speaker: "no labels: the remarks of the person the title names".into(),
                         role: "named in the title".into(),
+                        ..Why::default()
                     },
                 ),
                 None => match reported::attribute(&p.text) {
@@ -1100,6 +1176,7 @@ impl<'a> Parser<'a> {
                             Why {
                                 speaker: "news report: the paragraph quotes this person".into(),
                                 role: "quoted speaker".into(),
+                                ..Why::default()
                             },
                         )
                     }
@@ -1111,6 +1188,7 @@ impl<'a> Parser<'a> {
                             speaker: "news report: a pronoun refers to the person quoted last"
                                 .into(),
                             role: "quoted speaker".into(),
+                            ..Why::default()
                         },
                     ),
                     _ => (
@@ -1120,6 +1198,7 @@ impl<'a> Parser<'a> {
                         Why {
                             speaker: "news report: nobody is quoted".into(),
                             role: "the reporter's own words".into(),
+                            ..Why::default()
                         },
                     ),
                 },
@@ -1280,7 +1359,7 @@ fn month_name(m: i8) -> &'static str {
         .unwrap_or("?")
 }
 
-/// Whether a line has four or more words besides its date: a dated title
+/// Whether a line has three or more words besides its date: a dated title
 /// rather than a dateline ("Harbour City, March 28 (Wire)").
 fn names_more_than_a_date(t: &str) -> bool {
     let mut rest = t.to_string();
@@ -1290,7 +1369,7 @@ fn names_more_than_a_date(t: &str) -> bool {
     rest.split_whitespace()
         .filter(|w| w.chars().any(char::is_alphabetic))
         .count()
-        >= 4
+        >= 3
 }
 
 /// Whether a paragraph reads as running text: enough words and a sentence

@@ -621,20 +621,31 @@ pub fn fold(s: &str) -> String {
         return out;
     }
     let mut out = String::with_capacity(s.len());
+    let mut gap = false;
     for c in s.chars() {
-        for l in c.to_lowercase() {
+        let mut push = |l: char| {
             let l = fold_char(l);
-            if l.is_alphanumeric() || l == '\'' {
+            if l == '\'' {
+                // Apostrophes join: "People's" → "peoples".
+            } else if l.is_alphanumeric() {
+                if gap && !out.is_empty() {
+                    out.push(' ');
+                }
+                gap = false;
                 out.push(l);
             } else {
-                out.push(' ');
+                gap = true;
+            }
+        };
+        if c.is_ascii() {
+            push(c.to_ascii_lowercase());
+        } else {
+            for l in c.to_lowercase() {
+                push(l);
             }
         }
     }
-    out.replace('\'', "")
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
+    out
 }
 
 /// Drops the accent from common Latin letters.

@@ -191,6 +191,21 @@ pub fn parts(label: &str) -> LabelParts {
         i += 1;
     }
     p.name = words[i.min(words.len())..].join(" ");
+    // "Chief Engineer Professor Sam Idris": a title word further on starts
+    // the name after it, when what follows reads as a name.
+    if let Some(k) = words[i.min(words.len())..]
+        .iter()
+        .rposition(|w| name::is_title_word(w) && !name::is_connector(w))
+    {
+        let rest = &words[i + k + 1..];
+        if !rest.is_empty() && rest.len() <= 3 && name::looks_like_person(&rest.join(" ")) {
+            for w in &words[i..=i + k] {
+                p.office.push(name::fold(w));
+                p.office_written.push((*w).to_string());
+            }
+            p.name = rest.join(" ");
+        }
+    }
     // "NSC SPOKESPERSON", "WHITE HOUSE AIDE": a description of an office
     // ends with a word of office; no name is in it.
     if !p.name.is_empty()
@@ -385,7 +400,12 @@ fn title_holds(title: &str, office: &[String]) -> bool {
             .iter()
             .map(String::as_str)
             .eq(office.iter().copied())
-        && !(tw.len() > n && tw[tw.len() - n - 1] == "vice")
+        // "Vice President" and "Advisor to the President" do not hold the
+        // office of "President".
+        && !(tw.len() > n && {
+            let before = tw[tw.len() - n - 1].as_str();
+            before == "vice" || name::CONNECTORS.contains(&before)
+        })
 }
 
 impl<'k> People<'k> {
@@ -1057,6 +1077,24 @@ mod tests {
         assert_eq!(
             people.office_holder(&parts("THE VICE PRESIDENT"), &[]),
             None
+        );
+        // An adviser to the president does not hold the office.
+        let advisers = vec![
+            KnownPerson::new("Tom Okafor", Some("President".into()), false, [], 5),
+            KnownPerson::new(
+                "Ana Silva",
+                Some("Chief Adviser to the President".into()),
+                false,
+                [],
+                5,
+            ),
+        ];
+        let people2 = People::new(&advisers);
+        assert_eq!(
+            people2
+                .office_holder(&parts("THE PRESIDENT"), &[])
+                .map(|r| r.name),
+            Some("Tom Okafor".to_string())
         );
         let text = [para(
             "Thanks to Response Coordinator Jonas Vetter and Dr. Vetter's team.",

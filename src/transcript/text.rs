@@ -38,27 +38,56 @@ static HTML_TAG: LazyLock<Regex> = LazyLock::new(|| {
 pub fn normalize(raw: &str) -> String {
     let raw = raw.strip_prefix('\u{feff}').unwrap_or(raw);
     let mut out = String::with_capacity(raw.len());
-    let mut chars = raw.chars().peekable();
-    while let Some(c) = chars.next() {
-        match c {
-            '\r' => {
-                if chars.peek() != Some(&'\n') {
-                    out.push('\n');
-                }
+    // Copy runs of ordinary text at once; only the characters below are
+    // rewritten. ASCII is checked byte by byte, other characters decoded.
+    let bytes = raw.as_bytes();
+    let mut run = 0;
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        let (c, len) = if b < 0x80 {
+            if (b >= 0x20 && b != 0x7f) || b == b'\n' {
+                i += 1;
+                continue;
             }
+            (b as char, 1)
+        } else {
+            match raw[i..].chars().next() {
+                Some(c) => (c, c.len_utf8()),
+                None => break,
+            }
+        };
+        let replacement: Option<&str> = match c {
+            '\r' => Some(if bytes.get(i + 1) == Some(&b'\n') {
+                ""
+            } else {
+                "\n"
+            }),
             '\u{a0}' | '\u{2000}'..='\u{200a}' | '\u{202f}' | '\u{205f}' | '\u{3000}' | '\t' => {
-                out.push(' ')
+                Some(" ")
             }
-            '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{2060}' | '\u{feff}' | '\u{ad}' => {}
+            '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{2060}' | '\u{feff}' | '\u{ad}' => Some(""),
             // Other control characters (escape sequences, bells) are never
             // text; dropping them here keeps them out of the index and out
             // of every terminal podium prints to.
-            c if c.is_control() && c != '\n' => {}
-            c => out.push(c),
+            c if c.is_control() && c != '\n' => Some(""),
+            _ => None,
+        };
+        if let Some(r) = replacement {
+            out.push_str(&raw[run..i]);
+            out.push_str(r);
+            run = i + len;
         }
+        i += len;
     }
-    let out = MARKUP_TOKEN.replace_all(&out, "");
-    HTML_TAG.replace_all(&out, "").into_owned()
+    out.push_str(&raw[run..]);
+    if out.contains('_') {
+        out = MARKUP_TOKEN.replace_all(&out, "").into_owned();
+    }
+    if out.contains('<') {
+        out = HTML_TAG.replace_all(&out, "").into_owned();
+    }
+    out
 }
 
 /// Widths above this are not hard wrapping: those documents put one
@@ -161,13 +190,19 @@ pub fn collapse_spaces(s: &str) -> String {
     out
 }
 
+/// Number of whitespace-separated words: a cheap count for heuristics
+/// that only compare against thresholds.
+pub fn rough_word_count(s: &str) -> usize {
+    s.split_whitespace().count()
+}
+
 /// Number of words, as a reader counts them: runs of letters and digits,
 /// joined across an apostrophe, full stop or comma between two of them
 /// (`Shanghai's`, `U.S`, `37,000`), each Han character a word of its own.
 ///
 /// This matches UAX #29 word boundaries on the text briefings contain, at a
 /// fraction of the cost: it runs on every paragraph, twice per indexing run,
-/// and only feeds thresholds (how long is a paragraph, is a line a title).
+/// and feeds thresholds and passage splitting.
 pub fn word_count(s: &str) -> usize {
     let mut count = 0;
     let mut in_word = false;

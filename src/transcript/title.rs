@@ -190,7 +190,7 @@ pub fn people(title: &str) -> Vec<TitledPerson> {
         let mut title_words: Vec<&str> = words[segment..name_start]
             .iter()
             .map(|(w, _)| *w)
-            .skip_while(|w| name::is_connector(w))
+            .skip_while(|w| name::is_connector(w) || !name::is_title_word(w))
             .collect();
         // "Surgeon General Dr. Vivek Murthy": the honorific is not the office.
         while title_words.len() > 1 && title_words.last().is_some_and(|w| name::is_honorific(w)) {
@@ -202,9 +202,41 @@ pub fn people(title: &str) -> Vec<TitledPerson> {
         if !name_words.is_empty() && !title_words.is_empty() {
             let candidate = name_words.join(" ");
             if name::looks_like_person(&candidate) || (name_words.len() == 1 && office_before) {
+                let mut title = title_words.join(" ");
+                // "H.E. Moon Jae-in, President of the Republic of Korea":
+                // an office after the comma says more than an honorific.
+                let comma_after = i > 0 && words[i - 1].1;
+                if comma_after
+                    && title_words
+                        .iter()
+                        .all(|w| name::is_honorific(w) || name::fold(w) == "h e")
+                    && words
+                        .get(i)
+                        .is_some_and(|(w, _)| name::is_title_word(w) && !name::is_connector(w))
+                {
+                    let mut j = i;
+                    let mut office: Vec<&str> = Vec::new();
+                    while j < words.len() {
+                        let (w, comma) = words[j];
+                        let boundary = matches!(
+                            name::fold(w).as_str(),
+                            "at" | "in" | "on" | "before" | "after" | "during" | "and" | "with"
+                        );
+                        if boundary && !office.is_empty() {
+                            break;
+                        }
+                        office.push(w);
+                        j += 1;
+                        if comma {
+                            break;
+                        }
+                    }
+                    title = office.join(" ");
+                    i = j;
+                }
                 out.push(TitledPerson {
                     name: candidate,
-                    title: title_words.join(" "),
+                    title,
                 });
                 segment = i;
             }
@@ -259,6 +291,17 @@ mod tests {
                 .is_empty()
         );
         assert!(names("Multi-layer support lifts investment and finance").is_empty());
+        assert_eq!(
+            names("Remarks by President Okafor and H.E. Lin Hao, President of the Republic of Serrania at Press Conference"),
+            [
+                ("Okafor".into(), "President".into()),
+                ("Lin Hao".into(), "President of the Republic of Serrania".into())
+            ]
+        );
+        assert_eq!(
+            names("Transcript of Chair Halvorsen's Press Conference"),
+            [("Halvorsen".into(), "Chair".into())]
+        );
         assert!(names(
             "Background Press Call by Senior Administration Officials Previewing the Summit"
         )

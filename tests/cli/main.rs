@@ -19,6 +19,7 @@ mod incremental;
 mod inputs;
 mod nohits;
 mod output;
+mod parser;
 mod query;
 mod ranking;
 mod speakers;

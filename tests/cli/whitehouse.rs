@@ -580,3 +580,150 @@ fn whole_corpus_measurement() {
     assert!(f.speaker_pct() >= 98.0, "{}", f.report("speaker below 98%"));
     assert_eq!(f.right_date, f.dated_documents, "{}", f.report("dates"));
 }
+
+/// The trimmed sample, parsed together: canonical speakers, roles, dates
+/// and noise, as podium should read the White House format.
+#[test]
+fn sample_speakers_roles_dates_and_noise() {
+    let dir = fixtures().join("whitehouse");
+    let parsed = Scratch::new().parse(&transcripts(&dir), &["--explain"]);
+    let doc = |prefix: &str| {
+        parsed
+            .iter()
+            .find(|v| base(s(v, "file")).starts_with(prefix))
+            .unwrap_or_else(|| panic!("no {prefix}"))
+    };
+    // (label as written, speaker, role) of every passage of a document.
+    let labelled = |prefix: &str| -> Vec<(String, String, String)> {
+        doc(prefix)["passages"]
+            .as_array()
+            .expect("passages")
+            .iter()
+            .map(|p| {
+                (
+                    s(p, "label").to_string(),
+                    s(p, "speaker").to_string(),
+                    s(p, "role").to_string(),
+                )
+            })
+            .collect()
+    };
+    let speaker_of = |prefix: &str, label: &str| -> Vec<(String, String)> {
+        let mut v: Vec<(String, String)> = labelled(prefix)
+            .into_iter()
+            .filter(|(l, _, _)| l == label)
+            .map(|(_, sp, r)| (sp, r))
+            .collect();
+        v.dedup();
+        v
+    };
+    let one = |v: Vec<(String, String)>| -> (String, String) {
+        assert_eq!(v.len(), 1, "{v:?}");
+        v[0].clone()
+    };
+    // The press secretary runs her briefing; a dropped letter in her
+    // label changes nothing.
+    let psaki = ("Jen Psaki".to_string(), "moderator".to_string());
+    assert_eq!(one(speaker_of("2021-01-22", "MS. PSAKI")), psaki);
+    assert_eq!(one(speaker_of("2021-01-22", "S. PSAKI")), psaki);
+    assert_eq!(
+        one(speaker_of("2021-01-22", "MR. DEESE")),
+        ("Brian Deese".into(), "official".into())
+    );
+    assert_eq!(
+        one(speaker_of("2021-01-22", "Q")),
+        ("Reporter".into(), "journalist".into())
+    );
+    // THE PRESIDENT, a typo of it, and PRESIDENT BIDEN are one speaker.
+    let president = one(speaker_of("2021-10-22", "THE PRESIDENT"));
+    assert!(president.0.ends_with("Biden"), "{president:?}");
+    assert_eq!(one(speaker_of("2021-10-22", "THE PRESIDNET")), president);
+    assert_eq!(one(speaker_of("2021-05-21", "PRESIDENT BIDEN")), president);
+    assert_eq!(
+        one(speaker_of("2021-05-21", "PRESIDENT MOON")),
+        ("Moon Jae-in".into(), "official".into())
+    );
+    // A stray colon after the honorific.
+    assert_eq!(
+        one(speaker_of("2021-04-14", "MR: ZIENTS")),
+        one(speaker_of("2021-04-14", "MR. ZIENTS"))
+    );
+    // A moderator naming the reporter's outlet.
+    assert!(speaker_of("2021-04-14", "Q").contains(&("ABC".into(), "journalist".into())));
+    assert_eq!(
+        one(speaker_of("2021-04-28", "SENIOR ADMINISTRATION OFFICIAL")),
+        ("Senior Administration Official".into(), "official".into())
+    );
+    assert_eq!(
+        one(speaker_of("2021-05-28", "MS. JEAN-PIERRE")),
+        ("Karine Jean-Pierre".into(), "moderator".into())
+    );
+    // A label written with a full stop in a colon document.
+    assert!(labelled("2021-04-19")
+        .iter()
+        .any(|(l, sp, _)| l == "DR. WALENSKY" && sp.ends_with("Walensky")));
+    // The date under the title wins over the day the call was held.
+    assert_eq!(s(doc("2021-04-28"), "date"), "2021-04-28");
+    let skipped = |prefix: &str| doc(prefix)["explain"]["skipped"].to_string();
+    assert!(skipped("2021-04-28").contains("(April 27, 2021)"));
+    // Noise: place, time, closing time, what follows it.
+    let text = |prefix: &str| {
+        doc(prefix)["passages"]
+            .as_array()
+            .expect("passages")
+            .iter()
+            .map(|p| s(p, "text"))
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
+    for (prefix, noise) in [
+        ("2021-01-22", "James S. Brady Press Briefing Room"),
+        ("2021-01-22", "1:03 P.M. EST"),
+        ("2021-04-19", "Via Teleconference"),
+        ("2021-04-19", "To view the COVID Press Briefing slides"),
+        ("2021-05-21", "END"),
+        ("2021-05-28", "Aboard Air Force One"),
+    ] {
+        assert!(!text(prefix).contains(noise), "{prefix}: {noise} indexed");
+        assert!(
+            skipped(prefix).contains(noise),
+            "{prefix}: {noise} not skipped"
+        );
+    }
+    // Stage directions stay in the text, never a speaker.
+    assert!(text("2021-10-22").contains("(Laughter.)"));
+    assert!(parsed.iter().all(|d| !d["passages"]
+        .as_array()
+        .expect("passages")
+        .iter()
+        .any(|p| s(p, "speaker").contains("Laughter"))));
+}
+
+/// `--speaker` resolves against the registry the index was built with:
+/// every form a name was written in finds the one canonical speaker.
+#[test]
+fn speaker_filter_finds_every_form_of_a_name() {
+    let scratch = Scratch::new();
+    scratch.index_paths(&[&fixtures().join("whitehouse")]);
+    let speakers = |query: &str, who: &str| -> Vec<String> {
+        let (hits, _) = scratch.search(query, &["--speaker", who, "-n", "50"]);
+        let mut v: Vec<String> = hits.iter().map(|h| s(h, "speaker").to_string()).collect();
+        v.sort();
+        v.dedup();
+        v
+    };
+    for form in [
+        "MS. PSAKI",
+        "Press Secretary Jen Psaki",
+        "Jen Psaki",
+        "psaki",
+        "S. PSAKI",
+    ] {
+        assert_eq!(speakers("question", form), ["Jen Psaki"], "{form}");
+    }
+    let president = speakers("people", "THE PRESIDENT");
+    assert_eq!(president.len(), 1, "{president:?}");
+    for form in ["President Biden", "biden", "THE PRESIDNET"] {
+        assert_eq!(speakers("people", form), president, "{form}");
+    }
+}
