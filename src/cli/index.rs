@@ -169,8 +169,10 @@ pub fn print_summary(out: &mut impl Write, dir: &Path, s: &BuildSummary) -> io::
     if s.missing > 0 {
         writeln!(
             out,
-            "{} indexed files are gone and were kept; --prune removes them",
-            s.missing
+            "{} indexed file{} gone and kept; --prune removes {}",
+            s.missing,
+            if s.missing == 1 { " is" } else { "s are" },
+            if s.missing == 1 { "it" } else { "them" }
         )?;
     }
     if s.republished > 0 {
@@ -181,7 +183,8 @@ pub fn print_summary(out: &mut impl Write, dir: &Path, s: &BuildSummary) -> io::
         )?;
     }
     if !s.warnings.is_empty() {
-        writeln!(out, "{} warnings:", s.warnings.len())?;
+        let n = s.warnings.len();
+        writeln!(out, "{n} warning{}:", if n == 1 { "" } else { "s" })?;
         for w in &s.warnings {
             writeln!(out, "warning: {}", sanitize(&w.to_string()))?;
         }

@@ -360,6 +360,12 @@ pub fn build(dir: &Path, sources: &[Source], opts: &BuildOptions) -> Result<Buil
             format!("none of the {given} files could be read")
         }));
     }
+    // Files given that are indexed but cannot be read now were skipped too
+    // (their passages are kept).
+    summary.skipped += entries
+        .iter()
+        .filter(|e| e.in_run && e.status == Status::Frozen)
+        .count();
 
     // The corpus-wide views, from every document's parts.
     let people = survey_knowledge(entries.iter().filter_map(Entry::survey_registry));

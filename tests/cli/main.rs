@@ -8,6 +8,9 @@ mod contract;
 mod corpusgen;
 mod crash;
 mod damage;
+mod fuzz;
+#[path = "../../fuzz/harness.rs"]
+mod fuzz_harness;
 mod gold;
 mod incremental;
 mod support;
