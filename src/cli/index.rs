@@ -23,7 +23,7 @@ use crate::search::filter::{parse_date, Bound};
 
 #[derive(Debug, Clone, Args)]
 pub struct IndexArgs {
-    /// Transcript files or folders [default: seeds/]
+    /// Transcript files or folders [default: the files the index holds; seeds/ for a new index]
     #[arg(value_name = "PATH")]
     pub paths: Vec<PathBuf>,
     #[command(flatten)]
