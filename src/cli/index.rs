@@ -25,7 +25,7 @@ use crate::search::filter::{parse_date, Bound};
 
 #[derive(Debug, Clone, Args)]
 pub struct IndexArgs {
-    /// Transcript files or folders [default: seeds/]
+    /// Transcript files or folders [default: the files the index holds; seeds/ for a new index]
     #[arg(value_name = "PATH")]
     pub paths: Vec<PathBuf>,
     #[command(flatten)]
@@ -182,8 +182,10 @@ pub fn print_summary(out: &mut impl Write, dir: &Path, s: &BuildSummary) -> io::
     if s.missing > 0 {
         writeln!(
             out,
-            "{} indexed files are gone and were kept; --prune removes them",
-            s.missing
+            "{} indexed file{} gone and kept; --prune removes {}",
+            s.missing,
+            if s.missing == 1 { " is" } else { "s are" },
+            if s.missing == 1 { "it" } else { "them" }
         )?;
     }
     if s.republished > 0 {
@@ -194,7 +196,8 @@ pub fn print_summary(out: &mut impl Write, dir: &Path, s: &BuildSummary) -> io::
         )?;
     }
     if !s.warnings.is_empty() {
-        writeln!(out, "{} warnings:", s.warnings.len())?;
+        let n = s.warnings.len();
+        writeln!(out, "{n} warning{}:", if n == 1 { "" } else { "s" })?;
         for w in &s.warnings {
             writeln!(out, "warning: {}", sanitize(&w.to_string()))?;
         }

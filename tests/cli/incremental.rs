@@ -361,3 +361,33 @@ fn real_corpus_in_steps_ends_as_a_rebuild_would() {
     eprintln!("edits and removals: {s}");
     assert_same_as_rebuild(&scratch, &idx, &[&dir]);
 }
+
+#[test]
+fn a_file_that_turns_unreadable_keeps_what_was_indexed_from_it() {
+    let scratch = Scratch::new();
+    let dir = scratch.path().join("c");
+    let idx = scratch.index();
+    for i in [0, 3, 4] {
+        copy_seed(&dir, i);
+    }
+    index_json(&scratch, &idx, &[], &[&dir]);
+    let before = all_passages(&idx);
+    // Overwritten by a failed download: empty, then binary.
+    let victim = dir.join(seed_files()[3].file_name().expect("name"));
+    for junk in [&b""[..], &[0u8, 159, 146, 150, 0, 1][..]] {
+        std::fs::write(&victim, junk).expect("overwrite");
+        let s = index_json(&scratch, &idx, &[], &[&dir]);
+        assert_eq!(n(&s, "skipped"), 1, "{s}");
+        assert!(!s["committed"].as_bool().expect("committed"), "{s}");
+        let warned = s["warnings"].as_array().expect("warnings").iter().any(|w| {
+            crate::util::s(w, "file").ends_with("003_5e6a9a4541243482.txt")
+                && crate::util::s(w, "message").contains("passages indexed from it before are kept")
+        });
+        assert!(warned, "{s}");
+        assert_eq!(all_passages(&idx), before);
+    }
+    std::fs::copy(&seed_files()[3], &victim).expect("restore");
+    let s = index_json(&scratch, &idx, &[], &[&dir]);
+    assert!(!s["committed"].as_bool().expect("committed"), "{s}");
+    assert_eq!(n(&s, "unchanged"), 3, "{s}");
+}

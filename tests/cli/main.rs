@@ -13,6 +13,9 @@ mod corpusgen;
 mod crash;
 mod damage;
 mod export;
+mod fuzz;
+#[path = "../../fuzz/harness.rs"]
+mod fuzz_harness;
 mod gold;
 mod help;
 mod incremental;

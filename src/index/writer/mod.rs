@@ -1,0 +1,531 @@
+//! Building an index from transcripts, and keeping it up to date.
+//!
+//! # One run
+//!
+//! Indexing runs in two passes over the sources, both spread over the
+//! machine's cores:
+//!
+//! 1. *Survey*: parse every new or changed transcript on its own, to learn
+//!    who speaks where (the speaker registry: a page without a roster
+//!    learns who chairs from the briefings that have one) and which
+//!    passages are republished word for word in several files.
+//! 2. *Index*: parse again with that knowledge and write the passages. A
+//!    republished passage is written once, from the file that holds most of
+//!    the briefing (ties: the file whose name sorts first), and lists the
+//!    other files in `also_in`.
+//!
+//! Sources are read again in the second pass rather than kept in memory,
+//! so memory stays bounded by the writer's budget whatever the corpus size.
+//! Everything a run writes is one tantivy commit (see [`super`] for why a
+//! killed run leaves the previous commit whole).
+//!
+//! # Incremental runs
+//!
+//! The index remembers, per document ([`DocState`]): its content hash, what
+//! its survey found (passage keys, speakers), what it was written with, and
+//! fingerprints of the decisions that depend on *other* files. A run:
+//!
+//! - reads and hashes the files it is given; a file whose hash is the one
+//!   indexed is *unchanged* and is not parsed; a new or changed file is
+//!   surveyed. Documents indexed earlier from other paths are checked by
+//!   size and modification time, and re-hashed when those moved.
+//! - rebuilds the corpus-wide views from the per-document parts: the survey
+//!   registry (hence the parser's knowledge), the owners of republished
+//!   passages, and the final speaker registry. Adding or removing a file
+//!   therefore adds or takes away exactly its part; nothing is patched.
+//! - writes new and changed documents (deleting their old passages in the
+//!   same commit), and *refreshes* unchanged documents whose output depends
+//!   on what changed elsewhere:
+//!   - their republished passages changed hands or gained or lost a file
+//!     (the ownership fingerprint differs): rewritten;
+//!   - the knowledge about a person named in them changed (a new roster
+//!     elsewhere makes a bare `Ms. Lindqvist:` resolvable): re-parsed, and
+//!     rewritten only if the result differs. Knowledge about a person can
+//!     only matter to a text that contains one of the person's name words,
+//!     so only those documents are re-parsed (the check runs on the
+//!     normalised, folded text with spaces removed, so it errs towards
+//!     re-parsing).
+//! - deletes the passages of pruned documents.
+//!
+//! The result is the index a `--rebuild` from the same files would give
+//! (tests check this), except in one case a rebuild cannot have: a document
+//! whose file is gone (kept because `--prune` was not given) or unreadable
+//! is *frozen* as it was last indexed, and keeps the republished passages
+//! it holds so that nothing is lost or doubled.
+//!
+//! A run that finds nothing to change writes nothing: no commit, no file
+//! touched.
+//!
+//! The steps live in submodules: [`plan`] (what each document is this run),
+//! [`shared`] (the corpus-wide views: knowledge, republished passages),
+//! [`pass2`] (parsing with knowledge and writing), [`store`] (opening,
+//! committing, clearing), [`fingerprint`] (the stored hashes).
+
+mod fingerprint;
+mod pass2;
+mod plan;
+mod shared;
+mod store;
+
+use std::collections::HashMap;
+use std::path::Path;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::Mutex;
+
+use jiff::civil::Date;
+use tantivy::{DateTime, IndexWriter, TantivyDocument, Term};
+
+use super::progress::{Pass, ProgressHook};
+use super::{schema, DocState, Fields, Manifest, State, WriteLock};
+use crate::corpus::Source;
+use crate::error::{Error, Result, Warning};
+use crate::passage::Passage;
+use crate::registry::{Registry, RegistryBuilder};
+use crate::transcript::{Knowledge, Role};
+use pass2::{Work, WriteContext, Written};
+use plan::{classify, fallback_for, plan, Entry, Status};
+use shared::{knowledge_change, ownership_fingerprint, republished_owners, survey_knowledge};
+use store::{busy_or, commit, create, open_previous, Previous};
+
+/// How to build an index.
+#[derive(Debug, Clone)]
+pub struct BuildOptions {
+    /// Date for transcripts whose text gives none (`podium index --date`).
+    /// It sticks to the documents it was given for until another `--date`
+    /// replaces it (or `--rebuild`).
+    pub fallback_date: Option<Date>,
+    /// Worker threads for parsing and tantivy's indexing.
+    pub threads: usize,
+    /// tantivy's indexing memory budget in bytes, shared by its threads.
+    pub memory_budget: usize,
+    /// Remove documents whose files no longer exist (`--prune`).
+    pub prune: bool,
+    /// Start over: the index becomes exactly the sources given (`--rebuild`).
+    /// It also replaces an index that is damaged or from another version.
+    pub rebuild: bool,
+    /// Told as each file is done (a progress bar); nobody by default.
+    pub progress: ProgressHook,
+}
+
+impl Default for BuildOptions {
+    fn default() -> Self {
+        BuildOptions {
+            fallback_date: None,
+            threads: std::thread::available_parallelism().map_or(2, |n| n.get().min(8)),
+            memory_budget: 256 * 1024 * 1024,
+            prune: false,
+            rebuild: false,
+            progress: ProgressHook::default(),
+        }
+    }
+}
+
+/// What a run did, and what the index holds after it.
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize)]
+pub struct BuildSummary {
+    /// Sources indexed for the first time.
+    pub added: usize,
+    /// Sources whose content changed, re-indexed.
+    pub updated: usize,
+    /// Sources given whose content is what the index holds.
+    pub unchanged: usize,
+    /// Documents removed because their files are gone (`--prune`).
+    pub removed: usize,
+    /// Sources that could not be read (each has a warning).
+    pub skipped: usize,
+    /// Unchanged documents re-written because something they depend on
+    /// changed elsewhere (republished passages, speaker knowledge).
+    pub refreshed: usize,
+    /// Indexed documents whose files are gone, kept (no `--prune`).
+    pub missing: usize,
+    /// Whether a new commit was made; a run that changes nothing makes none.
+    pub committed: bool,
+    /// Documents in the index after the run.
+    pub documents: usize,
+    /// Passages in the index after the run.
+    pub passages: usize,
+    /// Passages not written again because another file has them.
+    pub republished: usize,
+    pub speakers: usize,
+    /// Files that could not be indexed, and other problems, by file.
+    pub warnings: Vec<Warning>,
+}
+
+/// The term that finds every passage held by a document.
+pub(crate) fn file_term(f: &Fields, file: &str) -> Term {
+    Term::from_field_text(f.file, file)
+}
+
+/// Runs `work` on every index in `0..n` across `threads` threads,
+/// collecting results in order.
+pub(crate) fn parallel<T: Send>(
+    n: usize,
+    threads: usize,
+    work: impl Fn(usize) -> T + Sync,
+) -> Vec<T> {
+    let next = AtomicUsize::new(0);
+    let results: Mutex<Vec<Option<T>>> = Mutex::new((0..n).map(|_| None).collect());
+    std::thread::scope(|s| {
+        for _ in 0..threads.max(1).min(n.max(1)) {
+            s.spawn(|| loop {
+                let i = next.fetch_add(1, Ordering::Relaxed);
+                if i >= n {
+                    break;
+                }
+                let r = work(i);
+                if let Ok(mut all) = results.lock() {
+                    all[i] = Some(r);
+                }
+            });
+        }
+    });
+    results
+        .into_inner()
+        .unwrap_or_default()
+        .into_iter()
+        .flatten()
+        .collect()
+}
+
+/// Builds the index in `dir` from `sources`, or brings it up to date: see
+/// the module docs. Files that cannot be read become warnings; the others
+/// are indexed. It is an error when sources were given and none of them
+/// could be read, when the index is held by another process, and when the
+/// index is damaged or from another version (without `rebuild`).
+pub fn build(dir: &Path, sources: &[Source], opts: &BuildOptions) -> Result<BuildSummary> {
+    let _lock = WriteLock::acquire(dir)?;
+    let threads = opts.threads.max(1);
+    let Previous {
+        index: existing,
+        state,
+        repair,
+    } = open_previous(dir, opts.rebuild)?;
+    let version = env!("CARGO_PKG_VERSION");
+    let stale_version = !state.documents.is_empty() && state.podium_version != version;
+
+    let mut entries = plan(sources, state.documents);
+    let mut warnings = Vec::new();
+
+    // Pass 1: classify, and survey what is new or changed.
+    opts.progress.begin(Pass::Survey, sources);
+    let classified = parallel(entries.len(), threads, |i| {
+        let c = classify(&entries[i], opts.fallback_date, stale_version);
+        opts.progress.file(Pass::Survey, &entries[i].source, 0);
+        c
+    });
+    opts.progress.finish();
+    for (e, (status, fresh, warning)) in entries.iter_mut().zip(classified) {
+        e.status = status;
+        e.version_refresh = stale_version && status == Status::Changed && e.prev.is_some();
+        e.fresh = fresh;
+        e.warning = warning;
+    }
+    // The knowledge the index was written with: every document it held,
+    // those about to be removed included.
+    let before = survey_knowledge(
+        entries
+            .iter()
+            .filter_map(|e| e.prev.as_ref().map(|p| &p.survey)),
+    );
+    let mut removed: Vec<String> = Vec::new();
+    let mut summary = BuildSummary::default();
+    let mut kept = Vec::with_capacity(entries.len());
+    for e in entries {
+        if let Some(w) = e.warning.clone() {
+            warnings.push(w);
+        }
+        match e.status {
+            Status::Skipped => summary.skipped += 1,
+            Status::Gone if opts.prune => {
+                removed.push(e.display.clone());
+                summary.removed += 1;
+            }
+            _ => kept.push(e),
+        }
+    }
+    let entries = kept;
+    let given = entries.iter().filter(|e| e.in_run).count() + summary.skipped;
+    let usable = entries.iter().filter(|e| e.in_run && !e.frozen()).count();
+    if (given > 0 && usable == 0) || (sources.is_empty() && existing.is_none()) {
+        return Err(Error::NothingToIndex(if given == 0 {
+            "no transcript files found".into()
+        } else {
+            format!("none of the {given} files could be read")
+        }));
+    }
+    // Files given that are indexed but cannot be read now were skipped too
+    // (their passages are kept).
+    summary.skipped += entries
+        .iter()
+        .filter(|e| e.in_run && e.status == Status::Frozen)
+        .count();
+
+    // The corpus-wide views, from every document's parts.
+    let people = survey_knowledge(entries.iter().filter_map(Entry::survey_registry));
+    let relevance = knowledge_change(&before, &people);
+    let owners = republished_owners(&entries);
+    let ownership: Vec<u64> = (0..entries.len())
+        .map(|i| ownership_fingerprint(i, &entries, &owners))
+        .collect();
+
+    let work = decide_work(&entries, &ownership, relevance.is_some());
+    let any_work =
+        opts.rebuild || repair || !removed.is_empty() || work.iter().any(|w| *w != Work::Keep);
+
+    let mut results: Vec<Option<Written>> = vec![None; entries.len()];
+    let mut writer: Option<IndexWriter> = None;
+    let index_fields = if any_work {
+        let (index, fields) = match existing {
+            Some(found) => found,
+            None => create(dir)?,
+        };
+        let w: IndexWriter = index
+            .writer_with_num_threads(threads, opts.memory_budget)
+            .map_err(|e| busy_or(dir, e))?;
+        // A run killed before its commit leaves files the last commit does
+        // not know. They are harmless to readers, but tantivy names delete
+        // files by segment and operation number, which a run redoing the
+        // same work reaches again: it would find the file already there and
+        // fail. So they are removed first (tantivy only removes files no
+        // commit refers to, and waits for readers that are opening).
+        w.garbage_collect_files().wait()?;
+        if opts.rebuild {
+            w.delete_all_documents()?;
+        }
+        for file in &removed {
+            w.delete_term(file_term(&fields, file));
+        }
+        writer = Some(w);
+        Some(fields)
+    } else {
+        None
+    };
+
+    // Pass 2: parse with the corpus's knowledge and write.
+    if let (Some(w), Some(fields)) = (&writer, &index_fields) {
+        let mut knowledge: HashMap<Option<Date>, Knowledge> = HashMap::new();
+        for (e, job) in entries.iter().zip(&work) {
+            if *job != Work::Keep {
+                let fallback = fallback_for(e, opts.fallback_date);
+                knowledge.entry(fallback).or_insert_with(|| Knowledge {
+                    fallback_date: fallback,
+                    people: people.clone(),
+                });
+            }
+        }
+        let ctx = WriteContext {
+            entries: &entries,
+            owners: &owners,
+            ownership: &ownership,
+            knowledge: &knowledge,
+            relevance: relevance.as_ref(),
+            fields,
+            writer: w,
+            fallback_date: opts.fallback_date,
+        };
+        opts.progress.begin(Pass::Index, sources);
+        let out = parallel(entries.len(), threads, |i| {
+            let r = match work[i] {
+                Work::Keep => Ok(None),
+                job => ctx.write(i, job),
+            };
+            opts.progress.file(Pass::Index, &entries[i].source, 0);
+            r
+        });
+        opts.progress.finish();
+        for (i, r) in out.into_iter().enumerate() {
+            match r {
+                Ok(written) => results[i] = written,
+                Err(w) => warnings.push(w),
+            }
+        }
+    }
+
+    // The new state: written documents, and the others as they were.
+    let (mut docs, wrote) = assemble(&entries, results, &mut summary, &mut warnings);
+    let changed = opts.rebuild || repair || !removed.is_empty() || wrote;
+    docs.sort_by(|a, b| a.info.file.cmp(&b.info.file));
+    let mut final_registry = RegistryBuilder::default();
+    for d in &docs {
+        final_registry.merge(RegistryBuilder::from(d.written.clone()));
+    }
+    let registry = final_registry.build();
+    summary.documents = docs.len();
+    summary.passages = docs.iter().map(|d| d.info.passages as usize).sum();
+    summary.republished = docs.iter().map(|d| d.info.republished as usize).sum();
+    summary.speakers = speaker_count(&registry);
+    summary.warnings = warnings;
+
+    if let Some(w) = writer {
+        if changed {
+            let manifest = Manifest {
+                podium_version: version.to_string(),
+                schema_version: schema::SCHEMA_VERSION,
+                committed_at: jiff::Timestamp::now().to_string(),
+                documents: docs.iter().map(|d| d.info.clone()).collect(),
+                registry,
+            };
+            let state = State {
+                podium_version: version.to_string(),
+                documents: docs,
+            };
+            commit(dir, w, &manifest, &state)?;
+            summary.committed = true;
+        }
+        // Otherwise the writer is dropped: nothing was added, nothing
+        // is committed, no file changes.
+    }
+    Ok(summary)
+}
+
+/// What pass 2 does with each entry: new and changed documents are
+/// written; unchanged ones are rewritten when their shared passages changed
+/// hands, and re-parsed (written only if different) when the knowledge
+/// about people changed; the rest are kept as they are.
+fn decide_work(entries: &[Entry], ownership: &[u64], knowledge_changed: bool) -> Vec<Work> {
+    entries
+        .iter()
+        .zip(ownership)
+        .map(|(e, sig)| match e.status {
+            Status::New | Status::Changed => Work::Write,
+            Status::Unchanged => {
+                if e.prev.as_ref().map(|p| p.ownership) != Some(*sig) {
+                    Work::Write
+                } else if knowledge_changed {
+                    Work::IfRelevant
+                } else {
+                    Work::Keep
+                }
+            }
+            _ => Work::Keep,
+        })
+        .collect()
+}
+
+/// The documents of the new state (written ones, and the others as they
+/// were), the run's counts, and the warnings of the files named in the run
+/// and of those written. Returns whether anything was written.
+fn assemble(
+    entries: &[Entry],
+    mut results: Vec<Option<Written>>,
+    summary: &mut BuildSummary,
+    warnings: &mut Vec<Warning>,
+) -> (Vec<DocState>, bool) {
+    let mut docs: Vec<DocState> = Vec::with_capacity(entries.len());
+    let mut wrote = false;
+    for (i, e) in entries.iter().enumerate() {
+        let written = results[i].take();
+        let was_written = written.is_some();
+        match (&written, e.status) {
+            (Some(_), Status::New) => summary.added += 1,
+            (Some(_), Status::Changed) if e.version_refresh => summary.refreshed += 1,
+            (Some(_), Status::Changed) => summary.updated += 1,
+            (Some(_), _) => summary.refreshed += 1,
+            (None, _) => {}
+        }
+        if e.in_run && e.status == Status::Unchanged {
+            summary.unchanged += 1;
+        }
+        if e.status == Status::Gone {
+            summary.missing += 1;
+        }
+        let doc = match written {
+            Some(w) => {
+                wrote = true;
+                w.state
+            }
+            None => match &e.prev {
+                Some(p) => p.clone(),
+                None => continue, // a new file that could not be written
+            },
+        };
+        if e.in_run || was_written {
+            warnings.extend(doc.info.warnings.iter().map(|m| Warning {
+                file: doc.info.file.clone(),
+                message: m.clone(),
+            }));
+        }
+        docs.push(doc);
+    }
+    (docs, wrote)
+}
+
+/// Speakers worth counting: those with passages, narration aside.
+pub fn speaker_count(registry: &Registry) -> usize {
+    registry
+        .speakers
+        .iter()
+        .filter(|s| s.passages > 0 && s.role() != Role::Narration)
+        .count()
+}
+
+/// Seconds since the epoch at midnight UTC of `d`: how dates are stored.
+pub fn date_to_index(d: Date) -> DateTime {
+    let days = i64::from(
+        d.since(Date::constant(1970, 1, 1))
+            .map_or(0, |span| span.get_days()),
+    );
+    DateTime::from_timestamp_secs(days * 86_400)
+}
+
+/// The calendar date of a stored date.
+pub fn date_from_index(dt: DateTime) -> Option<Date> {
+    let secs = dt.into_timestamp_secs();
+    Date::constant(1970, 1, 1)
+        .checked_add(jiff::Span::new().days(secs.div_euclid(86_400)))
+        .ok()
+}
+
+/// The tantivy document for a passage.
+pub(crate) fn document(f: &Fields, p: &Passage) -> TantivyDocument {
+    let mut d = TantivyDocument::new();
+    d.add_text(f.id, &p.id);
+    d.add_text(f.file, &p.file);
+    d.add_text(f.files, &p.file);
+    for other in &p.also_in {
+        d.add_text(f.files, other);
+        d.add_text(f.also_in, other);
+    }
+    if let Some(t) = &p.title {
+        d.add_text(f.title, t);
+    }
+    if let Some(date) = p.date {
+        d.add_date(f.date, date_to_index(date));
+    }
+    d.add_text(f.speaker, &p.speaker);
+    d.add_text(f.speaker_words, &p.speaker);
+    if let Some(l) = &p.label {
+        d.add_text(f.label, l);
+        d.add_text(f.speaker_words, l);
+    }
+    if let Some(t) = &p.speaker_title {
+        d.add_text(f.speaker_title, t);
+    }
+    d.add_text(f.role, p.role.as_str());
+    d.add_u64(f.turn, u64::from(p.turn));
+    d.add_u64(f.position, u64::from(p.position));
+    d.add_u64(f.line, u64::from(p.line));
+    d.add_text(f.text, &p.text);
+    d
+}
+
+/// The term that identifies a passage, for deleting or replacing it.
+pub fn id_term(f: &Fields, id: &str) -> Term {
+    Term::from_field_text(f.id, id)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_round_trip() {
+        for d in [
+            Date::constant(2024, 3, 28),
+            Date::constant(1969, 12, 31),
+            Date::constant(2000, 2, 29),
+        ] {
+            assert_eq!(date_from_index(date_to_index(d)), Some(d));
+        }
+    }
+}

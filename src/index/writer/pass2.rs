@@ -1,0 +1,186 @@
+//! Pass 2: a document parsed with the corpus's knowledge, its passages
+//! decided (republished ones written once, by their holder) and written,
+//! replacing what it had — or left alone when the result is the same.
+
+use std::collections::{HashMap, HashSet};
+
+use jiff::civil::Date;
+use tantivy::{IndexWriter, TantivyDocument};
+
+use super::fingerprint::{self, Fnv};
+use super::plan::{fallback_for, text_key, Entry};
+use super::shared::{also_in, Relevance};
+use super::{document, file_term};
+use crate::error::Warning;
+use crate::index::{DocState, DocumentInfo, Fields};
+use crate::passage;
+use crate::registry::RegistryBuilder;
+use crate::transcript::{Knowledge, Role, Transcript};
+
+/// Which decisions a document's passages depend on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Work {
+    Keep,
+    Write,
+    /// Re-parse if the changed knowledge concerns the text; write if the
+    /// result differs.
+    IfRelevant,
+}
+
+/// What pass 2 wrote for one document.
+#[derive(Clone)]
+pub(super) struct Written {
+    pub(super) state: DocState,
+}
+
+/// Everything pass 2's workers share.
+pub(super) struct WriteContext<'a> {
+    pub(super) entries: &'a [Entry],
+    pub(super) owners: &'a HashMap<u64, (u32, Vec<u32>)>,
+    pub(super) ownership: &'a [u64],
+    pub(super) knowledge: &'a HashMap<Option<Date>, Knowledge>,
+    pub(super) relevance: Option<&'a Relevance>,
+    pub(super) fields: &'a Fields,
+    pub(super) writer: &'a IndexWriter,
+    pub(super) fallback_date: Option<Date>,
+}
+
+impl WriteContext<'_> {
+    /// Parses entry `i` with the corpus's knowledge and writes its passages
+    /// (replacing the ones it had); `None` when it turned out the same.
+    pub(super) fn write(&self, i: usize, job: Work) -> Result<Option<Written>, Warning> {
+        let e = &self.entries[i];
+        let loaded = e.source.load().map_err(|w| Warning {
+            file: e.display.clone(),
+            message: format!("{}; it was left as it was", w.message),
+        })?;
+        if job == Work::IfRelevant && !self.relevance.is_some_and(|r| r.matches(&loaded.text)) {
+            return Ok(None);
+        }
+        let fallback = fallback_for(e, self.fallback_date);
+        let knowledge = self.knowledge.get(&fallback).ok_or_else(|| Warning {
+            file: e.display.clone(),
+            message: "internal error: no knowledge for its date".into(),
+        })?;
+        let t = loaded.parse_with(knowledge);
+        let (state, docs) = self.passages(i, &t, loaded.notes.clone(), fallback);
+        if job == Work::IfRelevant && e.prev.as_ref().is_some_and(|p| p.output == state.output) {
+            return Ok(None);
+        }
+        if let Some(prev) = &e.prev {
+            self.writer
+                .delete_term(file_term(self.fields, &prev.info.file));
+        }
+        for d in docs {
+            self.writer.add_document(d).map_err(|err| Warning {
+                file: e.display.clone(),
+                message: format!("could not be indexed: {err}"),
+            })?;
+        }
+        Ok(Some(Written { state }))
+    }
+
+    /// The passages of entry `i` as they are to be written, and its new
+    /// state.
+    fn passages(
+        &self,
+        i: usize,
+        t: &Transcript,
+        notes: Vec<String>,
+        fallback: Option<Date>,
+    ) -> (DocState, Vec<TantivyDocument>) {
+        let e = &self.entries[i];
+        let display = e.display.as_str();
+        let mut reg = RegistryBuilder::default();
+        reg.add_transcript(t, display);
+        let mut warnings = notes;
+        warnings.extend(t.warnings.iter().cloned());
+        let mut info = DocumentInfo {
+            file: display.to_string(),
+            title: t.title.clone(),
+            date: t.date,
+            passages: 0,
+            republished: 0,
+            speakers: Vec::new(),
+            warnings: Vec::new(),
+        };
+        let mut seen = HashSet::new();
+        let mut owned = Vec::new();
+        let mut out = Vec::new();
+        let mut h = Fnv::new();
+        let mut spoken = false;
+        let all = passage::passages(t, display);
+        let total = all.len();
+        for mut p in all {
+            if let Some(key) = text_key(&p) {
+                if let Some((owner, docs)) = self.owners.get(&key) {
+                    if *owner as usize != i {
+                        info.republished += 1;
+                        continue;
+                    }
+                    p.also_in = also_in(i, docs, self.entries);
+                    owned.push(key);
+                }
+                if !seen.insert(key) {
+                    continue; // the same paragraph twice in one file
+                }
+            }
+            spoken |= p.role != Role::Narration;
+            if !info.speakers.contains(&p.speaker) {
+                info.speakers.push(p.speaker.clone());
+            }
+            reg.add_passage(&p);
+            fingerprint::passage(&mut h, &p);
+            out.push(document(self.fields, &p));
+            info.passages += 1;
+        }
+        // (A text with no passages at all has the parser's own warning.)
+        if total > 0 && !spoken && info.republished == 0 {
+            warnings.push(
+                "no speaker found (no labels, no quotes): every passage is indexed as narration"
+                    .into(),
+            );
+        }
+        info.warnings = warnings;
+        owned.sort_unstable();
+        owned.dedup();
+        let written = reg.build();
+        h.str(&format!("{:?}", info));
+        h.bytes(&serde_json::to_vec(&written).unwrap_or_default());
+        let (hash, stamp, undated, size, keys, survey) = match (&e.fresh, &e.prev) {
+            (Some(s), _) => (
+                s.hash,
+                s.stamp,
+                s.undated,
+                s.size,
+                s.keys.clone(),
+                s.registry.clone(),
+            ),
+            (None, Some(p)) => (
+                p.hash,
+                e.source.stamp().unwrap_or(p.stamp),
+                p.undated,
+                p.size,
+                p.keys.clone(),
+                p.survey.clone(),
+            ),
+            (None, None) => Default::default(),
+        };
+        let state = DocState {
+            key: e.key.clone(),
+            info,
+            hash,
+            stamp,
+            undated,
+            fallback_date: fallback.filter(|_| undated),
+            size,
+            keys,
+            owned,
+            survey,
+            written,
+            ownership: self.ownership[i],
+            output: h.0,
+        };
+        (state, out)
+    }
+}

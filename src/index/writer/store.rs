@@ -1,0 +1,193 @@
+//! The index on disk: opening what a run starts from, creating, clearing,
+//! and the commit that makes a run's work visible at once (see
+//! [`crate::index`] for why it is atomic).
+
+use std::fs;
+use std::path::Path;
+
+use tantivy::{Index, IndexWriter};
+
+use crate::error::{Error, Result};
+use crate::index::{analyzer, schema, Fields, Manifest, Payload, PodiumIndex, State};
+
+/// A tantivy error as podium reports it: another writer's lock is
+/// [`Error::Busy`].
+pub(super) fn busy_or(dir: &Path, e: tantivy::TantivyError) -> Error {
+    match e {
+        tantivy::TantivyError::LockFailure(..) => Error::Busy {
+            path: dir.to_path_buf(),
+        },
+        e => Error::Tantivy(e),
+    }
+}
+
+/// What a run starts from.
+pub(super) struct Previous {
+    pub(super) index: Option<(Index, Fields)>,
+    pub(super) state: State,
+    /// The manifest is missing or damaged and must be written again.
+    pub(super) repair: bool,
+}
+
+/// The index already in `dir` (if any), its state, and whether its
+/// manifest must be written again. With `rebuild`, an index that cannot be
+/// opened is cleared away; without, it is an error that says to rebuild.
+///
+/// A missing or damaged manifest is repaired rather than refused: it is
+/// derived from the state (the documents and their registry parts), so the
+/// run commits a new one even if nothing else changed. A missing state
+/// cannot be derived and needs `--rebuild`.
+pub(super) fn open_previous(dir: &Path, rebuild: bool) -> Result<Previous> {
+    let fresh = Previous {
+        index: None,
+        state: State::default(),
+        repair: false,
+    };
+    if !crate::index::exists(dir) {
+        return Ok(fresh);
+    }
+    match PodiumIndex::open(dir) {
+        Ok(idx) => {
+            let state = if rebuild {
+                State::default()
+            } else {
+                match idx.state()? {
+                    Some(s) => s,
+                    None => {
+                        return Err(Error::BadIndex {
+                            path: dir.to_path_buf(),
+                            reason: "it was written by an earlier podium that cannot update it"
+                                .into(),
+                        })
+                    }
+                }
+            };
+            Ok(Previous {
+                repair: !rebuild && idx.manifest().is_err(),
+                index: Some((idx.index.clone(), idx.fields)),
+                state,
+            })
+        }
+        // Created, but nothing was ever committed: nothing to lose.
+        Err(Error::NoIndex { .. }) => {
+            remove_index_files(dir)?;
+            Ok(fresh)
+        }
+        Err(_) if rebuild => {
+            remove_index_files(dir)?;
+            Ok(fresh)
+        }
+        Err(e) => Err(e),
+    }
+}
+
+/// Creates a new, empty index in `dir`.
+pub(super) fn create(dir: &Path) -> Result<(Index, Fields)> {
+    fs::create_dir_all(dir).map_err(|source| Error::Io {
+        path: dir.to_path_buf(),
+        source,
+    })?;
+    let index = Index::builder()
+        .schema(schema::build())
+        .settings(schema::settings())
+        .create_in_dir(dir)?;
+    analyzer::register(&index);
+    let fields = Fields::from_schema(&index.schema())?;
+    Ok((index, fields))
+}
+
+/// Deletes the files of an index (tantivy's and podium's), leaving anything
+/// else in the folder alone. `meta.json` goes first, so a run killed in the
+/// middle leaves no index rather than half of one.
+fn remove_index_files(dir: &Path) -> Result<()> {
+    let io = |source| Error::Io {
+        path: dir.to_path_buf(),
+        source,
+    };
+    let meta = dir.join("meta.json");
+    if meta.exists() {
+        fs::remove_file(&meta).map_err(io)?;
+    }
+    for entry in fs::read_dir(dir).map_err(io)? {
+        let entry = entry.map_err(io)?;
+        let name = entry.file_name().to_string_lossy().into_owned();
+        let ours = name == ".managed.json"
+            || name.starts_with("podium-manifest-")
+            || name.starts_with("podium-state-")
+            || [
+                ".idx",
+                ".pos",
+                ".term",
+                ".store",
+                ".fast",
+                ".fieldnorm",
+                ".del",
+            ]
+            .iter()
+            .any(|ext| name.ends_with(ext));
+        if ours {
+            fs::remove_file(entry.path()).map_err(io)?;
+        }
+    }
+    Ok(())
+}
+
+/// Writes `value` as JSON to a new file in `dir`, synced, under its final
+/// name only once complete.
+fn write_json(dir: &Path, file: &str, value: &impl serde::Serialize) -> Result<()> {
+    use std::io::Write;
+    let io = |source| Error::Io {
+        path: dir.join(file),
+        source,
+    };
+    let tmp = dir.join(format!("{file}.tmp"));
+    let bytes = serde_json::to_vec(value)?;
+    let mut f = fs::File::create(&tmp).map_err(io)?;
+    f.write_all(&bytes).map_err(io)?;
+    f.sync_all().map_err(io)?;
+    fs::rename(&tmp, dir.join(file)).map_err(io)
+}
+
+/// Writes the manifest and state, then commits with a payload naming them,
+/// then removes podium files that belong to neither this commit nor the
+/// one before (orphans of killed runs included).
+pub(super) fn commit(
+    dir: &Path,
+    mut writer: IndexWriter,
+    manifest: &Manifest,
+    state: &State,
+) -> Result<()> {
+    let previous: Vec<String> = PodiumIndex::open(dir)
+        .ok()
+        .map(|idx| {
+            let mut keep = vec![idx.manifest_file.clone()];
+            keep.extend(idx.state_file.clone());
+            keep
+        })
+        .unwrap_or_default();
+    let stamp = jiff::Timestamp::now().as_nanosecond();
+    let tag = format!("{stamp}-{}", std::process::id());
+    let manifest_file = format!("podium-manifest-{tag}.json");
+    let state_file = format!("podium-state-{tag}.json");
+    write_json(dir, &manifest_file, manifest)?;
+    write_json(dir, &state_file, state)?;
+    let payload = serde_json::to_string(&Payload {
+        manifest: manifest_file.clone(),
+        state: Some(state_file.clone()),
+        schema_version: schema::SCHEMA_VERSION,
+    })?;
+    let mut prepared = writer.prepare_commit()?;
+    prepared.set_payload(&payload);
+    prepared.commit()?;
+    writer.wait_merging_threads()?;
+    if let Ok(entries) = fs::read_dir(dir) {
+        for e in entries.flatten() {
+            let n = e.file_name().to_string_lossy().into_owned();
+            let podium = n.starts_with("podium-manifest-") || n.starts_with("podium-state-");
+            if podium && n != manifest_file && n != state_file && !previous.contains(&n) {
+                let _ = fs::remove_file(e.path());
+            }
+        }
+    }
+    Ok(())
+}
