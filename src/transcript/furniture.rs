@@ -55,6 +55,15 @@ static CONCLUDED: LazyLock<Regex> = LazyLock::new(|| {
     .expect("static regex")
 });
 
+/// A publisher's note on the transcript itself: "The following is a
+/// near-verbatim transcript of today's noon briefing."
+static TRANSCRIPT_NOTE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)^(?:\*\s*)?(?:the following is|this is|below is|what follows is)\s+(?:an?|the)\s+(?:near[- ]verbatim\s+|verbatim\s+|unofficial\s+|edited\s+|rush\s+|full\s+)*(?:transcript|transcription|record)\b",
+    )
+    .expect("static regex")
+});
+
 /// Lines of page chrome that stand alone: navigation, sharing, trailers.
 const NAV_LINES: &[&str] = &[
     "top",
@@ -157,6 +166,9 @@ pub fn reason(text: &str) -> Option<Reason> {
         {
             return Some("editor's note");
         }
+    }
+    if TRANSCRIPT_NOTE.is_match(collapsed) {
+        return Some("editor's note");
     }
     if END_MARK.is_match(collapsed) || CONCLUDED.is_match(collapsed) {
         return Some("end-of-transcript marker");
@@ -284,6 +296,10 @@ mod tests {
             ),
             (
                 "**Please see below for a correction, marked with an asterisk.",
+                "editor's note",
+            ),
+            (
+                "The following is a near-verbatim transcript of today's noon briefing.",
                 "editor's note",
             ),
             ("1:03 P.M. EST", "time of day"),

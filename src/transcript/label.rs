@@ -586,6 +586,14 @@ pub fn score(c: &Candidate<'_>, ctx: &Context) -> i32 {
     if ctx.known_name {
         s += 3;
     }
+    // "Spokesman:", "Prime Minister:": nothing but words of office, ending
+    // with a post somebody holds.
+    let office_only = words.len() <= 4
+        && words.iter().all(|w| name::is_title_word(w))
+        && words.last().is_some_and(|w| name::is_person_office(w));
+    if office_only {
+        s += 1;
+    }
     if outlet && (!acronym_only || c.rest.is_empty() || ctx.question_follows) {
         s += 3;
     }
@@ -707,6 +715,12 @@ mod tests {
             ..Context::default()
         };
         assert!(accepted("Kestrel:", asks));
+        let twice = Context {
+            occurrences: 2,
+            ..Context::default()
+        };
+        assert!(accepted("Spokesman: He will.", twice));
+        assert!(!accepted("Foreign Affairs: We will.", twice));
         let caps = Context {
             capitals_style: true,
             ..Context::default()

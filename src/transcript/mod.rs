@@ -188,8 +188,16 @@ struct DateClue {
 /// Parses a transcript using what the corpus knows.
 pub fn parse_with(raw: &str, knowledge: &Knowledge) -> Transcript {
     let normalized = text::normalize(raw);
-    let paras = text::paragraphs(&normalized, starts_new);
-    Parser::new(&paras, knowledge).run()
+    let split = text::split(&normalized, starts_new);
+    let mut parser = Parser::new(&split.paragraphs, knowledge);
+    parser
+        .skipped
+        .extend(split.page_lines.into_iter().map(|p| Skipped {
+            line: p.line,
+            reason: "page header or footer",
+            text: text::collapse_spaces(&p.text),
+        }));
+    parser.run()
 }
 
 /// Whether a line that would be joined to the line above (the line above
@@ -727,15 +735,47 @@ impl<'a> Parser<'a> {
             }
             match turns.last_mut() {
                 Some(t) => t.paragraphs.push(p.clone()),
-                None => turns.push(self.opening_turn(p.clone())),
+                None => {
+                    let t = self.opening_turn(p.clone(), labels);
+                    turns.push(t);
+                }
             }
         }
         turns
     }
 
     /// The turn for paragraphs before the first label: the host's when the
-    /// title names one, else narration.
-    fn opening_turn(&self, p: Paragraph) -> Turn {
+    /// title names one; else the spokesperson's office when the document
+    /// labels one ("Spokesman:" in a briefing "by the Office of the
+    /// Spokesperson"); else narration.
+    fn opening_turn(&mut self, p: Paragraph, labels: &[Option<Candidate<'_>>]) -> Turn {
+        if self.people.host().is_none() {
+            let office = labels.iter().flatten().find(|c| {
+                let parts = people::parts(c.label);
+                c.kind == LabelKind::Named && parts.name.is_empty() && runs_briefings(&parts)
+            });
+            if let Some(c) = office {
+                let who = self.named(c, false);
+                return Turn {
+                    speaker: who.speaker,
+                    label: None,
+                    role: who.role,
+                    speaker_title: who.title,
+                    paragraphs: vec![p],
+                    why: Why {
+                        speaker:
+                            "before the first label: the spokesperson's office the document labels"
+                                .into(),
+                        role: who.why.1,
+                        ..Why::default()
+                    },
+                };
+            }
+        }
+        self.opening_host_turn(p)
+    }
+
+    fn opening_host_turn(&self, p: Paragraph) -> Turn {
         match self.people.host() {
             Some(h) => {
                 let r = self.people.upgrade(people::Resolved {
@@ -984,6 +1024,17 @@ impl<'a> Parser<'a> {
                     role,
                     title: r.title,
                     why: (r.rule, why.into()),
+                };
+            }
+            if runs_briefings(&p) {
+                return Who {
+                    speaker: p.office_display(),
+                    role: Role::Moderator,
+                    title: None,
+                    why: (
+                        "office label, nobody named in it".into(),
+                        "a spokesperson's office runs the briefing".into(),
+                    ),
                 };
             }
             return Who {
@@ -1305,6 +1356,22 @@ fn quick_label(line: &str) -> bool {
         };
         label::score(&c, &ctx) >= label::ACCEPT
     })
+}
+
+/// Whether an office label names the one who runs a briefing: a
+/// spokesperson or a press secretary (not "NSC Spokesperson", a guest from
+/// another body, whose office is qualified).
+fn runs_briefings(p: &people::LabelParts) -> bool {
+    let words: Vec<&str> = p
+        .office
+        .iter()
+        .map(String::as_str)
+        .filter(|w| *w != "the")
+        .collect();
+    matches!(
+        words.as_slice(),
+        ["spokesperson" | "spokesman" | "spokeswoman"] | ["press", "secretary"]
+    )
 }
 
 /// A person named under the title with their office, as State Department
