@@ -160,18 +160,27 @@ fn page_lines<'t>(lines: &[&'t str]) -> std::collections::HashSet<&'t str> {
         e.0 += 1;
         e.1 += usize::from(alone);
     }
-    counts
+    let found: std::collections::HashSet<&str> = counts
         .into_iter()
         .filter(|(l, (n, alone))| {
             let words = l.split_whitespace().count();
             let digit = l.contains(|c: char| c.is_ascii_digit());
             *n >= 3
-                && !l.ends_with(['.', '?', '!', '"', '\u{201d}', '。', '？', '！'])
+                && !l.ends_with([
+                    '.', '?', '!', '"', '\u{201d}', ')', ']', '。', '？', '！', '）',
+                ])
+                && !l.starts_with(['(', '[', '*', '（'])
                 && !l.contains([':', '：'])
                 && ((digit && words >= 4) || (*alone == *n && (digit || words >= 5)))
         })
         .map(|(l, _)| l)
-        .collect()
+        .collect();
+    // A page has a header and a footer; many different repeated lines
+    // mean the text itself was printed more than once.
+    if found.len() > 3 {
+        return std::collections::HashSet::new();
+    }
+    found
 }
 
 /// A page number on its own line: `12`, `Page 3 of 25`, `- 4 -`, `3/25`.
