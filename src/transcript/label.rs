@@ -433,6 +433,35 @@ fn opens_text(rest: &str) -> bool {
 }
 
 fn shape(par: &str) -> Option<Candidate<'_>> {
+    // Cheap tests first: most paragraphs are speech, and each regex below
+    // only applies to paragraphs that open in a particular way.
+    let first = par.chars().next()?;
+    let head = match par.char_indices().nth(75) {
+        Some((i, _)) => &par[..i],
+        None => par,
+    };
+    let colon = head.contains([':', '：']);
+    if !colon && !first.is_uppercase() {
+        return None;
+    }
+    if matches!(first, 'Q' | 'A') {
+        if let Some(c) = bare_qa(par) {
+            return Some(c);
+        }
+    }
+    if colon {
+        if let Some(c) = colon_label(par) {
+            return Some(c);
+        }
+    }
+    let first_word = head.split_whitespace().next().unwrap_or("");
+    if first.is_uppercase() && !first_word.chars().any(char::is_lowercase) {
+        return period_label(par);
+    }
+    None
+}
+
+fn bare_qa(par: &str) -> Option<Candidate<'_>> {
     if let Some(c) = BARE_QA.captures(par) {
         let (Some(l), Some(rest)) = (c.get(1), c.get(4)) else {
             return None;
@@ -463,6 +492,10 @@ fn shape(par: &str) -> Option<Candidate<'_>> {
             });
         }
     }
+    None
+}
+
+fn colon_label(par: &str) -> Option<Candidate<'_>> {
     if let Some(c) = STRAY_COLON.captures(par) {
         if let (Some(l), Some(rest)) = (c.get(1), c.get(2)) {
             return Some(Candidate {
@@ -490,6 +523,10 @@ fn shape(par: &str) -> Option<Candidate<'_>> {
             });
         }
     }
+    None
+}
+
+fn period_label(par: &str) -> Option<Candidate<'_>> {
     if let Some(c) = PERIOD_LABEL.captures(par) {
         let (Some(l), Some(rest)) = (c.get(1), c.get(2)) else {
             return None;

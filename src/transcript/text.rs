@@ -156,6 +156,11 @@ fn page_lines<'t>(lines: &[&'t str]) -> std::collections::HashSet<&'t str> {
         }
         let alone =
             (i == 0 || lines[i - 1].is_empty()) && lines.get(i + 1).is_none_or(|n| n.is_empty());
+        // Only lines standing alone or carrying a digit can qualify; the
+        // lines of wrapped paragraphs are not even counted.
+        if !alone && !l.bytes().any(|b| b.is_ascii_digit()) {
+            continue;
+        }
         let e = counts.entry(l).or_default();
         e.0 += 1;
         e.1 += usize::from(alone);
