@@ -33,7 +33,9 @@ static CREDIT: LazyLock<Regex> = LazyLock::new(|| {
 /// A time of day on its own ("1:03 P.M. EST", "11:05 AM"), as transcripts
 /// print the start and end of a session.
 static TIME_LINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\(?\d{1,2}[:.]\d{2}\s*(?:[ap]\.?\s*m\.?)?\s*(?:[a-z]{2,4}\.?)?\)?$")
+    // A time zone after the time ends the line: "5:00 a.m. GMT." with a
+    // full stop is the end of somebody's sentence, wrapped.
+    Regex::new(r"(?i)^\(?\d{1,2}[:.]\d{2}\s*(?:[ap]\.?\s*m\.?)?\s*(?:[a-z]{2,4})?\)?$")
         .expect("static regex")
 });
 
@@ -321,6 +323,7 @@ mod tests {
             "Home prices rose 3 percent - a record.",
             "We translated the report by hand.",
             "END of story, he said, and laughed.",
+            "5:00 a.m. GMT.",
             "The end is near, but not yet here, for the negotiators in Geneva.",
         ] {
             assert_eq!(reason(line), None, "{line}");

@@ -3,20 +3,29 @@
 //! The parser works in passes over the document's paragraphs, each with one
 //! job, each in its own module:
 //!
-//! 1. [`text`]: normalise spacing and markup, unwrap hard-wrapped lines.
+//! 1. [`text`]: normalise spacing and markup, take out running page headers
+//!    and page numbers, unwrap hard-wrapped lines.
 //! 2. [`furniture`]: mark what nobody said (breadcrumbs, pagination, credits,
-//!    related links, end markers).
-//! 3. The header: [`roster`] blocks, `Date:` lines and datelines ([`date`]),
-//!    the title ([`title`] also reads the people it names).
-//! 4. [`label`]: find turn labels and weigh the evidence for each.
-//! 5. Turns: resolve each label to a speaker and role ([`name`] for name
-//!    forms, [`handoff`] for reporters called on by outlet); unlabeled
-//!    paragraphs continue the current speaker. A document with no labels is
-//!    a news report: [`reported`] attributes quoted paragraphs to the person
-//!    quoted and leaves the rest as narration.
+//!    editors' notes, related links, times of day, end markers).
+//! 3. The header: [`roster`] blocks, people named under the title,
+//!    `Date:` lines and datelines ([`date`]), the title ([`title`] also
+//!    reads the people it names). Place lines and notes are left out.
+//! 4. [`label`]: find turn labels and weigh the evidence for each, using
+//!    what the document and the corpus know about people ([`people`]).
+//! 5. Turns: resolve each label to a speaker and role — [`people`] for
+//!    persons and offices (document first, then the corpus registry, with
+//!    [`name`] for name forms), [`handoff`] for reporters called on by
+//!    outlet; unlabelled paragraphs continue the current speaker, stage
+//!    directions stay in the text; after the closing time nothing is
+//!    speech. Roles follow from labels, rosters and titles, and from
+//!    behaviour (who only calls on reporters, who mostly asks). A document
+//!    with no labels is a speech by the host its title names, or a news
+//!    report: [`reported`] attributes quoted paragraphs to the person quoted
+//!    and leaves the rest as narration.
 //!
-//! Every decision records why it was made ([`Turn::why`],
-//! [`Transcript::date_rule`]), which `podium parse --explain` prints.
+//! Every decision records why it was made ([`Turn::why`] — speaker, role,
+//! date — and [`Transcript::skipped`]), which `podium parse --explain`
+//! prints.
 
 pub mod date;
 pub mod furniture;

@@ -175,7 +175,10 @@ fn is_time_line(t: &str) -> bool {
     let b = t.as_bytes();
     let digits = b.iter().take_while(|c| c.is_ascii_digit()).count();
     let upper = t.to_uppercase();
-    (1..=2).contains(&digits)
+    // "1:03 P.M. EST" is written in capitals; "… embargoed until 5:00
+    // a.m. GMT." is the end of a sentence.
+    !t.chars().any(char::is_lowercase)
+        && (1..=2).contains(&digits)
         && b.get(digits) == Some(&b':')
         && (upper.contains("A.M")
             || upper.contains("P.M")
