@@ -34,6 +34,7 @@ pub mod label;
 pub mod name;
 pub mod people;
 pub mod reported;
+pub mod roles;
 pub mod roster;
 pub mod text;
 pub mod title;
@@ -237,13 +238,7 @@ fn starts_new(line: &str) -> bool {
     };
     let capitals = !c.label.chars().any(char::is_lowercase);
     let confident = match c.kind {
-        LabelKind::Named => {
-            let ctx = label::Context {
-                capitals_style: true,
-                ..label::Context::default()
-            };
-            label::score(&c, &ctx) >= label::ACCEPT
-        }
+        LabelKind::Named => label::score(&c, &label::Context::default()) >= label::ACCEPT,
         _ => !c.period,
     };
     confident && (capitals || c.rest.trim().is_empty())
@@ -350,7 +345,7 @@ impl<'a> Parser<'a> {
         let mut turns = if labels.iter().any(Option::is_some) {
             self.mark_trailer(&labels);
             let mut turns = self.labelled_turns(body_start, &labels);
-            self.find_moderators(&mut turns);
+            roles::by_behaviour(&mut turns);
             turns
         } else {
             self.unlabelled_turns(body_start)
@@ -1098,85 +1093,6 @@ impl<'a> Parser<'a> {
             role: Role::Official,
             title,
             why: ("label as written".into(), "a person answering".into()),
-        }
-    }
-
-    /// Roles by behaviour, for named speakers the document does not cast:
-    ///
-    /// - somebody who only calls on reporters chairs the briefing: most of
-    ///   their turns hand over to a question, few answer one, and their
-    ///   turns are short ("Thank you. Steve." — "Next, we'll go to …");
-    /// - somebody who mostly asks, and whom neither title nor roster names,
-    ///   is not an official: a host interviewing the officials (who also
-    ///   calls on others) chairs, otherwise they report.
-    fn find_moderators(&self, turns: &mut [Turn]) {
-        #[derive(Default)]
-        struct Stats {
-            turns: usize,
-            hands: usize,
-            answers: usize,
-            asks: usize,
-            bytes: usize,
-            cast: bool,
-        }
-        let mut stats: HashMap<String, Stats> = HashMap::new();
-        for (k, t) in turns.iter().enumerate() {
-            if t.role != Role::Official || t.label.is_none() {
-                continue;
-            }
-            let e = stats.entry(t.speaker.clone()).or_default();
-            e.turns += 1;
-            if turns.get(k + 1).is_some_and(|n| n.role == Role::Journalist) {
-                e.hands += 1;
-            }
-            if k > 0 && turns[k - 1].role == Role::Journalist {
-                e.answers += 1;
-            }
-            let ends_asking = t
-                .paragraphs
-                .last()
-                .is_some_and(|p| p.text.contains(['?', '？']));
-            if ends_asking {
-                e.asks += 1;
-            }
-            e.bytes += t.paragraphs.iter().map(|p| p.text.len()).sum::<usize>();
-            e.cast |= t.why.speaker.contains("roster")
-                || t.why.speaker.contains("title")
-                || t.why.speaker.contains("header")
-                || t.why.speaker.starts_with("office label");
-        }
-        if stats.len() < 2 {
-            return;
-        }
-        let others_ask = turns.iter().any(|t| t.role == Role::Journalist);
-        for (speaker, e) in stats {
-            let n = e.turns;
-            let calls =
-                n >= 3 && e.hands * 10 >= n * 6 && e.answers * 10 <= n * 3 && e.bytes <= n * 250;
-            let interviews = !e.cast
-                && n >= 3
-                && e.asks * 10 >= n * 4
-                && (e.asks + e.hands) * 2 >= n
-                && e.answers * 10 <= n * 3;
-            let (role, why) = if calls {
-                (
-                    Role::Moderator,
-                    "calls on the reporters: most turns hand over to a question",
-                )
-            } else if interviews && others_ask {
-                (
-                    Role::Moderator,
-                    "hosts: asks most of the questions and calls on others",
-                )
-            } else if interviews {
-                (Role::Journalist, "asks most of the questions")
-            } else {
-                continue;
-            };
-            for t in turns.iter_mut().filter(|t| t.speaker == speaker) {
-                t.role = role;
-                t.why.role = why.into();
-            }
         }
     }
 
