@@ -23,7 +23,7 @@ use podium::index::writer::{build, BuildOptions};
 use podium::index::PodiumIndex;
 use podium::passage;
 use podium::registry::RegistryBuilder;
-use podium::render::text::Style;
+use podium::render::style::ColorChoice;
 use podium::search::filter::{parse_date, Bound};
 use podium::search::{self, Filters, Request};
 use podium::transcript::{self, Knowledge, Role, Transcript};
@@ -134,8 +134,14 @@ pub fn query(data: &[u8]) {
         }
     }
     let mut out = Vec::new();
-    podium::render::text::results(&mut out, &Style { color: true }, &q, &results)
-        .expect("render text");
+    podium::render::text::results_in(
+        &mut out,
+        &ColorChoice::Always.style(),
+        Some(60),
+        &q,
+        &results,
+    )
+    .expect("render text");
     let shown = String::from_utf8_lossy(&out);
     let mut rest = shown.as_ref();
     // podium's own colour codes are ESC [ digits/semicolons m.

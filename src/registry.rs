@@ -4,10 +4,14 @@
 //! the labels and forms they were written as, their roles and titles, and
 //! the briefings they spoke in. It serves three jobs:
 //!
-//! - parsing: a page without a roster still learns from the registry that
-//!   the person speaking chairs briefings elsewhere ([`Registry::knowledge`]);
-//! - `--speaker`: `gong`, `Mr. Gong`, `GONG ZHENG` and `Gong Zheng` all
-//!   resolve to the same canonical name ([`Registry::resolve`]);
+//! - parsing: a page that writes only `MR. ZIENTS:`, or has no roster,
+//!   still learns the full name, the title and whether the person chairs
+//!   briefings ([`Registry::knowledge`], which also folds the forms of one
+//!   name — `Biden`, `Joe Biden`; `Vivek H. Murthy`, `Vivek Murthy` — into
+//!   one canonical speaker);
+//! - `--speaker`: `gong`, `Mr. Gong`, `GONG ZHENG`, `MS. PSAKI`, `THE
+//!   PRESIDENT` all resolve to a canonical name through the names and
+//!   aliases kept here (`crate::search::speaker::resolve`);
 //! - `podium speakers`: who is in the index, with role and title.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};

@@ -33,7 +33,9 @@ static CREDIT: LazyLock<Regex> = LazyLock::new(|| {
 /// A time of day on its own ("1:03 P.M. EST", "11:05 AM"), as transcripts
 /// print the start and end of a session.
 static TIME_LINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\(?\d{1,2}[:.]\d{2}\s*(?:[ap]\.?\s*m\.?)?\s*(?:[a-z]{2,4}\.?)?\)?$")
+    // A time zone after the time ends the line: "5:00 a.m. GMT." with a
+    // full stop is the end of somebody's sentence, wrapped.
+    Regex::new(r"(?i)^\(?\d{1,2}[:.]\d{2}\s*(?:[ap]\.?\s*m\.?)?\s*(?:[a-z]{2,4})?\)?$")
         .expect("static regex")
 });
 
@@ -51,6 +53,15 @@ static END_MARK: LazyLock<Regex> = LazyLock::new(|| {
 static CONCLUDED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?i)^[(\[]\s*(?:the\s+)?(?:press\s+)?(?:briefing|conference|press conference|call|meeting|event|session|gaggle|interview|hearing)\s+(?:was\s+)?(?:concluded|ended|adjourned|closed)\b[^)\]]*[)\]]$",
+    )
+    .expect("static regex")
+});
+
+/// A publisher's note on the transcript itself: "The following is a
+/// near-verbatim transcript of today's noon briefing."
+static TRANSCRIPT_NOTE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)^(?:\*\s*)?(?:the following is|this is|below is|what follows is)\s+(?:an?|the)\s+(?:near[- ]verbatim\s+|verbatim\s+|unofficial\s+|edited\s+|rush\s+|full\s+)*(?:transcript|transcription|record)\b",
     )
     .expect("static regex")
 });
@@ -162,6 +173,9 @@ pub fn reason(text: &str) -> Option<Reason> {
         {
             return Some("editor's note");
         }
+    }
+    if TRANSCRIPT_NOTE.is_match(collapsed) {
+        return Some("editor's note");
     }
     if END_MARK.is_match(collapsed) || CONCLUDED.is_match(collapsed) {
         return Some("end-of-transcript marker");
@@ -291,6 +305,10 @@ mod tests {
                 "**Please see below for a correction, marked with an asterisk.",
                 "editor's note",
             ),
+            (
+                "The following is a near-verbatim transcript of today's noon briefing.",
+                "editor's note",
+            ),
             ("1:03 P.M. EST", "time of day"),
             ("11:05 AM", "time of day"),
             (
@@ -310,6 +328,7 @@ mod tests {
             "Home prices rose 3 percent - a record.",
             "We translated the report by hand.",
             "END of story, he said, and laughed.",
+            "5:00 a.m. GMT.",
             "The end is near, but not yet here, for the negotiators in Geneva.",
         ] {
             assert_eq!(reason(line), None, "{line}");

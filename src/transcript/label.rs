@@ -433,20 +433,35 @@ fn opens_text(rest: &str) -> bool {
 }
 
 fn shape(par: &str) -> Option<Candidate<'_>> {
-    // Cheap shape checks first: this runs on every paragraph and every
-    // wrapped line, and most of them open no label. Every pattern below
-    // needs `Q`/`A` first, a colon near the start, or two capitals.
-    let mut first = par.chars();
-    let (c0, c1) = (first.next()?, first.next());
-    let qa = matches!(c0, 'Q' | 'A');
-    let colon = par
-        .char_indices()
-        .take_while(|(i, _)| *i < 100)
-        .any(|(_, c)| c == ':' || c == '：');
-    let capitals = c0.is_uppercase() && c1.is_some_and(|c| c.is_uppercase() || c == '.');
-    if !qa && !colon && !capitals {
+    // Cheap tests first: most paragraphs are speech, and each regex below
+    // only applies to paragraphs that open in a particular way.
+    let first = par.chars().next()?;
+    let head = match par.char_indices().nth(75) {
+        Some((i, _)) => &par[..i],
+        None => par,
+    };
+    let colon = head.contains([':', '：']);
+    if !colon && !first.is_uppercase() {
         return None;
     }
+    if matches!(first, 'Q' | 'A') {
+        if let Some(c) = bare_qa(par) {
+            return Some(c);
+        }
+    }
+    if colon {
+        if let Some(c) = colon_label(par) {
+            return Some(c);
+        }
+    }
+    let first_word = head.split_whitespace().next().unwrap_or("");
+    if first.is_uppercase() && !first_word.chars().any(char::is_lowercase) {
+        return period_label(par);
+    }
+    None
+}
+
+fn bare_qa(par: &str) -> Option<Candidate<'_>> {
     if let Some(c) = BARE_QA.captures(par) {
         let (Some(l), Some(rest)) = (c.get(1), c.get(4)) else {
             return None;
@@ -477,6 +492,10 @@ fn shape(par: &str) -> Option<Candidate<'_>> {
             });
         }
     }
+    None
+}
+
+fn colon_label(par: &str) -> Option<Candidate<'_>> {
     if let Some(c) = STRAY_COLON.captures(par) {
         if let (Some(l), Some(rest)) = (c.get(1), c.get(2)) {
             return Some(Candidate {
@@ -504,6 +523,10 @@ fn shape(par: &str) -> Option<Candidate<'_>> {
             });
         }
     }
+    None
+}
+
+fn period_label(par: &str) -> Option<Candidate<'_>> {
     if let Some(c) = PERIOD_LABEL.captures(par) {
         let (Some(l), Some(rest)) = (c.get(1), c.get(2)) else {
             return None;
@@ -599,6 +622,14 @@ pub fn score(c: &Candidate<'_>, ctx: &Context) -> i32 {
     }
     if ctx.known_name {
         s += 3;
+    }
+    // "Spokesman:", "Prime Minister:": nothing but words of office, ending
+    // with a post somebody holds.
+    let office_only = words.len() <= 4
+        && words.iter().all(|w| name::is_title_word(w))
+        && words.last().is_some_and(|w| name::is_person_office(w));
+    if office_only {
+        s += 1;
     }
     if outlet && (!acronym_only || c.rest.is_empty() || ctx.question_follows) {
         s += 3;
@@ -721,6 +752,12 @@ mod tests {
             ..Context::default()
         };
         assert!(accepted("Kestrel:", asks));
+        let twice = Context {
+            occurrences: 2,
+            ..Context::default()
+        };
+        assert!(accepted("Spokesman: He will.", twice));
+        assert!(!accepted("Foreign Affairs: We will.", twice));
         let caps = Context {
             capitals_style: true,
             ..Context::default()

@@ -3,20 +3,29 @@
 //! The parser works in passes over the document's paragraphs, each with one
 //! job, each in its own module:
 //!
-//! 1. [`text`]: normalise spacing and markup, unwrap hard-wrapped lines.
+//! 1. [`text`]: normalise spacing and markup, take out running page headers
+//!    and page numbers, unwrap hard-wrapped lines.
 //! 2. [`furniture`]: mark what nobody said (breadcrumbs, pagination, credits,
-//!    related links, end markers).
-//! 3. The header: [`roster`] blocks, `Date:` lines and datelines ([`date`]),
-//!    the title ([`title`] also reads the people it names).
-//! 4. [`label`]: find turn labels and weigh the evidence for each.
-//! 5. Turns: resolve each label to a speaker and role ([`name`] for name
-//!    forms, [`handoff`] for reporters called on by outlet); unlabeled
-//!    paragraphs continue the current speaker. A document with no labels is
-//!    a news report: [`reported`] attributes quoted paragraphs to the person
-//!    quoted and leaves the rest as narration.
+//!    editors' notes, related links, times of day, end markers).
+//! 3. The header: [`roster`] blocks, people named under the title,
+//!    `Date:` lines and datelines ([`date`]), the title ([`title`] also
+//!    reads the people it names). Place lines and notes are left out.
+//! 4. [`label`]: find turn labels and weigh the evidence for each, using
+//!    what the document and the corpus know about people ([`people`]).
+//! 5. Turns: resolve each label to a speaker and role — [`people`] for
+//!    persons and offices (document first, then the corpus registry, with
+//!    [`name`] for name forms), [`handoff`] for reporters called on by
+//!    outlet; unlabelled paragraphs continue the current speaker, stage
+//!    directions stay in the text; after the closing time nothing is
+//!    speech. Roles follow from labels, rosters and titles, and from
+//!    behaviour (who only calls on reporters, who mostly asks). A document
+//!    with no labels is a speech by the host its title names, or a news
+//!    report: [`reported`] attributes quoted paragraphs to the person quoted
+//!    and leaves the rest as narration.
 //!
-//! Every decision records why it was made ([`Turn::why`],
-//! [`Transcript::date_rule`]), which `podium parse --explain` prints.
+//! Every decision records why it was made ([`Turn::why`] — speaker, role,
+//! date — and [`Transcript::skipped`]), which `podium parse --explain`
+//! prints.
 
 pub mod date;
 pub mod furniture;
@@ -25,6 +34,7 @@ pub mod label;
 pub mod name;
 pub mod people;
 pub mod reported;
+pub mod roles;
 pub mod roster;
 pub mod text;
 pub mod title;
@@ -188,8 +198,16 @@ struct DateClue {
 /// Parses a transcript using what the corpus knows.
 pub fn parse_with(raw: &str, knowledge: &Knowledge) -> Transcript {
     let normalized = text::normalize(raw);
-    let paras = text::paragraphs(&normalized, starts_new);
-    Parser::new(&paras, knowledge).run()
+    let split = text::split(&normalized, starts_new);
+    let mut parser = Parser::new(&split.paragraphs, knowledge);
+    parser
+        .skipped
+        .extend(split.page_lines.into_iter().map(|p| Skipped {
+            line: p.line,
+            reason: "page header or footer",
+            text: text::collapse_spaces(&p.text),
+        }));
+    parser.run()
 }
 
 /// Whether a line that would be joined to the line above (the line above
@@ -220,13 +238,7 @@ fn starts_new(line: &str) -> bool {
     };
     let capitals = !c.label.chars().any(char::is_lowercase);
     let confident = match c.kind {
-        LabelKind::Named => {
-            let ctx = label::Context {
-                capitals_style: true,
-                ..label::Context::default()
-            };
-            label::score(&c, &ctx) >= label::ACCEPT
-        }
+        LabelKind::Named => label::score(&c, &label::Context::default()) >= label::ACCEPT,
         _ => !c.period,
     };
     confident && (capitals || c.rest.trim().is_empty())
@@ -333,7 +345,7 @@ impl<'a> Parser<'a> {
         let mut turns = if labels.iter().any(Option::is_some) {
             self.mark_trailer(&labels);
             let mut turns = self.labelled_turns(body_start, &labels);
-            self.find_moderators(&mut turns);
+            roles::by_behaviour(&mut turns);
             turns
         } else {
             self.unlabelled_turns(body_start)
@@ -727,15 +739,47 @@ impl<'a> Parser<'a> {
             }
             match turns.last_mut() {
                 Some(t) => t.paragraphs.push(p.clone()),
-                None => turns.push(self.opening_turn(p.clone())),
+                None => {
+                    let t = self.opening_turn(p.clone(), labels);
+                    turns.push(t);
+                }
             }
         }
         turns
     }
 
     /// The turn for paragraphs before the first label: the host's when the
-    /// title names one, else narration.
-    fn opening_turn(&self, p: Paragraph) -> Turn {
+    /// title names one; else the spokesperson's office when the document
+    /// labels one ("Spokesman:" in a briefing "by the Office of the
+    /// Spokesperson"); else narration.
+    fn opening_turn(&mut self, p: Paragraph, labels: &[Option<Candidate<'_>>]) -> Turn {
+        if self.people.host().is_none() {
+            let office = labels.iter().flatten().find(|c| {
+                let parts = people::parts(c.label);
+                c.kind == LabelKind::Named && parts.name.is_empty() && runs_briefings(&parts)
+            });
+            if let Some(c) = office {
+                let who = self.named(c, false);
+                return Turn {
+                    speaker: who.speaker,
+                    label: None,
+                    role: who.role,
+                    speaker_title: who.title,
+                    paragraphs: vec![p],
+                    why: Why {
+                        speaker:
+                            "before the first label: the spokesperson's office the document labels"
+                                .into(),
+                        role: who.why.1,
+                        ..Why::default()
+                    },
+                };
+            }
+        }
+        self.opening_host_turn(p)
+    }
+
+    fn opening_host_turn(&self, p: Paragraph) -> Turn {
         match self.people.host() {
             Some(h) => {
                 let r = self.people.upgrade(people::Resolved {
@@ -986,6 +1030,17 @@ impl<'a> Parser<'a> {
                     why: (r.rule, why.into()),
                 };
             }
+            if runs_briefings(&p) {
+                return Who {
+                    speaker: p.office_display(),
+                    role: Role::Moderator,
+                    title: None,
+                    why: (
+                        "office label, nobody named in it".into(),
+                        "a spokesperson's office runs the briefing".into(),
+                    ),
+                };
+            }
             return Who {
                 speaker: p.office_display(),
                 role: Role::Official,
@@ -1038,85 +1093,6 @@ impl<'a> Parser<'a> {
             role: Role::Official,
             title,
             why: ("label as written".into(), "a person answering".into()),
-        }
-    }
-
-    /// Roles by behaviour, for named speakers the document does not cast:
-    ///
-    /// - somebody who only calls on reporters chairs the briefing: most of
-    ///   their turns hand over to a question, few answer one, and their
-    ///   turns are short ("Thank you. Steve." — "Next, we'll go to …");
-    /// - somebody who mostly asks, and whom neither title nor roster names,
-    ///   is not an official: a host interviewing the officials (who also
-    ///   calls on others) chairs, otherwise they report.
-    fn find_moderators(&self, turns: &mut [Turn]) {
-        #[derive(Default)]
-        struct Stats {
-            turns: usize,
-            hands: usize,
-            answers: usize,
-            asks: usize,
-            bytes: usize,
-            cast: bool,
-        }
-        let mut stats: HashMap<String, Stats> = HashMap::new();
-        for (k, t) in turns.iter().enumerate() {
-            if t.role != Role::Official || t.label.is_none() {
-                continue;
-            }
-            let e = stats.entry(t.speaker.clone()).or_default();
-            e.turns += 1;
-            if turns.get(k + 1).is_some_and(|n| n.role == Role::Journalist) {
-                e.hands += 1;
-            }
-            if k > 0 && turns[k - 1].role == Role::Journalist {
-                e.answers += 1;
-            }
-            let ends_asking = t
-                .paragraphs
-                .last()
-                .is_some_and(|p| p.text.contains(['?', '？']));
-            if ends_asking {
-                e.asks += 1;
-            }
-            e.bytes += t.paragraphs.iter().map(|p| p.text.len()).sum::<usize>();
-            e.cast |= t.why.speaker.contains("roster")
-                || t.why.speaker.contains("title")
-                || t.why.speaker.contains("header")
-                || t.why.speaker.starts_with("office label");
-        }
-        if stats.len() < 2 {
-            return;
-        }
-        let others_ask = turns.iter().any(|t| t.role == Role::Journalist);
-        for (speaker, e) in stats {
-            let n = e.turns;
-            let calls =
-                n >= 3 && e.hands * 10 >= n * 6 && e.answers * 10 <= n * 3 && e.bytes <= n * 250;
-            let interviews = !e.cast
-                && n >= 3
-                && e.asks * 10 >= n * 4
-                && (e.asks + e.hands) * 2 >= n
-                && e.answers * 10 <= n * 3;
-            let (role, why) = if calls {
-                (
-                    Role::Moderator,
-                    "calls on the reporters: most turns hand over to a question",
-                )
-            } else if interviews && others_ask {
-                (
-                    Role::Moderator,
-                    "hosts: asks most of the questions and calls on others",
-                )
-            } else if interviews {
-                (Role::Journalist, "asks most of the questions")
-            } else {
-                continue;
-            };
-            for t in turns.iter_mut().filter(|t| t.speaker == speaker) {
-                t.role = role;
-                t.why.role = why.into();
-            }
         }
     }
 
@@ -1305,6 +1281,22 @@ fn quick_label(line: &str) -> bool {
         };
         label::score(&c, &ctx) >= label::ACCEPT
     })
+}
+
+/// Whether an office label names the one who runs a briefing: a
+/// spokesperson or a press secretary (not "NSC Spokesperson", a guest from
+/// another body, whose office is qualified).
+fn runs_briefings(p: &people::LabelParts) -> bool {
+    let words: Vec<&str> = p
+        .office
+        .iter()
+        .map(String::as_str)
+        .filter(|w| *w != "the")
+        .collect();
+    matches!(
+        words.as_slice(),
+        ["spokesperson" | "spokesman" | "spokeswoman"] | ["press", "secretary"]
+    )
 }
 
 /// A person named under the title with their office, as State Department

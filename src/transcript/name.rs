@@ -25,6 +25,7 @@ const TITLE_WORDS: &[&str] = &[
     "mme",
     "h.e",
     "honourable",
+    "pm",
     "m",
     "the",
     "his",
@@ -65,6 +66,7 @@ const TITLE_WORDS: &[&str] = &[
     "chairperson",
     "co-chair",
     "governor",
+    "treasurer",
     "lieutenant",
     "mayor",
     "senator",
@@ -252,6 +254,20 @@ const OUTLET_WORDS: &[&str] = &[
     "mail",
     "express",
     "caixin",
+    "paper",
+    "monthly",
+    "prensa",
+    "shimbun",
+    "novosti",
+    "nikkei",
+    "buzzfeed",
+    "yahoo",
+    "univision",
+    "telemundo",
+    "newsweek",
+    "bulletin",
+    "courier",
+    "dispatch",
 ];
 
 /// Words that name organisations, not people: `Shanghai Stock Exchange
@@ -427,6 +443,83 @@ pub fn title_word_typo(word: &str) -> Option<&'static str> {
         return None;
     }
     best.map(|(_, t)| t)
+}
+
+/// Whether a word of office names a person's post (`Spokesman`,
+/// `Minister`, `Treasurer`), as opposed to an organisation or a field
+/// (`Affairs`, `Policy`, `Council`): an office label ends with one.
+pub fn is_person_office(word: &str) -> bool {
+    matches!(
+        bare(word).as_str(),
+        "president"
+            | "premier"
+            | "minister"
+            | "secretary"
+            | "undersecretary"
+            | "spokesperson"
+            | "spokesman"
+            | "spokeswoman"
+            | "ambassador"
+            | "envoy"
+            | "governor"
+            | "mayor"
+            | "senator"
+            | "chair"
+            | "chairman"
+            | "chairwoman"
+            | "chairperson"
+            | "director"
+            | "director-general"
+            | "secretary-general"
+            | "commissioner"
+            | "administrator"
+            | "chancellor"
+            | "treasurer"
+            | "advisor"
+            | "adviser"
+            | "coordinator"
+            | "official"
+            | "officer"
+            | "aide"
+            | "speaker"
+            | "leader"
+            | "general"
+            | "admiral"
+            | "commander"
+            | "king"
+            | "queen"
+            | "prince"
+            | "princess"
+            | "lady"
+            | "pm"
+    )
+}
+
+/// Letters after a name that are not part of it: `MP`, `QC`, `OBE`,
+/// `Jr.`, `PhD`.
+pub fn is_post_nominal(word: &str) -> bool {
+    matches!(
+        bare(word).as_str(),
+        "mp" | "mla"
+            | "mpp"
+            | "msp"
+            | "mep"
+            | "qc"
+            | "kc"
+            | "sc"
+            | "obe"
+            | "mbe"
+            | "cbe"
+            | "kbe"
+            | "dbe"
+            | "jr"
+            | "sr"
+            | "phd"
+            | "md"
+            | "esq"
+            | "ao"
+            | "ac"
+    )
 }
 
 /// Whether `word` is an honorific proper (Mr., Ms., Dr. …): a word that

@@ -180,6 +180,15 @@ pub fn parts(label: &str) -> LabelParts {
         } else {
             None
         };
+        if folded == "pm" {
+            // "PM Lee", "PM:": the prime minister.
+            p.office
+                .extend(["prime".to_string(), "minister".to_string()]);
+            p.office_written.push("Prime".into());
+            p.office_written.push("Minister".into());
+            i += 1;
+            continue;
+        }
         if exact {
             p.office.push(folded);
         } else if let Some(t) = typo {
@@ -205,6 +214,11 @@ pub fn parts(label: &str) -> LabelParts {
             }
             p.name = rest.join(" ");
         }
+    }
+    // "Speaker 1", "Participant 2": a numbered voice, not a name.
+    if !p.name.is_empty() && p.name.chars().all(|c| c.is_ascii_digit()) {
+        p.office.push(p.name.clone());
+        p.office_written.push(std::mem::take(&mut p.name));
     }
     // "NSC SPOKESPERSON", "WHITE HOUSE AIDE": a description of an office
     // ends with a word of office; no name is in it.
@@ -1016,6 +1030,10 @@ mod tests {
             "Senior Administration Official"
         );
         assert_eq!(parts("DR. WALESNKY").name, "WALESNKY");
+        assert_eq!(parts("Speaker 2").office_display(), "Speaker 2");
+        let p = parts("PM Reyes");
+        assert_eq!(p.office, ["prime", "minister"]);
+        assert_eq!(p.name, "Reyes");
     }
 
     #[test]

@@ -65,8 +65,24 @@ pub fn entry(text: &str) -> Option<(String, Option<String>)> {
             .map_or((text, None), |(who, title)| (who, Some(title.trim()))),
     };
     let words: Vec<&str> = who.split_whitespace().collect();
-    let skip = words.iter().take_while(|w| name::is_honorific(w)).count();
-    let bare = words[skip..].join(" ");
+    // "The Hon Anthony Reyes MP": styles before, post-nominals after.
+    let skip = words
+        .iter()
+        .take_while(|w| {
+            name::is_honorific(w)
+                || matches!(
+                    name::fold(w).as_str(),
+                    "the" | "hon" | "honorable" | "honourable" | "rt" | "right" | "h e"
+                )
+        })
+        .count();
+    let keep = words.len()
+        - words[skip..]
+            .iter()
+            .rev()
+            .take_while(|w| name::is_post_nominal(w))
+            .count();
+    let bare = words[skip..keep.max(skip)].join(" ");
     if !name::looks_like_person(&bare) {
         return None;
     }
@@ -127,6 +143,10 @@ mod tests {
             ))
         );
         assert_eq!(entry("Dr. Ines Duarte"), Some(("Ines Duarte".into(), None)));
+        assert_eq!(
+            entry("The Hon Anthony Reyes MP, Prime Minister"),
+            Some(("Anthony Reyes".into(), Some("Prime Minister".into())))
+        );
         assert_eq!(entry("Thank you, everyone. We begin now."), None);
         assert_eq!(entry("Good morning, everyone"), None);
     }

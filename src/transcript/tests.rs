@@ -1,1 +1,95 @@
+//! Unit tests of the parser's passes on small texts (the fixtures under
+//! `tests/fixtures` are exercised by the integration tests).
 
+use super::*;
+
+#[test]
+fn prose_and_sentence_ends() {
+    assert!(is_prose(
+        "Welcome. Today we have two announcements for you."
+    ));
+    assert!(!is_prose("James S. Brady Press Briefing Room"));
+    assert!(!is_prose(
+        "Press Gaggle by Press Secretary Ada Quill En Route Harbour City, D.C."
+    ));
+    assert!(!is_prose(
+        "Background Call Previewing the North Harbour Leaders' Summit (NHLS)"
+    ));
+    assert!(ends_sentence("It opens in May 1."));
+    assert!(ends_sentence("(Laughter.)"));
+    assert!(!ends_sentence("Harbour City, D.C."));
+}
+
+#[test]
+fn stage_directions() {
+    for t in [
+        "(Laughter.)",
+        "[Applause]",
+        "*(The order is signed.)*",
+        "（笑声）",
+    ] {
+        assert!(is_stage_direction(t), "{t}");
+    }
+    for t in [
+        "(April 27, 2021)",
+        "Laughter.",
+        "(a) the first (b) the second",
+    ] {
+        assert!(!is_stage_direction(t), "{t}");
+    }
+}
+
+#[test]
+fn wrapped_lines_open_a_paragraph_only_as_labels_in_capitals() {
+    assert!(starts_new("MS. QUILL:  Thank you."));
+    assert!(starts_new("Q    Thank you."));
+    assert!(starts_new("March 4, 2024"));
+    assert!(starts_new("END  2:35 P.M. EST"));
+    assert!(starts_new("Lena Moreau:"));
+    // "… from Chris Doe of the Harbour / Caller: Interior announced …"
+    assert!(!starts_new(
+        "Caller: Interior announced yesterday it is giving"
+    ));
+    assert!(!starts_new("5:00 a.m. GMT."));
+}
+
+#[test]
+fn header_and_body() {
+    let t = parse(
+        "Press Briefing by Press Secretary Ada Quill\nMarch 4, 2024\n\nHarbour Briefing Room\n\n1:02 P.M. EST\n\nMS. QUILL:  Good afternoon.\n\nQ    A question?\n\nMS. QUILL:  An answer.\n\nEND  1:30 P.M. EST\n\nTo view the slides, visit the harbour website.\n",
+    );
+    assert_eq!(
+        t.title.as_deref(),
+        Some("Press Briefing by Press Secretary Ada Quill")
+    );
+    assert_eq!(t.date, Some(Date::constant(2024, 3, 4)));
+    let speakers: Vec<(&str, Role)> = t
+        .turns
+        .iter()
+        .map(|t| (t.speaker.as_str(), t.role))
+        .collect();
+    assert_eq!(
+        speakers,
+        [
+            ("Ada Quill", Role::Moderator),
+            ("Reporter", Role::Journalist),
+            ("Ada Quill", Role::Moderator)
+        ]
+    );
+    let reasons: Vec<&str> = t.skipped.iter().map(|s| s.reason).collect();
+    assert_eq!(
+        reasons,
+        [
+            "title",
+            "date line",
+            "header line (place, venue, note)",
+            "time of day",
+            "end-of-transcript marker",
+            "after the end of the transcript"
+        ]
+    );
+    assert!(t
+        .turns
+        .iter()
+        .all(|t| t.why.date == "2024-03-04 (date line)"));
+}

@@ -8,6 +8,7 @@
 //! one thing: a list of [`Paragraph`]s with their source line, whatever the
 //! layout was.
 
+use std::collections::HashMap;
 use std::sync::LazyLock;
 
 use regex::Regex;
@@ -126,13 +127,107 @@ fn wrap_width(lines: &[&str]) -> Option<usize> {
 /// of the Harbour Times: to follow up …`) can be told apart by the caller.
 /// Documents that are not wrapped keep each line as its own paragraph.
 pub fn paragraphs(text: &str, starts_new: impl Fn(&str) -> bool) -> Vec<Paragraph> {
+    split(text, starts_new).paragraphs
+}
+
+/// A document cut into paragraphs, and the running page headers and
+/// footers taken out of it.
+#[derive(Debug, Clone, Default)]
+pub struct Split {
+    pub paragraphs: Vec<Paragraph>,
+    /// Lines a paged document repeats on every page: they are not text,
+    /// and a paragraph that runs across a page break runs across them.
+    pub page_lines: Vec<Paragraph>,
+}
+
+/// Lines that repeat three times or more and are not sentences: a paged
+/// document's running header or footer ("March 20, 2024  Chair Halvorsen's
+/// Press Conference  FINAL"). A line counts when it carries a date or page
+/// number and four words, wherever it falls (a page break inside a
+/// paragraph), or when it always stands alone between blank lines and has
+/// a digit or five words; short replies ("Thank you") never count, nor do
+/// the lines of a text that happens to be printed three times.
+fn page_lines<'t>(lines: &[&'t str]) -> std::collections::HashSet<&'t str> {
+    // line → (occurrences, occurrences standing alone)
+    let mut counts: HashMap<&str, (usize, usize)> = HashMap::new();
+    for (i, l) in lines.iter().enumerate() {
+        if l.len() < 8 || l.len() > 120 {
+            continue;
+        }
+        let alone =
+            (i == 0 || lines[i - 1].is_empty()) && lines.get(i + 1).is_none_or(|n| n.is_empty());
+        // Only lines standing alone or carrying a digit can qualify; the
+        // lines of wrapped paragraphs are not even counted.
+        if !alone && !l.bytes().any(|b| b.is_ascii_digit()) {
+            continue;
+        }
+        let e = counts.entry(l).or_default();
+        e.0 += 1;
+        e.1 += usize::from(alone);
+    }
+    let found: std::collections::HashSet<&str> = counts
+        .into_iter()
+        .filter(|(l, (n, alone))| {
+            let words = l.split_whitespace().count();
+            let digit = l.contains(|c: char| c.is_ascii_digit());
+            *n >= 3
+                && !l.ends_with([
+                    '.', '?', '!', '"', '\u{201d}', ')', ']', '。', '？', '！', '）',
+                ])
+                && !l.starts_with(['(', '[', '*', '（'])
+                && !l.contains([':', '：'])
+                && ((digit && words >= 4) || (*alone == *n && (digit || words >= 5)))
+        })
+        .map(|(l, _)| l)
+        .collect();
+    // A page has a header and a footer; many different repeated lines
+    // mean the text itself was printed more than once.
+    if found.len() > 3 {
+        return std::collections::HashSet::new();
+    }
+    found
+}
+
+/// A page number on its own line: `12`, `Page 3 of 25`, `- 4 -`, `3/25`.
+fn is_page_number(line: &str) -> bool {
+    let mut digits = false;
+    for tok in line.split(|c: char| c.is_whitespace() || c == '/') {
+        if tok.is_empty() {
+            continue;
+        }
+        if tok.chars().all(|c| c.is_ascii_digit()) && tok.len() <= 4 {
+            digits = true;
+        } else if !matches!(
+            tok.to_ascii_lowercase().as_str(),
+            "page" | "of" | "-" | "–" | "—" | "p." | "pg"
+        ) {
+            return false;
+        }
+    }
+    digits
+}
+
+/// Splits normalized text into paragraphs (see [`paragraphs`]), taking out
+/// running page headers and footers.
+pub fn split(text: &str, starts_new: impl Fn(&str) -> bool) -> Split {
     let lines: Vec<&str> = text.lines().map(str::trim).collect();
     let width = wrap_width(&lines);
+    let repeated = page_lines(&lines);
+    let mut page: Vec<Paragraph> = Vec::new();
     let mut out: Vec<Paragraph> = Vec::new();
     let mut open = false; // whether the last paragraph may take more lines
     for (i, line) in lines.iter().enumerate() {
         if line.is_empty() {
-            open = false;
+            if !(page.last().is_some_and(|p| p.line == i) && open) {
+                open = false;
+            }
+            continue;
+        }
+        if repeated.contains(line) || is_page_number(line) {
+            page.push(Paragraph {
+                text: (*line).to_string(),
+                line: i + 1,
+            });
             continue;
         }
         let join = match (open, width, out.last()) {
@@ -165,7 +260,10 @@ pub fn paragraphs(text: &str, starts_new: impl Fn(&str) -> bool) -> Vec<Paragrap
             p.text = p.text.replace('\n', " ");
         }
     }
-    out
+    Split {
+        paragraphs: out,
+        page_lines: page,
+    }
 }
 
 /// Collapses runs of whitespace to one space: the form passages are stored
@@ -282,6 +380,29 @@ mod tests {
         assert_eq!(collapse_spaces("a  b\tc\nd "), "a b c d");
         assert_eq!(collapse_spaces("plain text"), "plain text");
         assert_eq!(collapse_spaces(" lead"), "lead");
+    }
+
+    #[test]
+    fn running_page_headers_are_taken_out() {
+        let mut text = String::new();
+        for page in 1..=3 {
+            text.push_str("March 20, 2024   Chair Halvorsen's Press Conference   FINAL\n\n");
+            text.push_str("CHAIR HALVORSEN. The committee decided to leave rates unchanged,\n");
+            text.push_str("and it will keep them there for as long as inflation stays above\n");
+            text.push_str(&format!("the goal of two percent, page {page}.\n\n"));
+            text.push_str("Thank you\n\n");
+        }
+        let s = split(&text, |_| false);
+        assert_eq!(s.page_lines.len(), 3);
+        assert_eq!(s.page_lines[0].line, 1);
+        assert!(s.paragraphs.iter().all(|p| !p.text.contains("FINAL")));
+        assert_eq!(
+            s.paragraphs
+                .iter()
+                .filter(|p| p.text == "Thank you")
+                .count(),
+            3
+        );
     }
 
     #[test]

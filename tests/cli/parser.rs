@@ -526,3 +526,103 @@ fn explain_says_which_rule_gave_speaker_role_and_date() {
         }
     }
 }
+
+#[test]
+fn paged_transcript_loses_its_running_headers_not_its_paragraphs() {
+    let docs = parse("publishers");
+    let doc = &docs["central-bank-paged.txt"];
+    expect_turns(
+        doc,
+        &[
+            ("Halvorsen", "official", "Good afternoon. My colleagues"),
+            ("Marta Quintero", "moderator", "Dev."),
+            (
+                "Dev Patil",
+                "journalist",
+                "Thank you. Dev Patil with Harbour Wire.",
+            ),
+            ("Halvorsen", "official", "The projections show three cuts"),
+            ("Marta Quintero", "moderator", "Nina."),
+            (
+                "Nina Solberg",
+                "journalist",
+                "Thanks. Nina Solberg, Coastal Times.",
+            ),
+            ("Halvorsen", "official", "Wage growth has come down"),
+            ("Marta Quintero", "moderator", "Thank you."),
+        ],
+    );
+    let text = all_text(doc);
+    assert!(!text.contains("FINAL") && !text.contains("Page "), "{text}");
+    // A paragraph that runs across a page break is one paragraph.
+    assert!(text.contains("Are you worried about wages?"));
+    assert!(text.contains("decided today to leave the policy rate unchanged while we gain"));
+    let sk = skipped(doc);
+    assert!(
+        sk.iter()
+            .filter(|(r, _)| r == "page header or footer")
+            .count()
+            >= 4,
+        "{sk:#?}"
+    );
+    assert_eq!(turns(doc)[2].title.as_deref(), Some("Harbour Wire"));
+}
+
+#[test]
+fn doorstop_with_the_speaker_in_the_header() {
+    let docs = parse("publishers");
+    let doc = &docs["doorstop.txt"];
+    assert_eq!(s(doc, "date"), "2024-03-28");
+    expect_turns(
+        doc,
+        &[
+            ("Anthony Reyes", "official", "Good morning."),
+            (
+                "Reporter",
+                "journalist",
+                "Prime Minister, will the government",
+            ),
+            (
+                "Anthony Reyes",
+                "official",
+                "We will, in next year's budget.",
+            ),
+            ("Reporter", "journalist", "How much will it cost?"),
+            ("Treasurer", "official", "About four hundred million"),
+            ("Reporter", "journalist", "Prime Minister, one more"),
+            ("Anthony Reyes", "official", "Go ahead."),
+        ],
+    );
+    let sk = skipped(doc);
+    assert!(sk.contains(&(
+        "speaker named in the header".into(),
+        "The Hon Anthony Reyes MP, Prime Minister".into()
+    )));
+    assert!(sk.contains(&("end-of-transcript marker".into(), "ENDS".into())));
+}
+
+#[test]
+fn noon_briefing_with_emphasised_labels_and_an_unnamed_spokesman() {
+    let docs = parse("publishers");
+    let doc = &docs["un-briefing.txt"];
+    assert_eq!(s(doc, "date"), "2024-03-28");
+    expect_turns(
+        doc,
+        &[
+            // The announcements before the first label: the spokesman's.
+            ("Spokesman", "moderator", "The Secretary-General will open"),
+            (
+                "Reporter",
+                "journalist",
+                "Thank you. Will the Secretary-General",
+            ),
+            ("Spokesman", "moderator", "He will hold a few bilateral"),
+            ("Reporter", "journalist", "And the budget"),
+            ("Spokesman", "moderator", "I will have to check"),
+        ],
+    );
+    assert!(all_text(doc).contains("once it is final. [Laughter]"));
+    assert!(skipped(doc)
+        .iter()
+        .any(|(r, t)| r == "editor's note" && t.starts_with("The following is a near-verbatim")));
+}

@@ -175,7 +175,10 @@ fn is_time_line(t: &str) -> bool {
     let b = t.as_bytes();
     let digits = b.iter().take_while(|c| c.is_ascii_digit()).count();
     let upper = t.to_uppercase();
-    (1..=2).contains(&digits)
+    // "1:03 P.M. EST" is written in capitals; "… embargoed until 5:00
+    // a.m. GMT." is the end of a sentence.
+    !t.chars().any(char::is_lowercase)
+        && (1..=2).contains(&digits)
         && b.get(digits) == Some(&b':')
         && (upper.contains("A.M")
             || upper.contains("P.M")
@@ -189,8 +192,10 @@ fn is_end_line(t: &str) -> bool {
     t == "END" || t.starts_with("END ") || t == "###" || t == "* * *"
 }
 
-/// Reads a White House transcript the simple way.
-fn label_wh(raw: &str) -> Vec<Para> {
+/// Reads a White House transcript the simple way: its speech paragraphs,
+/// and the folded text of what is not speech (header, time and end lines,
+/// what follows the closing time).
+fn label_wh(raw: &str) -> (Vec<Para>, Vec<String>) {
     let text = raw
         .replace(['\u{a0}', '\u{202f}'], " ")
         .replace(['\u{2060}', '\u{200b}', '\u{feff}'], "");
@@ -259,8 +264,9 @@ fn label_wh(raw: &str) -> Vec<Para> {
         reporter_label(t).is_some() || named_label(t).is_some() || period_label(t).is_some()
     };
     let Some(first) = joined.iter().position(|(_, t)| is_label(t)) else {
-        return Vec::new();
+        return (Vec::new(), Vec::new());
     };
+    let mut noise: Vec<String> = joined[..first].iter().map(|(_, t)| fold(t)).collect();
     let last = joined
         .iter()
         .rposition(|(_, t)| is_label(t))
@@ -270,7 +276,9 @@ fn label_wh(raw: &str) -> Vec<Para> {
     let mut after_time = false;
     for (k, (line, t)) in joined.iter().enumerate().skip(first) {
         if is_time_line(t) || is_end_line(t) {
+            noise.push(fold(t));
             if k > last {
+                noise.extend(joined[k + 1..].iter().map(|(_, t)| fold(t)));
                 break;
             }
             after_time = true;
@@ -279,6 +287,7 @@ fn label_wh(raw: &str) -> Vec<Para> {
         // Place lines after a time in the middle ("NATO Headquarters").
         let short = t.split_whitespace().count() <= 6 && !t.ends_with(['.', '?', '!', '—']);
         if after_time && short && !is_label(t) {
+            noise.push(fold(t));
             continue;
         }
         after_time = false;
@@ -306,7 +315,7 @@ fn label_wh(raw: &str) -> Vec<Para> {
             });
         }
     }
-    out
+    (out, noise)
 }
 
 /// podium's passages of one document, folded and joined, with each
@@ -364,6 +373,10 @@ struct Figures {
     right_speaker: usize,
     dated_documents: usize,
     right_date: usize,
+    /// Lines that are not speech (three words or more), and how many of
+    /// them podium indexed as speech anyway.
+    noise: usize,
+    noise_indexed: usize,
     misses: Vec<String>,
 }
 
@@ -390,7 +403,7 @@ impl Figures {
 
     fn report(&self, what: &str) -> String {
         format!(
-            "{what}: {} documents, {} speech paragraphs\n  kept in a passage:       {:>6.2}% ({}/{})\n  right speaker:           {:>6.2}% ({}/{})\n  right date (index.tsv):  {:>6.2}% ({}/{})",
+            "{what}: {} documents, {} speech paragraphs\n  kept in a passage:       {:>6.2}% ({}/{})\n  right speaker:           {:>6.2}% ({}/{})\n  right date (index.tsv):  {:>6.2}% ({}/{})\n  noise indexed as speech: {} of {} header, time, end and trailer lines",
             self.documents,
             self.paragraphs,
             self.kept_pct(),
@@ -402,6 +415,8 @@ impl Figures {
             self.date_pct(),
             self.right_date,
             self.dated_documents,
+            self.noise_indexed,
+            self.noise,
         )
     }
 }
@@ -453,8 +468,17 @@ fn measure(dir: &Path) -> Figures {
         }
         let raw = std::fs::read_to_string(path).expect("read transcript");
         let podium = Podium::new(doc);
+        let (paras, noise) = label_wh(&raw);
+        let padded = format!(" {} ", podium.joined);
+        for n in noise.iter().filter(|n| n.split(' ').count() >= 3) {
+            f.noise += 1;
+            if padded.contains(&format!(" {n} ")) {
+                f.noise_indexed += 1;
+                f.misses.push(format!("{name}: indexed as speech: {n}"));
+            }
+        }
         let mut cursor = 0;
-        for para in label_wh(&raw) {
+        for para in paras {
             f.paragraphs += 1;
             let found = podium.joined[cursor..]
                 .find(&para.words)
@@ -504,7 +528,9 @@ fn corpus_dir() -> Option<PathBuf> {
 #[test]
 fn labeller_reads_the_white_house_format() {
     let raw = "Press Briefing by Press Secretary Ada Quill\nMay 3, 2021\n\nBriefing Room\n\n1:00 P.M. EDT\n\nMS. QUILL:\u{a0} Good afternoon.\u{a0} Two items\ntoday.\n\nMore on that.\n\nQ\u{a0}\u{a0}\u{a0} Thanks.\u{a0} A question?\n\nMR: VANCE:  An answer.\n\nTHE PRESIDNET:  Yes.\n\nEND\u{a0} 1:30 P.M. EDT\n";
-    let ps = label_wh(raw);
+    let (ps, noise) = label_wh(raw);
+    assert!(noise.contains(&"briefing room".to_string()));
+    assert!(noise.contains(&"end 1 30 p m edt".to_string()));
     let got: Vec<(&str, &Expect)> = ps.iter().map(|p| (p.words.as_str(), &p.expect)).collect();
     assert_eq!(
         got,
@@ -579,6 +605,7 @@ fn whole_corpus_measurement() {
     assert!(f.kept_pct() >= 99.5, "{}", f.report("kept below 99.5%"));
     assert!(f.speaker_pct() >= 98.0, "{}", f.report("speaker below 98%"));
     assert_eq!(f.right_date, f.dated_documents, "{}", f.report("dates"));
+    assert!(f.noise_indexed * 200 <= f.noise, "{}", f.report("noise"));
 }
 
 /// The trimmed sample, parsed together: canonical speakers, roles, dates
