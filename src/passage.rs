@@ -87,6 +87,31 @@ pub fn text_hash(text: &str) -> Option<u64> {
         .then(|| fnv1a(&[name::fold(text).as_bytes()]))
 }
 
+/// A passage's id: its [`Passage::dedup_key`] when it has one, else a
+/// hash of the file's name, the position and the words.
+fn id_from_parts(dedup_key: Option<u64>, file_name: &str, position: u32, text: &str) -> u64 {
+    dedup_key.unwrap_or_else(|| {
+        fnv1a(&[
+            file_name.as_bytes(),
+            &position.to_le_bytes(),
+            text.as_bytes(),
+        ])
+    })
+}
+
+/// The id of a passage from what the index stores of it: the file (its
+/// path as shown), position, speaker and text. The index does not store
+/// ids: they are 16 random-looking hex digits per passage, which neither
+/// compress nor need to be kept when they can be computed again.
+pub fn passage_id(file: &str, position: u32, speaker: &str, text: &str) -> u64 {
+    let file_name = std::path::Path::new(file)
+        .file_name()
+        .map_or_else(|| file.to_string(), |n| n.to_string_lossy().into_owned());
+    let dedup_key =
+        text_hash(text).map(|t| fnv1a(&[name::fold(speaker).as_bytes(), &t.to_le_bytes()]));
+    id_from_parts(dedup_key, &file_name, position, text)
+}
+
 /// Splits a paragraph into parts of at most about [`MAX_WORDS`] words, at
 /// sentence boundaries, with sizes as even as the sentences allow.
 pub fn split_long(paragraph: &str) -> Vec<String> {
@@ -147,13 +172,7 @@ pub fn passages(transcript: &Transcript, file: &str) -> Vec<Passage> {
                     text_hash: text_hash(&part),
                     text: part,
                 };
-                let id = p.dedup_key().unwrap_or_else(|| {
-                    fnv1a(&[
-                        file_name.as_bytes(),
-                        &position.to_le_bytes(),
-                        p.text.as_bytes(),
-                    ])
-                });
+                let id = id_from_parts(p.dedup_key(), &file_name, position, &p.text);
                 p.id = format!("{id:016x}");
                 out.push(p);
                 position += 1;
@@ -183,6 +202,21 @@ mod tests {
     #[test]
     fn short_paragraphs_stay_whole() {
         assert_eq!(split_long("One. Two."), vec!["One. Two.".to_string()]);
+    }
+
+    #[test]
+    fn ids_are_computed_again_from_stored_parts() {
+        let t = crate::transcript::parse(
+            "Title\n\nMS. MOREAU: Good afternoon.\n\nQ: Will the ferry to the northern islands run again before the winter storms begin this year?\n",
+        );
+        let ps = passages(&t, "some/dir/briefing.txt");
+        assert!(ps.len() >= 2);
+        assert!(ps.iter().any(|p| p.text_hash.is_some()));
+        assert!(ps.iter().any(|p| p.text_hash.is_none()));
+        for p in &ps {
+            let id = passage_id(&p.file, p.position, &p.speaker, &p.text);
+            assert_eq!(format!("{id:016x}"), p.id);
+        }
     }
 
     #[test]

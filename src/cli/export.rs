@@ -11,7 +11,7 @@ use clap::{Args, ValueEnum};
 
 use super::{GlobalArgs, IndexLocation};
 use crate::export::{self, quickwit};
-use crate::index::{schema, PodiumIndex};
+use crate::index::PodiumIndex;
 use crate::render::sanitize;
 
 /// The engines podium exports for.
@@ -99,7 +99,8 @@ pub fn run(args: &ExportArgs, global: &GlobalArgs) -> anyhow::Result<ExitCode> {
         tokenizer,
         timestamp: all_dated && count > 0,
     };
-    let yaml = quickwit::index_config(&schema::build(), &opts).map_err(anyhow::Error::msg)?;
+    let yaml =
+        quickwit::index_config(&quickwit::passage_schema(), &opts).map_err(anyhow::Error::msg)?;
     write_atomically(&config_path, |w| {
         w.write_all(yaml.as_bytes())
             .with_context(|| format!("cannot write {}", config_path.display()))

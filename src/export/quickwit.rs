@@ -1,8 +1,12 @@
 //! Quickwit: an index config mirroring podium's schema, and the passages
 //! as NDJSON.
 //!
-//! The doc mapping is derived from [`crate::index::schema::build`] field by field, so it
-//! cannot drift from the schema:
+//! The doc mapping is derived field by field from [`passage_schema`]: one
+//! document per passage with every field of a passage, the schema a
+//! distributed engine wants. (podium's own index, [`crate::index::schema`],
+//! keeps less on disk — ids are computed again, titles are indexed once
+//! per briefing — which suits one process over one folder, not a cluster.)
+//! The mapping is
 //!
 //! | podium (tantivy) | Quickwit |
 //! |---|---|
@@ -22,13 +26,17 @@
 //! picks `chinese_compatible` when the passages contain Han text and
 //! `en_stem` otherwise, unless told.
 //!
-//! Fields podium derives without storing them (`files`, `speaker_words`)
-//! are derived again for each record, as [`crate::index::writer`] does.
+//! Fields derived from others (`files`: the file and the files it is also
+//! in; `speaker_words`: the speaker and the label) are derived for each
+//! record.
 //! A date is `YYYY-MM-DDT00:00:00Z` (podium stores days at midnight UTC);
 //! an unknown date, title, label or speaker title is left out of the record.
 
 use serde::{Deserialize, Serialize};
-use tantivy::schema::{FieldType, IndexRecordOption, Schema};
+use tantivy::schema::{
+    DateOptions, DateTimePrecision, FieldType, IndexRecordOption, NumericOptions, Schema,
+    TextFieldIndexing, TextOptions, INDEXED, STORED,
+};
 
 use crate::index::analyzer::ANALYZER;
 use crate::search::StoredPassage;
@@ -137,6 +145,56 @@ pub struct ConfigOptions {
     /// Use `date` as Quickwit's timestamp field (split pruning by time):
     /// only when every passage is dated.
     pub timestamp: bool,
+}
+
+/// The schema the export mirrors: one document per passage, every field
+/// of [`Record`] indexed as a search engine that holds passages on their
+/// own needs it.
+pub fn passage_schema() -> Schema {
+    let raw = || {
+        TextOptions::default().set_indexing_options(
+            TextFieldIndexing::default()
+                .set_tokenizer("raw")
+                .set_fieldnorms(false)
+                .set_index_option(IndexRecordOption::Basic),
+        )
+    };
+    let analyzed = |stored: bool| {
+        let opts = TextOptions::default().set_indexing_options(
+            TextFieldIndexing::default()
+                .set_tokenizer(ANALYZER)
+                .set_index_option(IndexRecordOption::WithFreqsAndPositions),
+        );
+        if stored {
+            opts.set_stored()
+        } else {
+            opts
+        }
+    };
+    let mut b = Schema::builder();
+    b.add_text_field("id", raw().set_stored());
+    b.add_text_field("file", raw().set_stored().set_fast("raw"));
+    b.add_text_field("files", raw());
+    b.add_text_field("also_in", STORED);
+    b.add_text_field("title", analyzed(true));
+    b.add_date_field(
+        "date",
+        DateOptions::from(INDEXED)
+            .set_stored()
+            .set_fast()
+            .set_precision(DateTimePrecision::Seconds),
+    );
+    b.add_text_field("speaker", raw().set_stored().set_fast("raw"));
+    b.add_text_field("speaker_words", analyzed(false));
+    b.add_text_field("label", STORED);
+    b.add_text_field("speaker_title", STORED);
+    b.add_text_field("role", raw().set_stored().set_fast("raw"));
+    let num = NumericOptions::default().set_stored().set_fast();
+    b.add_u64_field("turn", num.clone());
+    b.add_u64_field("position", num.clone().set_indexed());
+    b.add_u64_field("line", num);
+    b.add_text_field("text", analyzed(true));
+    b.build()
 }
 
 /// Whether `id` is a valid Quickwit index id: a letter, then letters,
@@ -277,11 +335,10 @@ pub fn index_config(schema: &Schema, opts: &ConfigOptions) -> Result<String, Str
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::index::schema;
 
     #[test]
     fn every_schema_field_is_mapped_and_recorded() {
-        let schema = schema::build();
+        let schema = passage_schema();
         let mappings = field_mappings(&schema, Tokenizer::EnStem).expect("mappings");
         let names: Vec<&str> = schema.fields().map(|(_, e)| e.name()).collect();
         let mapped: Vec<&str> = mappings.iter().map(|m| m.name.as_str()).collect();

@@ -3,10 +3,10 @@
 //! An index directory holds tantivy's files plus two podium files per
 //! commit, both named by the commit's payload:
 //!
-//! - the *manifest* (`podium-manifest-*.json`): the documents indexed and
+//! - the *manifest* (`podium-manifest-*.json.zst`): the documents indexed and
 //!   the speaker registry; small, read by searches that need the registry
 //!   and by `podium stats`;
-//! - the *state* (`podium-state-*.json`): what the indexer needs to update
+//! - the *state* (`podium-state-*.json.zst`): what the indexer needs to update
 //!   the index incrementally: each document's content hash, the passages it
 //!   could share with other files, and its contribution to the speaker
 //!   registry (see [`writer`]).
@@ -269,12 +269,20 @@ impl PodiumIndex {
         self.searcher().num_docs()
     }
 
+    /// Reads a podium file: zstd-compressed JSON when its name ends in
+    /// `.zst` (as the indexer writes them), plain JSON otherwise.
     fn read_json<T: serde::de::DeserializeOwned>(&self, file: &str) -> Result<T> {
         let path = self.dir.join(file);
-        let bytes = fs::read(&path).map_err(|e| Error::BadIndex {
+        let mut bytes = fs::read(&path).map_err(|e| Error::BadIndex {
             path: self.dir.clone(),
             reason: format!("{file} cannot be read: {e}"),
         })?;
+        if file.ends_with(".zst") {
+            bytes = zstd::stream::decode_all(bytes.as_slice()).map_err(|e| Error::BadIndex {
+                path: self.dir.clone(),
+                reason: format!("{file} is damaged: {e}"),
+            })?;
+        }
         serde_json::from_slice(&bytes).map_err(|e| Error::BadIndex {
             path: self.dir.clone(),
             reason: format!("{file} is damaged: {e}"),
@@ -291,6 +299,13 @@ fn open_parts(dir: &Path) -> Result<Parts> {
     };
     let index = Index::open_in_dir(dir).map_err(|e| bad(one_line(&e.to_string())))?;
     analyzer::register(&index);
+    // An index of another format is told as such (with the fix), before
+    // its schema is looked into for fields it may not have.
+    if let Ok(Committed::Podium(p)) = committed(&index) {
+        if p.schema_version != schema::SCHEMA_VERSION {
+            return Err(other_format(dir, p.schema_version));
+        }
+    }
     let fields = Fields::from_schema(&index.schema()).map_err(|e| bad(e.to_string()))?;
     // The reader first: it loads the last commit under tantivy's meta lock.
     // The payload read after it belongs to the same commit or a newer one,
@@ -318,13 +333,20 @@ fn open_parts(dir: &Path) -> Result<Parts> {
         }
     };
     if payload.schema_version != schema::SCHEMA_VERSION {
-        return Err(bad(format!(
-            "it was written with index format {}, this podium reads format {}",
-            payload.schema_version,
-            schema::SCHEMA_VERSION
-        )));
+        return Err(other_format(dir, payload.schema_version));
     }
     Ok((index, fields, reader, payload))
+}
+
+/// The error for an index written in another format.
+fn other_format(dir: &Path, version: u32) -> Error {
+    Error::BadIndex {
+        path: dir.to_path_buf(),
+        reason: format!(
+            "it was written with index format {version}, this podium reads format {}",
+            schema::SCHEMA_VERSION
+        ),
+    }
 }
 
 /// Size of an index on disk: every file in its directory.

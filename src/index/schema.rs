@@ -2,22 +2,38 @@
 //!
 //! | field | how | why |
 //! |---|---|---|
-//! | `id` | raw, stored | `podium show ID`; replace a passage by id |
-//! | `file` | raw, stored, fast | group by briefing; neighbours for `--context` |
-//! | `files` | raw, multi-valued | every file a republished passage is in, for re-indexing |
+//! | `id` | u64, fast | `podium show ID`: the id's first 8 hex digits, found by range |
+//! | `file` | raw, stored, fast | group by briefing; neighbours for `--context`; replace a briefing |
 //! | `also_in` | stored | shown with the hit |
-//! | `title` | analyzed with positions, stored | `title:` searches |
-//! | `date` | date, indexed, stored, fast | `--since`/`--until` as range queries |
+//! | `title` | stored | shown with the hit |
+//! | `title_words` | analyzed with positions, on one passage per briefing | `title:` searches |
+//! | `date` | date, stored, fast | `--since`/`--until` as range queries over the fast field |
 //! | `speaker` | raw, stored, fast | exact `--speaker` filter, facet counts |
-//! | `speaker_words` | analyzed | `speaker:gong` finds Gong Zheng |
 //! | `label`, `speaker_title` | stored | shown in output |
 //! | `role` | raw, stored, fast | `--role` filter |
-//! | `turn`, `position`, `line` | u64, stored, fast | ordering and context |
-//! | `text` | analyzed with positions, stored | the searched words; phrases need positions |
+//! | `turn`, `position`, `line` | u64, stored, fast | ordering and context (ranges over fast fields) |
+//! | `text` | analyzed with positions and norms, stored | the searched words; phrases need positions |
+//!
+//! Everything is there because a query or a hit needs it, and no more, as
+//! the index should stay smaller than the text it indexes:
+//!
+//! - Passage ids are not stored: they are computed again from the file,
+//!   position, speaker and text ([`crate::passage::passage_id`]). Only their
+//!   first 32 bits are kept, in a fast field, to find a passage by id; the
+//!   full id tells the candidates apart.
+//! - A title is the same for every passage of a briefing, and `title:` is a
+//!   filter (it does not score), so its words (`title_words`) are indexed
+//!   on the briefing's first written passage only: a `title:` query finds
+//!   those and then every passage of their files (see `search::query`).
+//!   The title is stored with every passage, which costs little: zstd sees
+//!   it repeated within a block.
+//! - Range filters (dates, positions, turns) run over fast fields, so
+//!   those fields have no terms; only `text` has field norms (BM25 scores
+//!   nothing else).
 
 use tantivy::schema::{
     DateOptions, DateTimePrecision, Field, IndexRecordOption, NumericOptions, Schema,
-    TextFieldIndexing, TextOptions, INDEXED, STORED,
+    TextFieldIndexing, TextOptions, STORED,
 };
 use tantivy::store::{Compressor, ZstdCompressor};
 use tantivy::IndexSettings;
@@ -27,19 +43,18 @@ use crate::error::{Error, Result};
 
 /// Bumped whenever the schema or the analyzer changes meaning; an index
 /// written with another version must be rebuilt.
-pub const SCHEMA_VERSION: u32 = 2;
+pub const SCHEMA_VERSION: u32 = 3;
 
 /// Handles to every field, resolved once when the index is opened.
 #[derive(Debug, Clone, Copy)]
 pub struct Fields {
     pub id: Field,
     pub file: Field,
-    pub files: Field,
     pub also_in: Field,
     pub title: Field,
+    pub title_words: Field,
     pub date: Field,
     pub speaker: Field,
-    pub speaker_words: Field,
     pub label: Field,
     pub speaker_title: Field,
     pub role: Field,
@@ -61,16 +76,13 @@ fn raw() -> TextOptions {
     )
 }
 
-fn analyzed(stored: bool) -> TextOptions {
-    let indexing = TextFieldIndexing::default()
+/// Text for searching: podium's analyzer, with positions (phrases);
+/// field norms only where BM25 scores the field.
+fn analyzed(norms: bool) -> TextFieldIndexing {
+    TextFieldIndexing::default()
         .set_tokenizer(ANALYZER)
-        .set_index_option(IndexRecordOption::WithFreqsAndPositions);
-    let opts = TextOptions::default().set_indexing_options(indexing);
-    if stored {
-        opts.set_stored()
-    } else {
-        opts
-    }
+        .set_fieldnorms(norms)
+        .set_index_option(IndexRecordOption::WithFreqsAndPositions)
 }
 
 /// Doc store block size. Passages are read back only for the hits shown,
@@ -96,30 +108,53 @@ pub fn settings() -> IndexSettings {
 /// Builds podium's schema.
 pub fn build() -> Schema {
     let mut b = Schema::builder();
-    b.add_text_field("id", raw().set_stored());
+    b.add_u64_field("id", NumericOptions::default().set_fast());
     b.add_text_field("file", raw().set_stored().set_fast("raw"));
-    b.add_text_field("files", raw());
     b.add_text_field("also_in", STORED);
-    b.add_text_field("title", analyzed(true));
+    b.add_text_field("title", STORED);
+    b.add_text_field(
+        "title_words",
+        TextOptions::default().set_indexing_options(analyzed(false)),
+    );
     b.add_date_field(
         "date",
-        DateOptions::from(INDEXED)
+        DateOptions::default()
             .set_stored()
             .set_fast()
             .set_precision(DateTimePrecision::Seconds),
     );
     b.add_text_field("speaker", raw().set_stored().set_fast("raw"));
-    b.add_text_field("speaker_words", analyzed(false));
     b.add_text_field("label", STORED);
     b.add_text_field("speaker_title", STORED);
     b.add_text_field("role", raw().set_stored().set_fast("raw"));
     let num = NumericOptions::default().set_stored().set_fast();
     b.add_u64_field("turn", num.clone());
-    // Indexed too: `show` and `--context` look neighbours up by position.
-    b.add_u64_field("position", num.clone().set_indexed());
+    b.add_u64_field("position", num.clone());
     b.add_u64_field("line", num);
-    b.add_text_field("text", analyzed(true));
+    b.add_text_field(
+        "text",
+        TextOptions::default()
+            .set_indexing_options(analyzed(true))
+            .set_stored(),
+    );
     b.build()
+}
+
+/// The stored field that holds the text an indexed field's words come
+/// from: the field itself, or `title` for `title_words` (which is not
+/// stored).
+pub fn stored_form(schema: &Schema, field: Field) -> Field {
+    if schema.get_field_name(field) == "title_words" {
+        if let Ok(title) = schema.get_field("title") {
+            return title;
+        }
+    }
+    field
+}
+
+/// The first 32 bits of a passage id: what the `id` field holds.
+pub fn id_prefix(id: u64) -> u64 {
+    id >> 32
 }
 
 impl Fields {
@@ -136,12 +171,11 @@ impl Fields {
         Ok(Fields {
             id: f("id")?,
             file: f("file")?,
-            files: f("files")?,
             also_in: f("also_in")?,
             title: f("title")?,
+            title_words: f("title_words")?,
             date: f("date")?,
             speaker: f("speaker")?,
-            speaker_words: f("speaker_words")?,
             label: f("label")?,
             speaker_title: f("speaker_title")?,
             role: f("role")?,

@@ -85,53 +85,40 @@ fn in_file(
 /// The passage with this id, or the only one whose id starts so (at least
 /// [`MIN_ID_PREFIX`] characters). An ambiguous prefix is an error that
 /// says how many passages it matches.
+///
+/// The index keeps the first 32 bits of each id in a fast field (see
+/// [`crate::index::schema`]): the ids that start with the digits given lie
+/// in one range of it, and the candidates' full ids (computed from their
+/// stored parts) decide.
 pub fn by_id(index: &PodiumIndex, searcher: &Searcher, id: &str) -> Result<Option<StoredPassage>> {
     let id = id.trim().to_ascii_lowercase();
-    let f = &index.fields;
-    let exact = passages(
-        index,
-        searcher,
-        &*term_query(Term::from_field_text(f.id, &id)),
-    )?;
-    if let Some(p) = exact.into_iter().next() {
-        return Ok(Some(p));
-    }
-    if id.len() < MIN_ID_PREFIX {
+    if id.len() < MIN_ID_PREFIX || id.len() > 16 || !id.bytes().all(|b| b.is_ascii_hexdigit()) {
         return Ok(None);
     }
-    let mut ids: Vec<String> = Vec::new();
-    for segment in searcher.segment_readers() {
-        let inverted = segment.inverted_index(f.id)?;
-        let mut stream = inverted
-            .terms()
-            .range()
-            .ge(id.as_bytes())
-            .into_stream()
-            .map_err(|e| Error::Query(format!("cannot read ids: {e}")))?;
-        while stream.advance() {
-            if !stream.key().starts_with(id.as_bytes()) {
-                break;
-            }
-            if let Ok(k) = std::str::from_utf8(stream.key()) {
-                if !ids.iter().any(|i| i == k) {
-                    ids.push(k.to_string());
-                }
-            }
-        }
+    let digits = id.len().min(8);
+    let Ok(head) = u64::from_str_radix(&id[..digits], 16) else {
+        return Ok(None);
+    };
+    let shift = 4 * (8 - digits) as u32;
+    let lo = head << shift;
+    let hi = ((head + 1) << shift) - 1;
+    let mut found: Vec<StoredPassage> =
+        passages(index, searcher, &*u64_range(index.fields.id, lo, hi))?
+            .into_iter()
+            .filter(|p| p.id.starts_with(&id))
+            .collect();
+    if let Some(i) = found.iter().position(|p| p.id == id) {
+        return Ok(Some(found.swap_remove(i)));
     }
-    match ids.as_slice() {
-        [] => Ok(None),
-        [one] => Ok(passages(
-            index,
-            searcher,
-            &*term_query(Term::from_field_text(f.id, one)),
-        )?
-        .into_iter()
-        .next()),
-        many => Err(Error::Query(format!(
-            "id prefix '{id}' matches {} passages ({}…); give more characters",
-            many.len(),
-            many.iter().take(3).cloned().collect::<Vec<_>>().join(", ")
+    let mut ids: Vec<String> = found.iter().map(|p| p.id.clone()).collect();
+    ids.sort();
+    ids.dedup();
+    match ids.len() {
+        0 => Ok(None),
+        1 => Ok(found.into_iter().next()),
+        n => Err(Error::Query(format!(
+            "id prefix '{id}' matches {n} passages ({}…); give more characters",
+            ids.iter().take(3).cloned().collect::<Vec<_>>().join(", ")
         ))),
     }
 }

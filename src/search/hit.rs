@@ -8,6 +8,7 @@ use tantivy::{DocAddress, Searcher, TantivyDocument};
 use crate::error::{Error, Result};
 use crate::index::writer::date_from_index;
 use crate::index::{Fields, PodiumIndex};
+use crate::passage;
 use crate::transcript::Role;
 
 /// A passage as stored in the index.
@@ -55,9 +56,20 @@ impl StoredPassage {
                 .and_then(|v| v.as_str().map(str::to_string))
         };
         let num = |field| d.get_first(field).and_then(|v| v.as_u64()).unwrap_or(0);
+        let file = text(f.file).unwrap_or_default();
+        let speaker = text(f.speaker).unwrap_or_default();
+        let position = num(f.position);
+        let body = text(f.text).unwrap_or_default();
+        // Ids are not stored: computed again from what they were made of.
+        let id = passage::passage_id(
+            &file,
+            u32::try_from(position).unwrap_or(u32::MAX),
+            &speaker,
+            &body,
+        );
         StoredPassage {
-            id: text(f.id).unwrap_or_default(),
-            file: text(f.file).unwrap_or_default(),
+            id: format!("{id:016x}"),
+            file,
             also_in: d
                 .get_all(f.also_in)
                 .filter_map(|v| v.as_str().map(str::to_string))
@@ -67,16 +79,16 @@ impl StoredPassage {
                 .get_first(f.date)
                 .and_then(|v| v.as_datetime())
                 .and_then(date_from_index),
-            speaker: text(f.speaker).unwrap_or_default(),
+            speaker,
             label: text(f.label),
             speaker_title: text(f.speaker_title),
             role: text(f.role)
                 .and_then(|r| r.parse().ok())
                 .unwrap_or_default(),
             turn: num(f.turn),
-            position: num(f.position),
+            position,
             line: num(f.line),
-            text: text(f.text).unwrap_or_default(),
+            text: body,
         }
     }
 }

@@ -149,11 +149,12 @@ fn surface_forms(searcher: &Searcher, field: Field, term: &str) -> Vec<String> {
     };
     let mut forms: Vec<String> = Vec::new();
     let mut a = analyzer::analyzer();
+    let stored = crate::index::schema::stored_form(searcher.schema(), field);
     for (_, addr) in top {
         let Ok(doc) = searcher.doc::<TantivyDocument>(addr) else {
             continue;
         };
-        let Some(text) = doc.get_first(field).and_then(|v| v.as_str()) else {
+        let Some(text) = doc.get_first(stored).and_then(|v| v.as_str()) else {
             continue;
         };
         let mut stream = a.token_stream(text);

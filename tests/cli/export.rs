@@ -134,7 +134,7 @@ fn the_config_is_a_quickwit_doc_mapping_that_mirrors_the_schema() {
     assert_eq!(c.version, "0.8");
     assert_eq!(c.index_id, "podium");
     assert_eq!(c.doc_mapping.mode, "strict");
-    let schema = podium::index::schema::build();
+    let schema = podium::export::quickwit::passage_schema();
     let names: Vec<&str> = schema.fields().map(|(_, f)| f.name()).collect();
     let mapped: Vec<&str> = c
         .doc_mapping

@@ -130,6 +130,16 @@ fn field_prefixes_narrow() {
     assert_eq!(hits.len(), 1);
     let (hits, _, _) = search(fixture(), "title:(grain silo) farmers", &[]);
     assert_eq!(hits.len(), 1);
+    // Title words are indexed on one passage per briefing: a prefix and an
+    // exclusion still cover every passage of the briefings.
+    let (hits, _, _) = search(fixture(), "title:grai*", &["-n", "50"]);
+    assert_eq!(hits.len(), 3);
+    let (every, _, _) = search(fixture(), "-title:zzzz", &["-n", "500"]);
+    let (others, _, _) = search(fixture(), "-title:grain", &["-n", "500"]);
+    assert_eq!(others.len() + 3, every.len());
+    assert!(others
+        .iter()
+        .all(|h| !s(h, "title").contains("Grain prices")));
 }
 
 #[test]

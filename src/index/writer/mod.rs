@@ -476,27 +476,30 @@ pub fn date_from_index(dt: DateTime) -> Option<Date> {
         .ok()
 }
 
-/// The tantivy document for a passage.
-pub(crate) fn document(f: &Fields, p: &Passage) -> TantivyDocument {
+/// The tantivy document for a passage. `first` marks the first passage
+/// written for its briefing, the one that carries the title's words (see
+/// [`schema`]).
+pub(crate) fn document(f: &Fields, p: &Passage, first: bool) -> TantivyDocument {
     let mut d = TantivyDocument::new();
-    d.add_text(f.id, &p.id);
+    // The id is computed again when read; its first 32 bits find it.
+    let id = u64::from_str_radix(&p.id, 16).unwrap_or(0);
+    d.add_u64(f.id, schema::id_prefix(id));
     d.add_text(f.file, &p.file);
-    d.add_text(f.files, &p.file);
     for other in &p.also_in {
-        d.add_text(f.files, other);
         d.add_text(f.also_in, other);
     }
     if let Some(t) = &p.title {
         d.add_text(f.title, t);
+        if first {
+            d.add_text(f.title_words, t);
+        }
     }
     if let Some(date) = p.date {
         d.add_date(f.date, date_to_index(date));
     }
     d.add_text(f.speaker, &p.speaker);
-    d.add_text(f.speaker_words, &p.speaker);
     if let Some(l) = &p.label {
         d.add_text(f.label, l);
-        d.add_text(f.speaker_words, l);
     }
     if let Some(t) = &p.speaker_title {
         d.add_text(f.speaker_title, t);
@@ -507,11 +510,6 @@ pub(crate) fn document(f: &Fields, p: &Passage) -> TantivyDocument {
     d.add_u64(f.line, u64::from(p.line));
     d.add_text(f.text, &p.text);
     d
-}
-
-/// The term that identifies a passage, for deleting or replacing it.
-pub fn id_term(f: &Fields, id: &str) -> Term {
-    Term::from_field_text(f.id, id)
 }
 
 #[cfg(test)]

