@@ -83,8 +83,40 @@ pub fn fnv1a(parts: &[&[u8]]) -> u64 {
 /// The folded-text hash of a passage text, if it is long enough to count
 /// as republished when found again.
 pub fn text_hash(text: &str) -> Option<u64> {
-    (text.len() >= MIN_DEDUP_WORDS * 2 && text::word_count(text) >= MIN_DEDUP_WORDS)
-        .then(|| fnv1a(&[name::fold(text).as_bytes()]))
+    (text.len() >= MIN_DEDUP_WORDS * 2 && text::has_words(text, MIN_DEDUP_WORDS))
+        .then(|| folded_hash(text))
+}
+
+/// `fnv1a(&[fold(text)])` without building the folded string when the
+/// text is ASCII (nearly every passage): the same bytes, hashed as
+/// [`name::fold`] would write them.
+fn folded_hash(text: &str) -> u64 {
+    if !text.is_ascii() {
+        return fnv1a(&[name::fold(text).as_bytes()]);
+    }
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    let mut put = |b: u8| {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    };
+    // name::fold's ASCII path: letters and digits lower-cased, apostrophes
+    // dropped, any other run between words one space.
+    let mut space = false;
+    let mut started = false;
+    for &b in text.as_bytes() {
+        if b.is_ascii_alphanumeric() {
+            if space && started {
+                put(b' ');
+            }
+            space = false;
+            started = true;
+            put(b.to_ascii_lowercase());
+        } else if b != b'\'' {
+            space = true;
+        }
+    }
+    put(0xff);
+    h
 }
 
 /// A passage's id: its [`Passage::dedup_key`] when it has one, else a
@@ -115,10 +147,10 @@ pub fn passage_id(file: &str, position: u32, speaker: &str, text: &str) -> u64 {
 /// Splits a paragraph into parts of at most about [`MAX_WORDS`] words, at
 /// sentence boundaries, with sizes as even as the sentences allow.
 pub fn split_long(paragraph: &str) -> Vec<String> {
-    let total = text::word_count(paragraph);
-    if total <= MAX_WORDS {
+    if !text::has_words(paragraph, MAX_WORDS + 1) {
         return vec![paragraph.to_string()];
     }
+    let total = text::word_count(paragraph);
     let parts = total.div_ceil(MAX_WORDS);
     let target = total.div_ceil(parts);
     let mut out = Vec::with_capacity(parts);
@@ -216,6 +248,20 @@ mod tests {
         for p in &ps {
             let id = passage_id(&p.file, p.position, &p.speaker, &p.text);
             assert_eq!(format!("{id:016x}"), p.id);
+        }
+    }
+
+    #[test]
+    fn folded_hash_is_the_hash_of_the_folded_text() {
+        for t in [
+            "Shanghai's investment, and   finance: 37,000 firms!",
+            "  leading space and trailing ",
+            "'quoted' -- dashes -- and... dots",
+            "",
+            "Gómez-Ruiz said ‘no’",
+            "UPPER lower 123",
+        ] {
+            assert_eq!(folded_hash(t), fnv1a(&[name::fold(t).as_bytes()]), "{t:?}");
         }
     }
 

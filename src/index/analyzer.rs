@@ -26,6 +26,7 @@
 //! assert_eq!(terms, ["shanghai", "list", "compani", "上海", "海科", "科创", "创板"]);
 //! ```
 
+use std::cell::RefCell;
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 
@@ -210,13 +211,15 @@ fn next_ascii_word(bytes: &[u8], cursor: &mut usize, end: usize) -> Option<(usiz
 }
 
 impl<'a> WordStream<'a> {
-    fn emit(&mut self, from: usize, to: usize) {
+    /// Emits the word at `from..to`; `ascii` when it is known to be ASCII
+    /// (no curly apostrophe to look for).
+    fn emit(&mut self, from: usize, to: usize, ascii: bool) {
         self.token.position = self.token.position.wrapping_add(1);
         self.token.offset_from = from;
         self.token.offset_to = to;
         self.token.text.clear();
         let word = &self.text[from..to];
-        if word.contains('\u{2019}') {
+        if !ascii && word.contains('\u{2019}') {
             // "Shanghai’s" and "Shanghai's" are the same word to a reader
             // and to the stemmer.
             self.token.text.push_str(&word.replace('\u{2019}', "'"));
@@ -234,7 +237,7 @@ impl<'a> WordStream<'a> {
         let i = self.run_next;
         self.run_next += 1;
         if n == 1 {
-            self.emit(self.run[0], self.run_end);
+            self.emit(self.run[0], self.run_end, false);
             return true;
         }
         if i + 1 >= n {
@@ -245,7 +248,7 @@ impl<'a> WordStream<'a> {
         } else {
             self.run_end
         };
-        self.emit(self.run[i], to);
+        self.emit(self.run[i], to, false);
         true
     }
 
@@ -324,7 +327,7 @@ impl TokenStream for WordStream<'_> {
                 let found = next_ascii_word(self.text.as_bytes(), &mut c, end);
                 self.ascii.0 = c;
                 if let Some((from, to)) = found {
-                    self.emit(from, to);
+                    self.emit(from, to, true);
                     return true;
                 }
                 continue;
@@ -342,7 +345,7 @@ impl TokenStream for WordStream<'_> {
                         return self.next_from_run();
                     }
                     if is_word(word) {
-                        self.emit(from, from + word.len());
+                        self.emit(from, from + word.len(), false);
                         return true;
                     }
                 }
@@ -363,10 +366,10 @@ impl TokenStream for WordStream<'_> {
     }
 }
 
-/// Words remembered per analyzer: enough for a corpus's common vocabulary
-/// (a Zipf distribution: the first words met are most of the tokens), a
-/// few megabytes per analyzer at most.
-const CACHE_WORDS: usize = 100_000;
+/// Words remembered per thread: enough for a corpus's common vocabulary
+/// (a Zipf distribution: the first words met are most of the tokens), some
+/// 20 MB per indexing thread at most.
+const CACHE_WORDS: usize = 200_000;
 
 /// FNV-1a for the term cache: short keys, no need for `std`'s DoS-resistant
 /// (and slower) hasher.
@@ -394,14 +397,21 @@ impl Hasher for FnvHasher {
 
 type TermCache = HashMap<Box<str>, Box<str>, BuildHasherDefault<FnvHasher>>;
 
+thread_local! {
+    /// Each word's term, per thread: tantivy gives every new segment a
+    /// fresh copy of the analyzer, and an indexing thread writes many
+    /// segments of one corpus.
+    static TERMS: RefCell<TermCache> = RefCell::new(TermCache::default());
+}
+
 /// Lower case, ASCII folding and English stemming of one word, remembered
 /// per distinct word.
 ///
 /// A word's term depends on nothing but the word, and stemming costs more
 /// than anything else in indexing, so each distinct word is run through
 /// tantivy's own filters ([`LowerCaser`], [`AsciiFoldingFilter`],
-/// [`Stemmer`]) once and the result reused: the terms are those filters'
-/// terms by construction.
+/// [`Stemmer`]) once per thread and the result reused: the terms are those
+/// filters' terms by construction.
 #[derive(Clone, Copy, Default)]
 pub struct Normalize;
 
@@ -409,7 +419,6 @@ pub struct Normalize;
 #[derive(Clone)]
 pub struct NormalizeTokenizer<T> {
     inner: T,
-    cache: TermCache,
     /// tantivy's filters, on one word at a time.
     filters: TextAnalyzer,
 }
@@ -417,7 +426,6 @@ pub struct NormalizeTokenizer<T> {
 /// The words of a [`NormalizeTokenizer`].
 pub struct NormalizeStream<'a, T> {
     tail: T,
-    cache: &'a mut TermCache,
     filters: &'a mut TextAnalyzer,
 }
 
@@ -437,7 +445,6 @@ impl TokenFilter for Normalize {
     fn transform<T: Tokenizer>(self, inner: T) -> NormalizeTokenizer<T> {
         NormalizeTokenizer {
             inner,
-            cache: TermCache::default(),
             filters: word_filters(),
         }
     }
@@ -449,7 +456,6 @@ impl<T: Tokenizer> Tokenizer for NormalizeTokenizer<T> {
     fn token_stream<'a>(&'a mut self, text: &'a str) -> Self::TokenStream<'a> {
         NormalizeStream {
             tail: self.inner.token_stream(text),
-            cache: &mut self.cache,
             filters: &mut self.filters,
         }
     }
@@ -461,9 +467,15 @@ impl<T: TokenStream> TokenStream for NormalizeStream<'_, T> {
             return false;
         }
         let token = self.tail.token_mut();
-        if let Some(term) = self.cache.get(token.text.as_str()) {
-            token.text.clear();
-            token.text.push_str(term);
+        let cached = TERMS.with(|cache| match cache.borrow().get(token.text.as_str()) {
+            Some(term) => {
+                token.text.clear();
+                token.text.push_str(term);
+                true
+            }
+            None => false,
+        });
+        if cached {
             return true;
         }
         let mut words = self.filters.token_stream(&token.text);
@@ -472,10 +484,12 @@ impl<T: TokenStream> TokenStream for NormalizeStream<'_, T> {
             None => String::new(),
         };
         drop(words);
-        if self.cache.len() < CACHE_WORDS {
-            self.cache
-                .insert(token.text.as_str().into(), term.as_str().into());
-        }
+        TERMS.with(|cache| {
+            let mut cache = cache.borrow_mut();
+            if cache.len() < CACHE_WORDS {
+                cache.insert(token.text.as_str().into(), term.as_str().into());
+            }
+        });
         token.text = term;
         true
     }

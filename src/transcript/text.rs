@@ -302,33 +302,80 @@ pub fn rough_word_count(s: &str) -> usize {
 /// fraction of the cost: it runs on every paragraph, twice per indexing run,
 /// and feeds thresholds and passage splitting.
 pub fn word_count(s: &str) -> usize {
+    count_words(s, usize::MAX)
+}
+
+/// Whether `s` has at least `n` words (as [`word_count`] counts them),
+/// stopping as soon as it knows: thresholds need no exact count.
+pub fn has_words(s: &str, n: usize) -> bool {
+    count_words(s, n) >= n
+}
+
+/// [`word_count`], stopping at `limit`. Bytes are read as bytes while they
+/// are ASCII (most text): decoding characters cost more than the counting.
+fn count_words(s: &str, limit: usize) -> usize {
+    let bytes = s.as_bytes();
     let mut count = 0;
     let mut in_word = false;
-    let mut chars = s.chars().peekable();
-    while let Some(c) = chars.next() {
-        if c.is_ascii() {
-            if c.is_ascii_alphanumeric() {
-                count += usize::from(!in_word);
+    let mut i = 0;
+    // Whether the character at `at` continues a word after a joiner: a
+    // letter or digit, not Han.
+    let word_char_at = |at: usize| -> bool {
+        match bytes.get(at) {
+            None => false,
+            Some(b) if b.is_ascii() => b.is_ascii_alphanumeric(),
+            Some(_) => s[at..]
+                .chars()
+                .next()
+                .is_some_and(|n| n.is_alphanumeric() && !super::name::is_cjk(n)),
+        }
+    };
+    while i < bytes.len() {
+        let b = bytes[i];
+        let (c, len) = if b.is_ascii() {
+            if b.is_ascii_alphanumeric() {
+                if !in_word {
+                    count += 1;
+                    if count >= limit {
+                        return count;
+                    }
+                }
                 in_word = true;
+                i += 1;
                 continue;
             }
-        } else if super::name::is_cjk(c) {
-            count += 1;
-            in_word = false;
-            continue;
-        } else if c.is_alphanumeric() {
-            count += usize::from(!in_word);
-            in_word = true;
-            continue;
+            (char::from(b), 1)
+        } else {
+            let c = s[i..].chars().next().unwrap_or(' ');
+            (c, c.len_utf8())
+        };
+        if !c.is_ascii() {
+            if super::name::is_cjk(c) {
+                count += 1;
+                if count >= limit {
+                    return count;
+                }
+                in_word = false;
+                i += len;
+                continue;
+            }
+            if c.is_alphanumeric() {
+                if !in_word {
+                    count += 1;
+                    if count >= limit {
+                        return count;
+                    }
+                }
+                in_word = true;
+                i += len;
+                continue;
+            }
         }
-        let joins = matches!(c, '\'' | '\u{2019}' | '.' | ',')
-            && in_word
-            && chars
-                .peek()
-                .is_some_and(|n| n.is_alphanumeric() && !super::name::is_cjk(*n));
+        let joins = matches!(c, '\'' | '\u{2019}' | '.' | ',') && in_word && word_char_at(i + len);
         if !joins {
             in_word = false;
         }
+        i += len;
     }
     count
 }
@@ -336,6 +383,79 @@ pub fn word_count(s: &str) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The character-by-character count [`word_count`] replaced.
+    fn reference_word_count(s: &str) -> usize {
+        let mut count = 0;
+        let mut in_word = false;
+        let mut chars = s.chars().peekable();
+        while let Some(c) = chars.next() {
+            if c.is_ascii() {
+                if c.is_ascii_alphanumeric() {
+                    count += usize::from(!in_word);
+                    in_word = true;
+                    continue;
+                }
+            } else if crate::transcript::name::is_cjk(c) {
+                count += 1;
+                in_word = false;
+                continue;
+            } else if c.is_alphanumeric() {
+                count += usize::from(!in_word);
+                in_word = true;
+                continue;
+            }
+            let joins = matches!(c, '\'' | '\u{2019}' | '.' | ',')
+                && in_word
+                && chars
+                    .peek()
+                    .is_some_and(|n| n.is_alphanumeric() && !crate::transcript::name::is_cjk(*n));
+            if !joins {
+                in_word = false;
+            }
+        }
+        count
+    }
+
+    #[test]
+    fn word_count_counts_as_before() {
+        const PARTS: &[&str] = &[
+            "a",
+            "Z",
+            "7",
+            "é",
+            "ß",
+            "中",
+            "国",
+            "'",
+            "\u{2019}",
+            ".",
+            ",",
+            " ",
+            "-",
+            "\n",
+            "U.S.",
+            "37,000",
+            "Shanghai's",
+            "\u{a0}",
+            "，",
+            "１",
+            "😀",
+            "\u{301}",
+            "x.中",
+            "a'é",
+        ];
+        let mut rng = crate::generate::Rng::new(3);
+        for _ in 0..20_000 {
+            let len = rng.below(30);
+            let s: String = (0..len).map(|_| *rng.pick(PARTS)).collect();
+            let n = reference_word_count(&s);
+            assert_eq!(word_count(&s), n, "{s:?}");
+            for k in 0..n + 2 {
+                assert_eq!(has_words(&s, k), n >= k, "{s:?} {k}");
+            }
+        }
+    }
 
     #[test]
     fn normalize_maps_spaces_and_drops_markup() {
