@@ -292,19 +292,83 @@ pub fn metadata(par: &str) -> Option<(String, &str)> {
 /// a label.
 pub const ACCEPT: i32 = 3;
 
-static COLON_LABEL: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^([^:：\n]{1,70}?)\s*[:：]\s*(.*)$").expect("static regex"));
-static PERIOD_LABEL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^((?:[A-Z][A-Z'’\-]*\.?\s+){0,4}[A-Z][A-Z'’\-]+)\.\s+(\S.*)$")
-        .expect("static regex")
+static COLON_LABEL: LazyLock<LabelRegex> =
+    LazyLock::new(|| LabelRegex::new(r"^([^:：\n]{1,70}?)\s*[:：]\s*", Tail::Any));
+static PERIOD_LABEL: LazyLock<LabelRegex> = LazyLock::new(|| {
+    LabelRegex::new(
+        r"^((?:[A-Z][A-Z'’\-]*\.?\s+){0,4}[A-Z][A-Z'’\-]+)\.\s+",
+        Tail::NonBlank,
+    )
 });
-static BARE_QA: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^(Q|A)(?:\s*([.:])\s*|(\s+))(\S.*)$").expect("static regex"));
+static BARE_QA: LazyLock<LabelRegex> =
+    LazyLock::new(|| LabelRegex::new(r"^(Q|A)(?:\s*([.:])\s*|(\s+))", Tail::NonBlank));
 /// `MR: ZIENTS:`: an honorific, a stray colon, then the name and the colon.
-static STRAY_COLON: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^((?i:mr|ms|mrs|dr)\.?\s*:\s*[A-Z][A-Z'’\-]+(?:\s+[A-Z][A-Z'’\-]+)?)\s*:\s*(.*)$")
-        .expect("static regex")
+static STRAY_COLON: LazyLock<LabelRegex> = LazyLock::new(|| {
+    LabelRegex::new(
+        r"^((?i:mr|ms|mrs|dr)\.?\s*:\s*[A-Z][A-Z'’\-]+(?:\s+[A-Z][A-Z'’\-]+)?)\s*:\s*",
+        Tail::Any,
+    )
 });
+
+/// What a label pattern's last group takes: the rest of the paragraph
+/// (`(.*)$`), or the rest from its first non-blank character (`(\S.*)$`).
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Tail {
+    Any,
+    NonBlank,
+}
+
+/// A label pattern: `head`, then a last group taking the rest of the
+/// paragraph (see [`Tail`]).
+///
+/// The whole pattern has to run over the whole paragraph to reach `$`,
+/// and paragraphs are long; the head alone stops within the first few
+/// dozen characters. Without a line break in the text (`.` stops at one;
+/// paragraphs have none), the rest group matches whatever follows any
+/// head match, so the head's first match, when its rest fits the tail, is
+/// the whole pattern's first match, with the same groups. Otherwise (a
+/// line break, or a rest that does not fit) the whole pattern decides.
+struct LabelRegex {
+    head: Regex,
+    full: Regex,
+    tail: Tail,
+}
+
+impl LabelRegex {
+    fn new(head: &str, tail: Tail) -> LabelRegex {
+        let rest = match tail {
+            Tail::Any => r"(.*)$",
+            Tail::NonBlank => r"(\S.*)$",
+        };
+        LabelRegex {
+            head: Regex::new(head).expect("static regex"),
+            full: Regex::new(&format!("{head}{rest}")).expect("static regex"),
+            tail,
+        }
+    }
+
+    /// The groups the whole pattern captures in `text` (group 0 the whole
+    /// match, the last the rest).
+    fn captures<'h>(&self, text: &'h str) -> Option<Vec<Option<&'h str>>> {
+        let groups = |c: regex::Captures<'h>| c.iter().map(|m| m.map(|m| m.as_str())).collect();
+        if !text.contains('\n') {
+            let c = self.head.captures(text)?;
+            let end = c.get(0).map_or(0, |m| m.end());
+            let rest = &text[end..];
+            let fits = match self.tail {
+                Tail::Any => true,
+                Tail::NonBlank => rest.starts_with(|ch: char| !ch.is_whitespace()),
+            };
+            if fits {
+                let mut g: Vec<Option<&'h str>> = groups(c);
+                g[0] = Some(text);
+                g.push(Some(rest));
+                return Some(g);
+            }
+        }
+        self.full.captures(text).map(groups)
+    }
+}
 
 /// Role words a label may consist of, by kind. Lower-case, folded.
 const REPORTER_WORDS: &[&str] = &[
@@ -463,12 +527,11 @@ fn shape(par: &str) -> Option<Candidate<'_>> {
 
 fn bare_qa(par: &str) -> Option<Candidate<'_>> {
     if let Some(c) = BARE_QA.captures(par) {
-        let (Some(l), Some(rest)) = (c.get(1), c.get(4)) else {
+        let (Some(l), Some(rest)) = (c[1], c[4]) else {
             return None;
         };
-        let sep = c.get(2).map(|m| m.as_str());
-        let spaces = c.get(3).map(|m| m.as_str().len());
-        let rest = rest.as_str();
+        let sep = c[2];
+        let spaces = c[3].map(str::len);
         // "A.M. tomorrow", "Q. R. Smith": an initial after the full stop
         // means the letter was an abbreviation, not a label.
         let b = rest.as_bytes();
@@ -478,16 +541,16 @@ fn bare_qa(par: &str) -> Option<Candidate<'_>> {
         // A bare "A" is the article far more often than an answer: only
         // two or more spaces after it (a typeset gap) make it a label.
         let ok = !initial_after
-            && match (l.as_str(), spaces) {
+            && match (l, spaces) {
                 (_, None) => sep == Some(":") || opens_text(rest),
                 ("Q", Some(_)) => opens_text(rest),
                 (_, Some(n)) => n >= 2 && opens_text(rest),
             };
         if ok {
             return Some(Candidate {
-                label: l.as_str(),
+                label: l,
                 rest,
-                kind: kind_of(l.as_str()),
+                kind: kind_of(l),
                 period: false,
             });
         }
@@ -497,27 +560,27 @@ fn bare_qa(par: &str) -> Option<Candidate<'_>> {
 
 fn colon_label(par: &str) -> Option<Candidate<'_>> {
     if let Some(c) = STRAY_COLON.captures(par) {
-        if let (Some(l), Some(rest)) = (c.get(1), c.get(2)) {
+        if let (Some(l), Some(rest)) = (c[1], c[2]) {
             return Some(Candidate {
-                label: l.as_str(),
-                rest: rest.as_str(),
+                label: l,
+                rest,
                 kind: LabelKind::Named,
                 period: false,
             });
         }
     }
     if let Some(c) = COLON_LABEL.captures(par) {
-        let (Some(l), Some(rest)) = (c.get(1), c.get(2)) else {
+        let (Some(l), Some(rest)) = (c[1], c[2]) else {
             return None;
         };
-        let label = l.as_str().trim();
+        let label = l.trim();
         // A time ("10:30") or a ratio is not a label.
-        let digit_after = rest.as_str().starts_with(|ch: char| ch.is_ascii_digit())
+        let digit_after = rest.starts_with(|ch: char| ch.is_ascii_digit())
             && label.ends_with(|ch: char| ch.is_ascii_digit());
         if label_shaped(label) && !digit_after {
             return Some(Candidate {
                 label,
-                rest: rest.as_str(),
+                rest,
                 kind: kind_of(label),
                 period: false,
             });
@@ -528,17 +591,14 @@ fn colon_label(par: &str) -> Option<Candidate<'_>> {
 
 fn period_label(par: &str) -> Option<Candidate<'_>> {
     if let Some(c) = PERIOD_LABEL.captures(par) {
-        let (Some(l), Some(rest)) = (c.get(1), c.get(2)) else {
+        let (Some(label), Some(rest)) = (c[1], c[2]) else {
             return None;
         };
-        let label = l.as_str();
-        let opens = rest
-            .as_str()
-            .starts_with(|ch: char| ch.is_uppercase() || "\"'“‘(".contains(ch));
+        let opens = rest.starts_with(|ch: char| ch.is_uppercase() || "\"'“‘(".contains(ch));
         if opens && label.chars().filter(|ch| ch.is_alphabetic()).count() >= 3 {
             return Some(Candidate {
                 label,
-                rest: rest.as_str(),
+                rest,
                 kind: kind_of(label),
                 period: true,
             });
@@ -670,6 +730,88 @@ pub fn score(c: &Candidate<'_>, ctx: &Context) -> i32 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Lines and paragraphs of every fixture, and random label-like text.
+    fn samples() -> Vec<String> {
+        fn walk(dir: &std::path::Path, out: &mut Vec<String>) {
+            for e in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+                let p = e.path();
+                if p.is_dir() {
+                    walk(&p, out);
+                } else if let Ok(t) = std::fs::read_to_string(&p) {
+                    out.extend(t.lines().map(str::to_string));
+                    out.extend(t.split("\n\n").map(|p| p.trim().replace('\n', " ")));
+                    out.extend(t.split("\n\n").map(str::to_string));
+                }
+            }
+        }
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let mut out = Vec::new();
+        walk(&root.join("tests/fixtures"), &mut out);
+        walk(&root.join("seeds"), &mut out);
+        const PARTS: &[&str] = &[
+            "Q",
+            "A",
+            "MR",
+            "MS",
+            "Dr",
+            "PSAKI",
+            "SMITH",
+            "O'NEIL",
+            "Jen",
+            ".",
+            ":",
+            "：",
+            " ",
+            "  ",
+            "\n",
+            "\t",
+            "\u{a0}",
+            "-",
+            "’",
+            "Good",
+            "afternoon",
+            "10",
+            "x",
+            "“Hi”",
+            "(",
+        ];
+        let mut rng = crate::generate::Rng::new(11);
+        for _ in 0..30_000 {
+            let n = 1 + rng.below(12);
+            out.push((0..n).map(|_| *rng.pick(PARTS)).collect());
+        }
+        out
+    }
+
+    #[test]
+    fn label_patterns_capture_as_the_whole_regexes_do() {
+        let all = samples();
+        assert!(all.len() > 30_000);
+        // The patterns as they were written whole.
+        let whole = [
+            (&*COLON_LABEL, r"^([^:：\n]{1,70}?)\s*[:：]\s*(.*)$"),
+            (
+                &*PERIOD_LABEL,
+                r"^((?:[A-Z][A-Z'’\-]*\.?\s+){0,4}[A-Z][A-Z'’\-]+)\.\s+(\S.*)$",
+            ),
+            (&*BARE_QA, r"^(Q|A)(?:\s*([.:])\s*|(\s+))(\S.*)$"),
+            (
+                &*STRAY_COLON,
+                r"^((?i:mr|ms|mrs|dr)\.?\s*:\s*[A-Z][A-Z'’\-]+(?:\s+[A-Z][A-Z'’\-]+)?)\s*:\s*(.*)$",
+            ),
+        ];
+        for (re, pattern) in whole {
+            let reference = Regex::new(pattern).unwrap();
+            assert_eq!(re.full.as_str(), pattern);
+            for text in &all {
+                let want: Option<Vec<Option<&str>>> = reference
+                    .captures(text)
+                    .map(|c| c.iter().map(|m| m.map(|m| m.as_str())).collect());
+                assert_eq!(re.captures(text), want, "{pattern:?} on {text:?}");
+            }
+        }
+    }
 
     fn cand(p: &str) -> Option<(String, String, LabelKind)> {
         candidate(p).map(|c| (c.label.to_string(), c.rest.to_string(), c.kind))
