@@ -108,6 +108,13 @@ impl Loaded {
         self.apply(transcript::parse_with(&self.text, knowledge))
     }
 
+    /// Parses the transcript on its own, with the questions it asked the
+    /// corpus (see [`transcript::Probe`]).
+    pub fn parse_probed(&self) -> (Transcript, Vec<transcript::Probe>) {
+        let (t, probes) = transcript::parse_probed(&self.text, &Knowledge::default());
+        (self.apply(t), probes)
+    }
+
     fn apply(&self, mut t: Transcript) -> Transcript {
         if let Some(title) = &self.title {
             t.title = Some(title.clone());

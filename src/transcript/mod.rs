@@ -46,7 +46,7 @@ use std::str::FromStr;
 use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 
-pub use people::KnownPerson;
+pub use people::{KnownPerson, Probe};
 pub use roster::RosterEntry;
 pub use text::Paragraph;
 
@@ -197,6 +197,12 @@ struct DateClue {
 
 /// Parses a transcript using what the corpus knows.
 pub fn parse_with(raw: &str, knowledge: &Knowledge) -> Transcript {
+    parse_probed(raw, knowledge).0
+}
+
+/// Parses a transcript, and returns the questions it asked the corpus
+/// when the corpus is empty (see [`Probe`]; none otherwise).
+pub fn parse_probed(raw: &str, knowledge: &Knowledge) -> (Transcript, Vec<Probe>) {
     let normalized = text::normalize(raw);
     let split = text::split(&normalized, starts_new);
     let mut parser = Parser::new(&split.paragraphs, knowledge);
@@ -207,7 +213,10 @@ pub fn parse_with(raw: &str, knowledge: &Knowledge) -> Transcript {
             reason: "page header or footer",
             text: text::collapse_spaces(&p.text),
         }));
-    parser.run()
+    let log = parser.log.clone();
+    let t = parser.run();
+    let probes = std::mem::take(&mut *log.borrow_mut());
+    (t, probes)
 }
 
 /// Whether a line that would be joined to the line above (the line above
@@ -281,6 +290,8 @@ struct Parser<'a> {
     header_people: Vec<people::DocPerson>,
     title: Option<String>,
     people: People<'a>,
+    /// The questions asked of the corpus, kept when it is empty.
+    log: people::ProbeLog,
     skipped: Vec<Skipped>,
     warnings: Vec<String>,
     /// Whether reporters in this document are anonymous (`Q`, `QUESTION`).
@@ -290,6 +301,7 @@ struct Parser<'a> {
 
 impl<'a> Parser<'a> {
     fn new(paras: &'a [Paragraph], knowledge: &'a Knowledge) -> Self {
+        let log = people::ProbeLog::default();
         Parser {
             paras,
             knowledge,
@@ -299,7 +311,8 @@ impl<'a> Parser<'a> {
             roster: Vec::new(),
             header_people: Vec::new(),
             title: None,
-            people: People::new(&knowledge.people),
+            people: People::logged(&knowledge.people, log.clone()),
+            log,
             skipped: Vec::new(),
             warnings: Vec::new(),
             anonymous_reporters: false,
@@ -560,7 +573,7 @@ impl<'a> Parser<'a> {
 
     /// People the document names: its roster, its header, its title.
     fn collect_people(&mut self) {
-        self.people = People::new(&self.knowledge.people);
+        self.people = People::logged(&self.knowledge.people, self.log.clone());
         for e in &self.roster {
             self.people.add(DocPerson {
                 name: e.name.clone(),

@@ -373,6 +373,146 @@ pub struct Resolved {
 pub struct People<'k> {
     doc: Vec<(DocPerson, Vec<String>)>,
     corpus: &'k [KnownPerson],
+    /// The questions asked of an empty corpus (see [`Probe`]).
+    log: ProbeLog,
+}
+
+/// A question the parser asked the corpus. A parse made without corpus
+/// knowledge (the indexer's first pass) keeps the questions it asked, all
+/// answered "nobody"; when the corpus, known later, also answers every one
+/// of them "nobody", parsing again with it would ask the same questions,
+/// get the same answers and give the same transcript (the parser depends
+/// on the corpus through these questions only), so the first parse is
+/// reused (see [`Probe::answered_by`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Probe {
+    /// A person whose name words hold the label's ([`People::resolve_name`]).
+    Name {
+        keys: Vec<String>,
+        parts: LabelParts,
+    },
+    /// The same, allowing for a typing error in the surname.
+    Typo { surname: String, parts: LabelParts },
+    /// The holder of an office named without a name.
+    Office {
+        written: String,
+        office: Vec<String>,
+    },
+    /// A fuller form of a resolved name ([`People::upgrade`]).
+    Fuller {
+        keys: Vec<String>,
+        office: Vec<String>,
+    },
+    /// Whether anybody has these name words ([`People::knows`]).
+    Knows { keys: Vec<String> },
+    /// Whether a folded label is somebody's ([`People::known_alias`]).
+    Alias { folded: String },
+}
+
+impl Probe {
+    /// Whether `corpus` answers otherwise than an empty corpus (which
+    /// finds nobody and knows nothing): then a parse with it may differ.
+    pub fn answered_by(&self, corpus: &[KnownPerson]) -> bool {
+        match self {
+            Probe::Name { keys, parts } => corpus_name(corpus, keys, parts).is_some(),
+            Probe::Typo { surname, parts } => corpus_typo(corpus, surname, parts).is_some(),
+            Probe::Office { written, office } => corpus_office(corpus, written, office).is_some(),
+            Probe::Fuller { keys, office } => corpus_fuller(corpus, keys, office).is_some(),
+            Probe::Knows { keys } => corpus_knows(corpus, keys),
+            Probe::Alias { folded } => corpus_alias(corpus, folded),
+        }
+    }
+}
+
+/// Where one parse writes its questions: shared by the [`People`] a
+/// parse makes (it makes a new one when the title changes).
+pub type ProbeLog = std::rc::Rc<std::cell::RefCell<Vec<Probe>>>;
+
+/// A corpus person whose name words hold all of `keys` and who agrees
+/// with the label: the only one, or one with far more briefings than any
+/// other (a stray misreading elsewhere does not make a name ambiguous).
+fn corpus_name<'k>(
+    corpus: &'k [KnownPerson],
+    keys: &[String],
+    p: &LabelParts,
+) -> Option<&'k KnownPerson> {
+    let found: Vec<&KnownPerson> = corpus
+        .iter()
+        .filter(|k| keys_within(keys, &k.keys) && k.agrees_with(p))
+        .collect();
+    dominant(found)
+}
+
+/// Whether one of `keys` is `surname` with a typing error.
+fn close_to(surname: &str, keys: &[String]) -> bool {
+    let budget = name::typo_budget(surname.chars().count());
+    keys.iter()
+        .any(|k| k.len() >= 5 && name::near(surname, k, budget).is_some())
+}
+
+/// The corpus person a surname with a typing error names, if one clearly.
+fn corpus_typo<'k>(
+    corpus: &'k [KnownPerson],
+    surname: &str,
+    p: &LabelParts,
+) -> Option<&'k KnownPerson> {
+    let found: Vec<&KnownPerson> = corpus
+        .iter()
+        .filter(|k| close_to(surname, &k.keys) && k.agrees_with(p))
+        .collect();
+    dominant(found)
+}
+
+/// The person the corpus knows in an office, if one clearly is.
+fn corpus_office<'k>(
+    corpus: &'k [KnownPerson],
+    written: &str,
+    office: &[String],
+) -> Option<&'k KnownPerson> {
+    let found: Vec<&KnownPerson> = corpus
+        .iter()
+        .filter(|k| {
+            k.aliases.iter().any(|a| a == written)
+                || k.title.as_deref().is_some_and(|t| title_holds(t, office))
+        })
+        .collect();
+    dominant(found)
+}
+
+/// The fullest form the corpus knows of a name with these keys, in this
+/// office (see [`People::upgrade`]).
+fn corpus_fuller<'k>(
+    corpus: &'k [KnownPerson],
+    keys: &[String],
+    office: &[String],
+) -> Option<&'k KnownPerson> {
+    let core = core_keys(keys);
+    let fuller: Vec<&KnownPerson> = corpus
+        .iter()
+        .filter(|k| {
+            // More name words, or the same ones with or without an
+            // initial ("Vivek H. Murthy" and "Vivek Murthy").
+            let kc = core_keys(&k.keys);
+            k.keys != keys
+                && (k.keys.len() > keys.len() && keys_within(keys, &k.keys)
+                    || (!core.is_empty() && kc == core))
+        })
+        .filter(|k| match (office.last(), k.title.as_deref()) {
+            (Some(o), Some(t)) => name::fold(t).split(' ').any(|w| w == o),
+            _ => office.is_empty() || k.offices.iter().any(|w| office.contains(w)),
+        })
+        .collect();
+    dominant(fuller)
+}
+
+/// Whether the corpus knows somebody with these name words.
+fn corpus_knows(corpus: &[KnownPerson], keys: &[String]) -> bool {
+    corpus.iter().any(|k| keys_within(keys, &k.keys))
+}
+
+/// Whether a folded label is one the corpus has seen as somebody's.
+fn corpus_alias(corpus: &[KnownPerson], folded: &str) -> bool {
+    corpus.iter().any(|k| k.aliases.iter().any(|a| a == folded))
 }
 
 /// The words a name is matched by: folded, a hyphenated name kept whole
@@ -424,9 +564,23 @@ fn title_holds(title: &str, office: &[String]) -> bool {
 
 impl<'k> People<'k> {
     pub fn new(corpus: &'k [KnownPerson]) -> People<'k> {
+        People::logged(corpus, ProbeLog::default())
+    }
+
+    /// People whose questions to an empty corpus go to `log`.
+    pub fn logged(corpus: &'k [KnownPerson], log: ProbeLog) -> People<'k> {
         People {
             doc: Vec::new(),
             corpus,
+            log,
+        }
+    }
+
+    /// Notes a question asked of the corpus, when it is empty (only then
+    /// are the questions worth keeping: see [`Probe`]).
+    fn ask(&self, probe: impl FnOnce() -> Probe) {
+        if self.corpus.is_empty() {
+            self.log.borrow_mut().push(probe());
         }
     }
 
@@ -601,16 +755,13 @@ impl<'k> People<'k> {
     }
 
     /// A corpus person whose name words hold all of `keys` and who agrees
-    /// with the label: the only one, or one with far more briefings than
-    /// any other (a stray misreading elsewhere does not make a name
-    /// ambiguous).
+    /// with the label (see [`corpus_name`]).
     fn find_corpus(&self, keys: &[String], p: &LabelParts) -> Option<&'k KnownPerson> {
-        let found: Vec<&KnownPerson> = self
-            .corpus
-            .iter()
-            .filter(|k| keys_within(keys, &k.keys) && k.agrees_with(p))
-            .collect();
-        dominant(found)
+        self.ask(|| Probe::Name {
+            keys: keys.to_vec(),
+            parts: p.clone(),
+        });
+        corpus_name(self.corpus, keys, p)
     }
 
     /// Resolves a label that names a person (`MS. PSAKI`, `Wang Wenbin`).
@@ -657,14 +808,10 @@ impl<'k> People<'k> {
         if budget == 0 {
             return None;
         }
-        let close = |keys: &[String]| {
-            keys.iter()
-                .any(|k| k.len() >= 5 && name::near(surname, k, budget).is_some())
-        };
         let doc: Vec<&DocPerson> = self
             .doc
             .iter()
-            .filter(|(_, k)| close(k))
+            .filter(|(_, k)| close_to(surname, k))
             .map(|(d, _)| d)
             .collect();
         if let [one] = doc.as_slice() {
@@ -674,12 +821,11 @@ impl<'k> People<'k> {
         if !doc.is_empty() {
             return None;
         }
-        let corpus: Vec<&KnownPerson> = self
-            .corpus
-            .iter()
-            .filter(|k| close(&k.keys) && k.agrees_with(p))
-            .collect();
-        dominant(corpus).map(|k| {
+        self.ask(|| Probe::Typo {
+            surname: surname.to_string(),
+            parts: p.clone(),
+        });
+        corpus_typo(self.corpus, surname, p).map(|k| {
             Self::resolved_known(
                 k,
                 "label matches a speaker the corpus registry knows, allowing for a typing error"
@@ -715,17 +861,11 @@ impl<'k> People<'k> {
             w.extend(p.office.iter().cloned());
             w.join(" ")
         };
-        let found: Vec<&KnownPerson> = self
-            .corpus
-            .iter()
-            .filter(|k| {
-                k.aliases.contains(&written)
-                    || k.title
-                        .as_deref()
-                        .is_some_and(|t| title_holds(t, &p.office))
-            })
-            .collect();
-        dominant(found).map(|k| {
+        self.ask(|| Probe::Office {
+            written: written.clone(),
+            office: p.office.clone(),
+        });
+        corpus_office(self.corpus, &written, &p.office).map(|k| {
             Self::resolved_known(
                 k,
                 "office label: the holder of the office across the corpus".into(),
@@ -750,24 +890,11 @@ impl<'k> People<'k> {
                     .collect::<Vec<_>>()
             })
             .unwrap_or_default();
-        let core = core_keys(&keys);
-        let fuller: Vec<&KnownPerson> = self
-            .corpus
-            .iter()
-            .filter(|k| {
-                // More name words, or the same ones with or without an
-                // initial ("Vivek H. Murthy" and "Vivek Murthy").
-                let kc = core_keys(&k.keys);
-                k.keys != keys
-                    && (k.keys.len() > keys.len() && keys_within(&keys, &k.keys)
-                        || (!core.is_empty() && kc == core))
-            })
-            .filter(|k| match (office.last(), k.title.as_deref()) {
-                (Some(o), Some(t)) => name::fold(t).split(' ').any(|w| w == o),
-                _ => office.is_empty() || k.offices.iter().any(|w| office.contains(w)),
-            })
-            .collect();
-        match dominant(fuller) {
+        self.ask(|| Probe::Fuller {
+            keys: keys.clone(),
+            office: office.clone(),
+        });
+        match corpus_fuller(self.corpus, &keys, &office) {
             Some(k) => Resolved {
                 name: k.name.clone(),
                 title: r.title.or_else(|| k.title.clone()),
@@ -781,16 +908,22 @@ impl<'k> People<'k> {
     /// Whether a name is somebody the document or the corpus knows.
     pub fn knows(&self, label_name: &str) -> bool {
         let keys = match_keys(label_name);
-        !keys.is_empty()
-            && (self.doc.iter().any(|(_, k)| keys_within(&keys, k))
-                || self.corpus.iter().any(|k| keys_within(&keys, &k.keys)))
+        if keys.is_empty() {
+            return false;
+        }
+        if self.doc.iter().any(|(_, k)| keys_within(&keys, k)) {
+            return true;
+        }
+        self.ask(|| Probe::Knows { keys: keys.clone() });
+        corpus_knows(self.corpus, &keys)
     }
 
     /// Whether a folded label is one the corpus has seen as somebody's.
     pub fn known_alias(&self, folded: &str) -> bool {
-        self.corpus
-            .iter()
-            .any(|k| k.aliases.iter().any(|a| a == folded))
+        self.ask(|| Probe::Alias {
+            folded: folded.to_string(),
+        });
+        corpus_alias(self.corpus, folded)
     }
 }
 

@@ -14,8 +14,15 @@
 //!    the briefing (ties: the file whose name sorts first), and lists the
 //!    other files in `also_in`.
 //!
-//! Sources are read again in the second pass rather than kept in memory,
-//! so memory stays bounded by the writer's budget whatever the corpus size.
+//! The first pass parses without corpus knowledge and notes every question
+//! the parser asked the corpus ([`crate::transcript::Probe`]). A document
+//! whose questions the whole corpus answers as an empty one does ("nobody")
+//! would parse the same in the second pass, so its first parse is used
+//! again instead ([`plan::Reuse`]): about half the documents of a corpus
+//! (those that name nobody known only from elsewhere). Parses are kept up
+//! to a fixed memory bound ([`plan::REUSE_BYTES`]); beyond it, and for the
+//! other documents, sources are read and parsed again in the second pass,
+//! so memory stays bounded whatever the corpus size.
 //! Everything a run writes is one tantivy commit (see [`super`] for why a
 //! killed run leaves the previous commit whole).
 //!
@@ -83,7 +90,7 @@ use crate::passage::Passage;
 use crate::registry::{Registry, RegistryBuilder};
 use crate::transcript::{Knowledge, Role};
 use pass2::{Work, WriteContext, Written};
-use plan::{classify, fallback_for, plan, Entry, Status};
+use plan::{classify, fallback_for, plan, Entry, ReuseBudget, Status, REUSE_BYTES};
 use shared::{knowledge_change, ownership_fingerprint, republished_owners, survey_knowledge};
 use store::{busy_or, commit, create, open_previous, Previous};
 
@@ -218,8 +225,9 @@ pub fn build(dir: &Path, sources: &[Source], opts: &BuildOptions) -> Result<Buil
 
     // Pass 1: classify, and survey what is new or changed.
     opts.progress.begin(Pass::Survey, sources);
+    let budget = ReuseBudget::new(REUSE_BYTES);
     let classified = parallel(entries.len(), threads, |i| {
-        let c = classify(&entries[i], opts.fallback_date, stale_version);
+        let c = classify(&entries[i], opts.fallback_date, stale_version, &budget);
         opts.progress.file(Pass::Survey, &entries[i].source, 0);
         c
     });
@@ -279,6 +287,18 @@ pub fn build(dir: &Path, sources: &[Source], opts: &BuildOptions) -> Result<Buil
         .collect();
 
     let work = decide_work(&entries, &ownership, relevance.is_some());
+    // First-pass parses the corpus's knowledge would change are let go
+    // now, before tantivy's writer takes its memory.
+    parallel(entries.len(), threads, |i| {
+        let e = &entries[i];
+        if let Ok(mut slot) = e.reuse.lock() {
+            let fallback = fallback_for(e, opts.fallback_date);
+            if work[i] != Work::Write || !slot.as_ref().is_some_and(|r| r.holds(&people, fallback))
+            {
+                *slot = None;
+            }
+        }
+    });
     let any_work =
         opts.rebuild || repair || !removed.is_empty() || work.iter().any(|w| *w != Work::Keep);
 

@@ -50,20 +50,32 @@ impl WriteContext<'_> {
     /// (replacing the ones it had); `None` when it turned out the same.
     pub(super) fn write(&self, i: usize, job: Work) -> Result<Option<Written>, Warning> {
         let e = &self.entries[i];
-        let loaded = e.source.load().map_err(|w| Warning {
-            file: e.display.clone(),
-            message: format!("{}; it was left as it was", w.message),
-        })?;
-        if job == Work::IfRelevant && !self.relevance.is_some_and(|r| r.matches(&loaded.text)) {
-            return Ok(None);
-        }
         let fallback = fallback_for(e, self.fallback_date);
-        let knowledge = self.knowledge.get(&fallback).ok_or_else(|| Warning {
-            file: e.display.clone(),
-            message: "internal error: no knowledge for its date".into(),
-        })?;
-        let t = loaded.parse_with(knowledge);
-        let (state, docs) = self.passages(i, &t, loaded.notes.clone(), fallback);
+        // The first pass's parse, when it still holds (see `build`).
+        let reused = match e.reuse.lock() {
+            Ok(mut slot) if job == Work::Write => slot.take(),
+            _ => None,
+        };
+        let (t, notes) = match reused {
+            Some(r) => (r.transcript, r.notes),
+            None => {
+                let loaded = e.source.load().map_err(|w| Warning {
+                    file: e.display.clone(),
+                    message: format!("{}; it was left as it was", w.message),
+                })?;
+                if job == Work::IfRelevant
+                    && !self.relevance.is_some_and(|r| r.matches(&loaded.text))
+                {
+                    return Ok(None);
+                }
+                let knowledge = self.knowledge.get(&fallback).ok_or_else(|| Warning {
+                    file: e.display.clone(),
+                    message: "internal error: no knowledge for its date".into(),
+                })?;
+                (loaded.parse_with(knowledge), loaded.notes)
+            }
+        };
+        let (state, docs) = self.passages(i, &t, notes, fallback);
         if job == Work::IfRelevant && e.prev.as_ref().is_some_and(|p| p.output == state.output) {
             return Ok(None);
         }

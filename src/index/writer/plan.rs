@@ -3,6 +3,8 @@
 //! gone, skipped) by content hash, and surveyed when new or changed.
 
 use std::collections::{HashMap, HashSet};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::Mutex;
 
 use jiff::civil::Date;
 
@@ -11,6 +13,7 @@ use crate::error::Warning;
 use crate::index::DocState;
 use crate::passage::{self, Passage};
 use crate::registry::{Registry, RegistryBuilder};
+use crate::transcript::{KnownPerson, Probe, Transcript};
 
 /// Folded-text key of a passage, to find republished text across files.
 pub(super) fn text_key(p: &Passage) -> Option<u64> {
@@ -28,22 +31,78 @@ pub(super) struct Survey {
     pub(super) registry: Registry,
 }
 
-pub(super) fn survey(loaded: &Loaded, display: &str, stamp: Stamp) -> Survey {
-    let t = loaded.parse();
+/// A first-pass parse kept for the second pass: the transcript, the
+/// questions it asked the (then empty) corpus, and the file's notes.
+pub(super) struct Reuse {
+    pub(super) transcript: Transcript,
+    pub(super) probes: Vec<Probe>,
+    pub(super) notes: Vec<String>,
+}
+
+impl Reuse {
+    /// Whether the second pass may take this parse instead of parsing
+    /// again: the corpus answers none of its questions (see [`Probe`]),
+    /// and a `--date` it is parsed with cannot apply (the text has a date).
+    pub(super) fn holds(&self, people: &[KnownPerson], fallback: Option<Date>) -> bool {
+        (fallback.is_none() || self.transcript.date.is_some())
+            && !self.probes.iter().any(|p| p.answered_by(people))
+    }
+}
+
+/// Memory the first pass may fill with parses kept for the second, in
+/// bytes of source text. A parse kept saves parsing the file again (a
+/// third of indexing time) when the corpus turns out not to matter to it;
+/// the bound keeps a large corpus's peak memory where it was.
+pub(super) const REUSE_BYTES: usize = 160 * 1024 * 1024;
+
+/// What is left of [`REUSE_BYTES`] in a run.
+pub(super) struct ReuseBudget(AtomicUsize);
+
+impl ReuseBudget {
+    pub(super) fn new(bytes: usize) -> ReuseBudget {
+        ReuseBudget(AtomicUsize::new(bytes))
+    }
+
+    /// Takes `n` bytes if that many are left.
+    fn take(&self, n: usize) -> bool {
+        self.0
+            .fetch_update(Ordering::Relaxed, Ordering::Relaxed, |left| {
+                left.checked_sub(n)
+            })
+            .is_ok()
+    }
+}
+
+pub(super) fn survey(
+    loaded: &Loaded,
+    display: &str,
+    stamp: Stamp,
+    budget: &ReuseBudget,
+) -> (Survey, Option<Reuse>) {
+    let (t, probes) = loaded.parse_probed();
     let mut reg = RegistryBuilder::default();
     reg.add_transcript(&t, display);
     let ps = passage::passages(&t, display);
     let mut keys: Vec<u64> = ps.iter().filter_map(text_key).collect();
     keys.sort_unstable();
     keys.dedup();
-    Survey {
+    let survey = Survey {
         hash: loaded.hash,
         stamp,
         undated: t.date.is_none(),
         size: ps.len() as u64,
         keys,
         registry: reg.build(),
-    }
+    };
+    // A parse holds about one and a half times its text.
+    let reuse = budget
+        .take(loaded.text.len() + loaded.text.len() / 2)
+        .then(|| Reuse {
+            transcript: t,
+            probes,
+            notes: loaded.notes.clone(),
+        });
+    (survey, reuse)
 }
 
 /// Where a document stands at the start of a run.
@@ -74,6 +133,8 @@ pub(super) struct Entry {
     pub(super) prev: Option<DocState>,
     pub(super) status: Status,
     pub(super) fresh: Option<Survey>,
+    /// The survey's parse, while it may still serve the second pass.
+    pub(super) reuse: Mutex<Option<Reuse>>,
     /// The file was re-surveyed only because the index was written by
     /// another podium version.
     pub(super) version_refresh: bool,
@@ -161,6 +222,7 @@ pub(super) fn plan(sources: &[Source], previous: Vec<DocState>) -> Vec<Entry> {
             prev,
             status: Status::New,
             fresh: None,
+            reuse: Mutex::new(None),
             version_refresh: false,
             warning: None,
         });
@@ -181,6 +243,7 @@ pub(super) fn plan(sources: &[Source], previous: Vec<DocState>) -> Vec<Entry> {
             prev: Some(prev),
             status: Status::Unchanged,
             fresh: None,
+            reuse: Mutex::new(None),
             version_refresh: false,
             warning: None,
         });
@@ -193,16 +256,24 @@ pub(super) fn classify(
     e: &Entry,
     run_date: Option<Date>,
     stale_version: bool,
+    budget: &ReuseBudget,
 ) -> (Status, Option<Survey>, Option<Warning>) {
     let named = |w: Warning| Warning {
         file: e.display.clone(),
         message: w.message,
     };
+    let surveyed = |l: &Loaded, stamp: Stamp| {
+        let (s, reuse) = survey(l, &e.display, stamp, budget);
+        if let Ok(mut slot) = e.reuse.lock() {
+            *slot = reuse;
+        }
+        s
+    };
     let Some(prev) = &e.prev else {
         return match e.source.load() {
             Ok(l) => {
                 let stamp = e.source.stamp().unwrap_or_default();
-                (Status::New, Some(survey(&l, &e.display, stamp)), None)
+                (Status::New, Some(surveyed(&l, stamp)), None)
             }
             Err(w) => (Status::Skipped, None, Some(named(w))),
         };
@@ -226,7 +297,7 @@ pub(super) fn classify(
                 };
                 (status, None, None)
             } else {
-                let s = survey(&l, &e.display, stamp.unwrap_or_default());
+                let s = surveyed(&l, stamp.unwrap_or_default());
                 (Status::Changed, Some(s), None)
             }
         }
@@ -236,6 +307,64 @@ pub(super) fn classify(
             w.message
                 .push_str("; the passages indexed from it before are kept");
             (Status::Frozen, None, Some(w))
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::index::writer::shared::survey_knowledge;
+    use crate::transcript::Knowledge;
+
+    /// A kept first parse is used only when parsing again with the
+    /// corpus's knowledge gives the same transcript: checked on every
+    /// fixture, the seeds and a generated corpus, where both cases occur.
+    #[test]
+    fn a_kept_parse_is_the_parse_the_corpus_would_give() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let generated = tempfile::tempdir().unwrap();
+        crate::generate::generate(
+            generated.path(),
+            &crate::generate::GenerateOptions {
+                passages: 2000,
+                seed: 5,
+                threads: 1,
+                ..Default::default()
+            },
+        )
+        .unwrap();
+        for dir in [
+            root.join("tests/fixtures"),
+            root.join("seeds"),
+            generated.path().to_path_buf(),
+        ] {
+            let (sources, _) = crate::corpus::discover(std::slice::from_ref(&dir));
+            let loaded: Vec<Loaded> = sources.iter().filter_map(|s| s.load().ok()).collect();
+            let budget = ReuseBudget::new(usize::MAX);
+            let surveyed: Vec<(Survey, Option<Reuse>)> = loaded
+                .iter()
+                .map(|l| survey(l, "f.txt", Stamp::default(), &budget))
+                .collect();
+            let people = survey_knowledge(surveyed.iter().map(|(s, _)| &s.registry));
+            let knowledge = Knowledge {
+                fallback_date: None,
+                people: people.clone(),
+            };
+            let (mut kept, mut parsed) = (0, 0);
+            for (l, (_, reuse)) in loaded.iter().zip(&surveyed) {
+                let reuse = reuse.as_ref().unwrap();
+                if reuse.holds(&people, None) {
+                    kept += 1;
+                    assert_eq!(l.parse_with(&knowledge), reuse.transcript, "{dir:?}");
+                } else {
+                    parsed += 1;
+                }
+            }
+            assert!(
+                kept > 0 && parsed > 0,
+                "{dir:?}: {kept} kept, {parsed} parsed"
+            );
         }
     }
 }

@@ -196,6 +196,7 @@ mod tests {
                 keys: keys.to_vec(),
                 registry: Registry::default(),
             }),
+            reuse: std::sync::Mutex::new(None),
             version_refresh: false,
             warning: None,
         }
