@@ -27,8 +27,6 @@
 //! ```
 
 use std::cell::RefCell;
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
 
 use tantivy::tokenizer::{
     AsciiFoldingFilter, Language, LowerCaser, RawTokenizer, RemoveLongFilter, Stemmer,
@@ -366,42 +364,126 @@ impl TokenStream for WordStream<'_> {
     }
 }
 
-/// Words remembered per thread: enough for a corpus's common vocabulary
-/// (a Zipf distribution: the first words met are most of the tokens), some
-/// 20 MB per indexing thread at most.
-const CACHE_WORDS: usize = 200_000;
+/// Longest word, and longest term, the cache keeps (bytes). Longer words
+/// are rare and simply not remembered.
+const CACHED_BYTES: usize = 22;
 
-/// FNV-1a for the term cache: short keys, no need for `std`'s DoS-resistant
-/// (and slower) hasher.
-#[derive(Default)]
-struct FnvHasher(u64);
+/// Most slots the cache grows to per thread (56 bytes each, some 15 MB):
+/// enough for a corpus's common vocabulary (a Zipf distribution: the first
+/// words met are most of the tokens). It is kept at most half full.
+const CACHE_SLOTS: usize = 1 << 18;
 
-impl Hasher for FnvHasher {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 {
-            0xcbf2_9ce4_8422_2325
-        } else {
-            self.0
-        };
-        for &b in bytes {
-            h ^= u64::from(b);
-            h = h.wrapping_mul(0x0100_0000_01b3);
-        }
-        self.0 = h;
-    }
+/// One remembered word and its term, stored inline (zero-padded) so that a
+/// lookup reads one cache line and compares fixed-size arrays, rather than
+/// following pointers to heap strings.
+#[derive(Clone, Copy)]
+struct Slot {
+    /// 0 for an empty slot (hashes are made odd).
+    hash: u64,
+    word: [u8; CACHED_BYTES],
+    word_len: u8,
+    term: [u8; CACHED_BYTES],
+    term_len: u8,
 }
 
-type TermCache = HashMap<Box<str>, Box<str>, BuildHasherDefault<FnvHasher>>;
+const EMPTY: Slot = Slot {
+    hash: 0,
+    word: [0; CACHED_BYTES],
+    word_len: 0,
+    term: [0; CACHED_BYTES],
+    term_len: 0,
+};
+
+/// Word → term, open addressing with linear probing.
+struct TermCache {
+    slots: Vec<Slot>,
+    used: usize,
+}
+
+impl TermCache {
+    fn new() -> TermCache {
+        TermCache {
+            slots: vec![EMPTY; 1 << 10],
+            used: 0,
+        }
+    }
+
+    /// A word zero-padded to the slot's size, and its hash (odd); `None`
+    /// when it is too long to be kept.
+    fn key(word: &str) -> Option<([u8; CACHED_BYTES], u64)> {
+        let bytes = word.as_bytes();
+        if bytes.len() > CACHED_BYTES {
+            return None;
+        }
+        let mut key = [0u8; CACHED_BYTES];
+        key[..bytes.len()].copy_from_slice(bytes);
+        let mut h = (bytes.len() as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+        for chunk in key.chunks(8) {
+            let mut w = [0u8; 8];
+            w[..chunk.len()].copy_from_slice(chunk);
+            h = (h ^ u64::from_le_bytes(w)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+            h ^= h >> 31;
+        }
+        Some((key, h | 1))
+    }
+
+    fn get(&self, key: &[u8; CACHED_BYTES], len: usize, hash: u64) -> Option<&[u8]> {
+        let mask = self.slots.len() - 1;
+        let mut i = (hash >> 7) as usize & mask;
+        loop {
+            let s = &self.slots[i];
+            if s.hash == 0 {
+                return None;
+            }
+            if s.hash == hash && usize::from(s.word_len) == len && s.word == *key {
+                return Some(&s.term[..usize::from(s.term_len)]);
+            }
+            i = (i + 1) & mask;
+        }
+    }
+
+    fn insert(&mut self, key: [u8; CACHED_BYTES], len: usize, hash: u64, term: &str) {
+        if term.len() > CACHED_BYTES {
+            return;
+        }
+        if (self.used + 1) * 2 > self.slots.len() {
+            if self.slots.len() >= CACHE_SLOTS {
+                return;
+            }
+            let bigger = vec![EMPTY; self.slots.len() * 2];
+            let old = std::mem::replace(&mut self.slots, bigger);
+            self.used = 0;
+            for s in old.into_iter().filter(|s| s.hash != 0) {
+                self.place(s);
+            }
+        }
+        let mut slot = Slot {
+            hash,
+            word: key,
+            word_len: len as u8,
+            term: [0; CACHED_BYTES],
+            term_len: term.len() as u8,
+        };
+        slot.term[..term.len()].copy_from_slice(term.as_bytes());
+        self.place(slot);
+    }
+
+    fn place(&mut self, slot: Slot) {
+        let mask = self.slots.len() - 1;
+        let mut i = (slot.hash >> 7) as usize & mask;
+        while self.slots[i].hash != 0 {
+            i = (i + 1) & mask;
+        }
+        self.slots[i] = slot;
+        self.used += 1;
+    }
+}
 
 thread_local! {
     /// Each word's term, per thread: tantivy gives every new segment a
     /// fresh copy of the analyzer, and an indexing thread writes many
     /// segments of one corpus.
-    static TERMS: RefCell<TermCache> = RefCell::new(TermCache::default());
+    static TERMS: RefCell<TermCache> = RefCell::new(TermCache::new());
 }
 
 /// Lower case, ASCII folding and English stemming of one word, remembered
@@ -467,16 +549,23 @@ impl<T: TokenStream> TokenStream for NormalizeStream<'_, T> {
             return false;
         }
         let token = self.tail.token_mut();
-        let cached = TERMS.with(|cache| match cache.borrow().get(token.text.as_str()) {
-            Some(term) => {
-                token.text.clear();
-                token.text.push_str(term);
-                true
+        let key = TermCache::key(&token.text);
+        if let Some((key, hash)) = &key {
+            let len = token.text.len();
+            let cached = TERMS.with(|cache| match cache.borrow().get(key, len, *hash) {
+                Some(term) => {
+                    token.text.clear();
+                    // A term is kept whole (never cut inside a character).
+                    token
+                        .text
+                        .push_str(std::str::from_utf8(term).unwrap_or_default());
+                    true
+                }
+                None => false,
+            });
+            if cached {
+                return true;
             }
-            None => false,
-        });
-        if cached {
-            return true;
         }
         let mut words = self.filters.token_stream(&token.text);
         let term = match words.next() {
@@ -484,12 +573,10 @@ impl<T: TokenStream> TokenStream for NormalizeStream<'_, T> {
             None => String::new(),
         };
         drop(words);
-        TERMS.with(|cache| {
-            let mut cache = cache.borrow_mut();
-            if cache.len() < CACHE_WORDS {
-                cache.insert(token.text.as_str().into(), term.as_str().into());
-            }
-        });
+        if let Some((key, hash)) = key {
+            let len = token.text.len();
+            TERMS.with(|cache| cache.borrow_mut().insert(key, len, hash, &term));
+        }
         token.text = term;
         true
     }

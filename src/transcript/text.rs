@@ -311,10 +311,39 @@ pub fn has_words(s: &str, n: usize) -> bool {
     count_words(s, n) >= n
 }
 
-/// [`word_count`], stopping at `limit`. Bytes are read as bytes while they
-/// are ASCII (most text): decoding characters cost more than the counting.
+/// Byte classes for [`count_words`]: ASCII letters and digits, the ASCII
+/// characters that join two words' halves (`'`, `.`, `,`), other ASCII, and
+/// bytes of non-ASCII characters.
+const OTHER: u8 = 0;
+const ALNUM: u8 = 1;
+const JOINER: u8 = 2;
+const NON_ASCII: u8 = 3;
+
+static BYTE_CLASS: [u8; 256] = {
+    let mut t = [OTHER; 256];
+    let mut b = 0;
+    while b < 256 {
+        let c = b as u8;
+        t[b] = if c >= 0x80 {
+            NON_ASCII
+        } else if c.is_ascii_alphanumeric() {
+            ALNUM
+        } else if c == b'\'' || c == b'.' || c == b',' {
+            JOINER
+        } else {
+            OTHER
+        };
+        b += 1;
+    }
+    t
+};
+
+/// [`word_count`], stopping at `limit`. ASCII is read a byte at a time
+/// through a class table, runs of letters and of spaces in tight loops:
+/// this runs on every paragraph and passage, twice per indexing run.
 fn count_words(s: &str, limit: usize) -> usize {
     let bytes = s.as_bytes();
+    let n = bytes.len();
     let mut count = 0;
     let mut in_word = false;
     let mut i = 0;
@@ -330,52 +359,55 @@ fn count_words(s: &str, limit: usize) -> usize {
                 .is_some_and(|n| n.is_alphanumeric() && !super::name::is_cjk(n)),
         }
     };
-    while i < bytes.len() {
-        let b = bytes[i];
-        let (c, len) = if b.is_ascii() {
-            if b.is_ascii_alphanumeric() {
+    while i < n {
+        match BYTE_CLASS[usize::from(bytes[i])] {
+            ALNUM => {
                 if !in_word {
                     count += 1;
                     if count >= limit {
                         return count;
                     }
+                    in_word = true;
                 }
-                in_word = true;
                 i += 1;
-                continue;
-            }
-            (char::from(b), 1)
-        } else {
-            let c = s[i..].chars().next().unwrap_or(' ');
-            (c, c.len_utf8())
-        };
-        if !c.is_ascii() {
-            if super::name::is_cjk(c) {
-                count += 1;
-                if count >= limit {
-                    return count;
+                while i < n && BYTE_CLASS[usize::from(bytes[i])] == ALNUM {
+                    i += 1;
                 }
-                in_word = false;
-                i += len;
-                continue;
             }
-            if c.is_alphanumeric() {
-                if !in_word {
+            OTHER => {
+                in_word = false;
+                i += 1;
+                while i < n && BYTE_CLASS[usize::from(bytes[i])] == OTHER {
+                    i += 1;
+                }
+            }
+            JOINER => {
+                in_word = in_word && word_char_at(i + 1);
+                i += 1;
+            }
+            _ => {
+                let c = s[i..].chars().next().unwrap_or(' ');
+                let len = c.len_utf8();
+                if super::name::is_cjk(c) {
                     count += 1;
                     if count >= limit {
                         return count;
                     }
+                    in_word = false;
+                } else if c.is_alphanumeric() {
+                    if !in_word {
+                        count += 1;
+                        if count >= limit {
+                            return count;
+                        }
+                    }
+                    in_word = true;
+                } else {
+                    in_word = in_word && c == '\u{2019}' && word_char_at(i + len);
                 }
-                in_word = true;
                 i += len;
-                continue;
             }
         }
-        let joins = matches!(c, '\'' | '\u{2019}' | '.' | ',') && in_word && word_char_at(i + len);
-        if !joins {
-            in_word = false;
-        }
-        i += len;
     }
     count
 }
