@@ -14,7 +14,7 @@ use jiff::civil::Date;
 use serde::Serialize;
 use unicode_segmentation::UnicodeSegmentation;
 
-use crate::transcript::{name, text, Role, Transcript};
+use crate::transcript::{name, text, Paragraph, Role, Transcript, Turn};
 
 /// Paragraphs longer than this many words are split at sentence ends.
 pub const MAX_WORDS: usize = 180;
@@ -147,10 +147,18 @@ pub fn passage_id(file: &str, position: u32, speaker: &str, text: &str) -> u64 {
 /// Splits a paragraph into parts of at most about [`MAX_WORDS`] words, at
 /// sentence boundaries, with sizes as even as the sentences allow.
 pub fn split_long(paragraph: &str) -> Vec<String> {
-    if !text::has_words(paragraph, MAX_WORDS + 1) {
-        return vec![paragraph.to_string()];
+    split_owned(paragraph.to_string())
+}
+
+/// [`split_long`] of a paragraph already owned: a paragraph short enough
+/// (nearly all) is returned as it is, without a copy.
+fn split_owned(paragraph: String) -> Vec<String> {
+    // n words take at least 2n - 1 bytes (words are separated, a Han
+    // character takes three): shorter paragraphs need no count.
+    if paragraph.len() < 2 * MAX_WORDS + 1 || !text::has_words(&paragraph, MAX_WORDS + 1) {
+        return vec![paragraph];
     }
-    let total = text::word_count(paragraph);
+    let total = text::word_count(&paragraph);
     let parts = total.div_ceil(MAX_WORDS);
     let target = total.div_ceil(parts);
     let mut out = Vec::with_capacity(parts);
@@ -172,6 +180,37 @@ pub fn split_long(paragraph: &str) -> Vec<String> {
     out
 }
 
+/// Calls `each(turn number, turn, paragraph, text)` for every passage text
+/// of a transcript, in order: each paragraph's text with its spaces
+/// collapsed, long ones split ([`split_long`]), empty parts left out.
+fn for_each_part(transcript: &Transcript, mut each: impl FnMut(usize, &Turn, &Paragraph, String)) {
+    for (turn_no, turn) in transcript.turns.iter().enumerate() {
+        for para in &turn.paragraphs {
+            let clean = text::collapse_spaces(&para.text);
+            for part in split_owned(clean) {
+                if !part.is_empty() {
+                    each(turn_no, turn, para, part);
+                }
+            }
+        }
+    }
+}
+
+/// How many passages a transcript makes, and the sorted, distinct text
+/// hashes ([`Passage::text_hash`]) of those long enough to be republished:
+/// what the indexer's survey needs of [`passages`], without building them.
+pub fn survey(transcript: &Transcript) -> (usize, Vec<u64>) {
+    let mut count = 0;
+    let mut keys = Vec::new();
+    for_each_part(transcript, |_, _, _, part| {
+        count += 1;
+        keys.extend(text_hash(&part));
+    });
+    keys.sort_unstable();
+    keys.dedup();
+    (count, keys)
+}
+
 /// Turns a transcript into passages. `file` is the path shown to users;
 /// ids are derived from its file name so they do not depend on where the
 /// corpus lives.
@@ -181,36 +220,28 @@ pub fn passages(transcript: &Transcript, file: &str) -> Vec<Passage> {
         .map_or_else(|| file.to_string(), |n| n.to_string_lossy().into_owned());
     let mut out = Vec::new();
     let mut position: u32 = 0;
-    for (turn_no, turn) in transcript.turns.iter().enumerate() {
-        for para in &turn.paragraphs {
-            let clean = text::collapse_spaces(&para.text);
-            for part in split_long(&clean) {
-                if part.is_empty() {
-                    continue;
-                }
-                let mut p = Passage {
-                    id: String::new(),
-                    file: file.to_string(),
-                    also_in: Vec::new(),
-                    title: transcript.title.clone(),
-                    date: transcript.date,
-                    speaker: turn.speaker.clone(),
-                    label: turn.label.clone(),
-                    speaker_title: turn.speaker_title.clone(),
-                    role: turn.role,
-                    turn: u32::try_from(turn_no).unwrap_or(u32::MAX),
-                    position,
-                    line: u32::try_from(para.line).unwrap_or(u32::MAX),
-                    text_hash: text_hash(&part),
-                    text: part,
-                };
-                let id = id_from_parts(p.dedup_key(), &file_name, position, &p.text);
-                p.id = format!("{id:016x}");
-                out.push(p);
-                position += 1;
-            }
-        }
-    }
+    for_each_part(transcript, |turn_no, turn, para, part| {
+        let mut p = Passage {
+            id: String::new(),
+            file: file.to_string(),
+            also_in: Vec::new(),
+            title: transcript.title.clone(),
+            date: transcript.date,
+            speaker: turn.speaker.clone(),
+            label: turn.label.clone(),
+            speaker_title: turn.speaker_title.clone(),
+            role: turn.role,
+            turn: u32::try_from(turn_no).unwrap_or(u32::MAX),
+            position,
+            line: u32::try_from(para.line).unwrap_or(u32::MAX),
+            text_hash: text_hash(&part),
+            text: part,
+        };
+        let id = id_from_parts(p.dedup_key(), &file_name, position, &p.text);
+        p.id = format!("{id:016x}");
+        out.push(p);
+        position += 1;
+    });
     out
 }
 
@@ -263,6 +294,21 @@ mod tests {
         ] {
             assert_eq!(folded_hash(t), fnv1a(&[name::fold(t).as_bytes()]), "{t:?}");
         }
+    }
+
+    #[test]
+    fn the_survey_counts_and_hashes_what_passages_would() {
+        let long = "The harbour authority moved twelve thousand containers last week. ".repeat(40);
+        let raw = format!(
+            "Title\n\nMS. MOREAU: Good afternoon.\n\n{long}\n\nQ: Will the ferry to the northern islands run again before the winter storms begin this year?\n\nMS. MOREAU: Good afternoon.\n"
+        );
+        let t = crate::transcript::parse(&raw);
+        let ps = passages(&t, "f.txt");
+        let mut keys: Vec<u64> = ps.iter().filter_map(|p| p.text_hash).collect();
+        keys.sort_unstable();
+        keys.dedup();
+        assert_eq!(survey(&t), (ps.len(), keys));
+        assert!(ps.len() >= 4, "{ps:#?}");
     }
 
     #[test]

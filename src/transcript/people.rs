@@ -258,6 +258,9 @@ pub struct KnownPerson {
     /// In how many briefings they speak: the weight of the evidence.
     pub documents: usize,
     keys: Vec<String>,
+    /// `keys` without initials ([`core_keys`]), kept: fuller-name lookups
+    /// compare them for every person.
+    core: Vec<String>,
     honorifics: Vec<Honorific>,
     offices: Vec<String>,
 }
@@ -285,8 +288,10 @@ impl KnownPerson {
         offices.retain(|w| !name::CONNECTORS.contains(&w.as_str()));
         offices.sort();
         offices.dedup();
+        let keys = match_keys(name);
         KnownPerson {
-            keys: match_keys(name),
+            core: core_keys(&keys),
+            keys,
             name: name.to_string(),
             title,
             chairs,
@@ -492,10 +497,9 @@ fn corpus_fuller<'k>(
         .filter(|k| {
             // More name words, or the same ones with or without an
             // initial ("Vivek H. Murthy" and "Vivek Murthy").
-            let kc = core_keys(&k.keys);
             k.keys != keys
                 && (k.keys.len() > keys.len() && keys_within(keys, &k.keys)
-                    || (!core.is_empty() && kc == core))
+                    || (!core.is_empty() && k.core == core))
         })
         .filter(|k| match (office.last(), k.title.as_deref()) {
             (Some(o), Some(t)) => name::fold(t).split(' ').any(|w| w == o),

@@ -82,15 +82,12 @@ pub(super) fn survey(
     let (t, probes) = loaded.parse_probed();
     let mut reg = RegistryBuilder::default();
     reg.add_transcript(&t, display);
-    let ps = passage::passages(&t, display);
-    let mut keys: Vec<u64> = ps.iter().filter_map(text_key).collect();
-    keys.sort_unstable();
-    keys.dedup();
+    let (size, keys) = passage::survey(&t);
     let survey = Survey {
         hash: loaded.hash,
         stamp,
         undated: t.date.is_none(),
-        size: ps.len() as u64,
+        size: size as u64,
         keys,
         registry: reg.build(),
     };
