@@ -49,11 +49,18 @@ impl Reuse {
     }
 }
 
-/// Memory the first pass may fill with parses kept for the second, in
-/// bytes of source text. A parse kept saves parsing the file again (a
-/// third of indexing time) when the corpus turns out not to matter to it;
-/// the bound keeps a large corpus's peak memory where it was.
-pub(super) const REUSE_BYTES: usize = 160 * 1024 * 1024;
+/// Memory the first pass may fill with parses kept for the second. A parse
+/// kept saves parsing the file again when the corpus turns out not to
+/// matter to it; the bound keeps a large corpus's peak memory near what it
+/// was without (memory freed by the parses not reused stays with the
+/// process). 128 MB keeps every parse of a 100k-passage corpus.
+pub(super) const REUSE_BYTES: usize = 128 * 1024 * 1024;
+
+/// What a kept parse costs in memory, per byte of its text (measured:
+/// about 2.1, with the allocator's overhead).
+fn reuse_cost(text_bytes: usize) -> usize {
+    text_bytes.saturating_mul(5) / 2
+}
 
 /// What is left of [`REUSE_BYTES`] in a run.
 pub(super) struct ReuseBudget(AtomicUsize);
@@ -91,14 +98,11 @@ pub(super) fn survey(
         keys,
         registry: reg.build(),
     };
-    // A parse holds about one and a half times its text.
-    let reuse = budget
-        .take(loaded.text.len() + loaded.text.len() / 2)
-        .then(|| Reuse {
-            transcript: t,
-            probes,
-            notes: loaded.notes.clone(),
-        });
+    let reuse = budget.take(reuse_cost(loaded.text.len())).then(|| Reuse {
+        transcript: t,
+        probes,
+        notes: loaded.notes.clone(),
+    });
     (survey, reuse)
 }
 

@@ -140,7 +140,8 @@ const JSON_ZSTD_LEVEL: i32 = 1;
 /// Writes `value` as zstd-compressed JSON to a new file in `dir`, synced,
 /// under its final name only once complete. Compressed because the state
 /// holds every passage's text hash and both repeat every speaker's names:
-/// uncompressed they were a fifth of the index on disk.
+/// uncompressed they were a fifth of the index on disk. Streamed, so that
+/// a large corpus's state (tens of megabytes of JSON) is never held whole.
 fn write_json(dir: &Path, file: &str, value: &impl serde::Serialize) -> Result<()> {
     use std::io::Write;
     let io = |source| Error::Io {
@@ -148,10 +149,14 @@ fn write_json(dir: &Path, file: &str, value: &impl serde::Serialize) -> Result<(
         source,
     };
     let tmp = dir.join(format!("{file}.tmp"));
-    let json = serde_json::to_vec(value)?;
-    let bytes = zstd::bulk::compress(&json, JSON_ZSTD_LEVEL).map_err(io)?;
-    let mut f = fs::File::create(&tmp).map_err(io)?;
-    f.write_all(&bytes).map_err(io)?;
+    let f = fs::File::create(&tmp).map_err(io)?;
+    let mut z = zstd::stream::write::Encoder::new(f, JSON_ZSTD_LEVEL).map_err(io)?;
+    {
+        let mut w = std::io::BufWriter::with_capacity(1 << 16, &mut z);
+        serde_json::to_writer(&mut w, value)?;
+        w.flush().map_err(io)?;
+    }
+    let f = z.finish().map_err(io)?;
     f.sync_all().map_err(io)?;
     fs::rename(&tmp, dir.join(file)).map_err(io)
 }
