@@ -487,7 +487,7 @@ thread_local! {
     /// Each word's term, per thread: tantivy gives every new segment a
     /// fresh copy of the analyzer, and an indexing thread writes many
     /// segments of one corpus.
-    static TERMS: RefCell<TermCache> = RefCell::new(TermCache::new());
+    static TERM_CACHE: RefCell<TermCache> = RefCell::new(TermCache::new());
 }
 
 /// Lower case, ASCII folding and English stemming of one word, remembered
@@ -556,7 +556,7 @@ impl<T: TokenStream> TokenStream for NormalizeStream<'_, T> {
         let key = TermCache::key(&token.text);
         if let Some((key, hash)) = &key {
             let len = token.text.len();
-            let cached = TERMS.with(|cache| match cache.borrow().get(key, len, *hash) {
+            let cached = TERM_CACHE.with(|cache| match cache.borrow().get(key, len, *hash) {
                 Some(term) => {
                     token.text.clear();
                     // A term is kept whole (never cut inside a character).
@@ -571,15 +571,28 @@ impl<T: TokenStream> TokenStream for NormalizeStream<'_, T> {
                 return true;
             }
         }
-        let mut words = self.filters.token_stream(&token.text);
-        let term = match words.next() {
-            Some(t) => t.text.clone(),
-            None => String::new(),
+        let term = if token.text.is_ascii() {
+            // What tantivy's filters do to an ASCII word: lower case (folding
+            // leaves ASCII alone), then the same English stemmer.
+            let mut lower = token.text.clone();
+            lower.make_ascii_lowercase();
+            let stemmer = frostem::Stemmer::new(frostem::Algorithm::English);
+            match stemmer.stem(&lower) {
+                std::borrow::Cow::Borrowed(same) if same.len() == lower.len() => lower,
+                stem => stem.into_owned(),
+            }
+        } else {
+            let mut words = self.filters.token_stream(&token.text);
+            let term = match words.next() {
+                Some(t) => t.text.clone(),
+                None => String::new(),
+            };
+            drop(words);
+            term
         };
-        drop(words);
         if let Some((key, hash)) = key {
             let len = token.text.len();
-            TERMS.with(|cache| cache.borrow_mut().insert(key, len, hash, &term));
+            TERM_CACHE.with(|cache| cache.borrow_mut().insert(key, len, hash, &term));
         }
         token.text = term;
         true
@@ -603,9 +616,118 @@ pub fn analyzer() -> TextAnalyzer {
         .build()
 }
 
-/// Registers podium's analyzer on an index; required after every open.
+/// Registers podium's analyzers on an index; required after every open.
 pub fn register(index: &Index) {
     index.tokenizers().register(ANALYZER, analyzer());
+    index
+        .tokenizers()
+        .register(TERMS, TermsTokenizer::default());
+}
+
+/// The name of the tokenizer of passage text: it reads terms that podium
+/// analyzed before handing the document to tantivy ([`analyzed_terms`]).
+pub const TERMS: &str = "podium_terms";
+
+/// Separates terms in [`analyzed_terms`]'s output: a control character,
+/// which no word contains.
+const TERM_SEP: char = '\u{1f}';
+const TERM_SEP_BYTE: u8 = 0x1f;
+
+/// Passage text as [`analyzer`] indexes it, written as terms in position
+/// order, each followed by [`TERM_SEP`]; a position without a term (a word
+/// too long to index) is an empty entry. [`TermsTokenizer`] reads it back
+/// into the same terms at the same positions.
+///
+/// Why: tantivy indexes on one thread per segment, and analyzing passage
+/// text was most of that thread's work while podium's own threads waited
+/// for it. Analyzing in podium's workers (one per core) and handing tantivy
+/// the terms leaves it only the postings to write.
+pub fn analyzed_terms(text: &str, out: &mut String) {
+    thread_local! {
+        static ANALYZER_HERE: RefCell<TextAnalyzer> = RefCell::new(analyzer());
+    }
+    out.clear();
+    ANALYZER_HERE.with(|a| {
+        let mut a = a.borrow_mut();
+        let mut stream = a.token_stream(text);
+        let mut next = 0;
+        while let Some(t) = stream.next() {
+            while next < t.position {
+                out.push(TERM_SEP);
+                next += 1;
+            }
+            out.push_str(&t.text);
+            out.push(TERM_SEP);
+            next = t.position + 1;
+        }
+    });
+}
+
+/// Reads [`analyzed_terms`]'s output: each entry a token at its position.
+/// (Offsets are the entries' own; the index keeps positions only.)
+#[derive(Clone, Default)]
+pub struct TermsTokenizer {
+    token: Token,
+}
+
+/// The terms of one [`analyzed_terms`] string.
+pub struct TermsStream<'a> {
+    text: &'a str,
+    at: usize,
+    position: usize,
+    token: &'a mut Token,
+}
+
+impl Tokenizer for TermsTokenizer {
+    type TokenStream<'a> = TermsStream<'a>;
+
+    fn token_stream<'a>(&'a mut self, text: &'a str) -> TermsStream<'a> {
+        self.token.reset();
+        TermsStream {
+            text,
+            at: 0,
+            position: 0,
+            token: &mut self.token,
+        }
+    }
+}
+
+impl TokenStream for TermsStream<'_> {
+    fn advance(&mut self) -> bool {
+        let bytes = self.text.as_bytes();
+        while self.at < bytes.len() {
+            let from = self.at;
+            // Terms are short: a plain loop beats a search routine's setup.
+            let mut to = from;
+            while to < bytes.len() && bytes[to] != TERM_SEP_BYTE {
+                to += 1;
+            }
+            self.at = to + 1;
+            let position = self.position;
+            self.position += 1;
+            if to > from {
+                self.token.position = position;
+                self.token.offset_from = from;
+                self.token.offset_to = to;
+                self.token.text.clear();
+                // The separator is ASCII, so both ends are on character
+                // boundaries.
+                self.token
+                    .text
+                    .push_str(self.text.get(from..to).unwrap_or_default());
+                return true;
+            }
+        }
+        false
+    }
+
+    fn token(&self) -> &Token {
+        self.token
+    }
+
+    fn token_mut(&mut self) -> &mut Token {
+        self.token
+    }
 }
 
 /// The terms `text` is indexed as, in order: for suggestions, tests and
@@ -798,6 +920,37 @@ mod tests {
             tokens += f.len();
         }
         eprintln!("{} texts, {tokens} tokens: identical", all.len());
+    }
+
+    #[test]
+    fn analyzed_terms_read_back_as_the_analyzer_gives_them() {
+        let long = "x".repeat(60);
+        let mut all = vec![
+            String::new(),
+            "Shanghai’s listed companies: 上海科创板".to_string(),
+            format!("before {long} after {long}"),
+            format!("{long} first"),
+            format!("last {long}"),
+        ];
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        texts(&root.join("tests/fixtures"), &mut all);
+        all.extend(random_texts(5_000, 2));
+        let mut a = analyzer();
+        let mut terms = String::new();
+        let mut reader = TermsTokenizer::default();
+        for text in &all {
+            analyzed_terms(text, &mut terms);
+            let want: Vec<(String, usize)> = stream(&mut a, text)
+                .into_iter()
+                .map(|(t, p, _, _)| (t, p))
+                .collect();
+            let mut s = reader.token_stream(&terms);
+            let mut got = Vec::new();
+            while let Some(t) = s.next() {
+                got.push((t.text.clone(), t.position));
+            }
+            assert_eq!(got, want, "{text:?}");
+        }
     }
 
     #[test]

@@ -12,7 +12,8 @@
 //! | `label`, `speaker_title` | stored | shown in output |
 //! | `role` | raw, stored, fast | `--role` filter |
 //! | `turn`, `position`, `line` | u64, stored, fast | ordering and context (ranges over fast fields) |
-//! | `text` | analyzed with positions and norms, stored | the searched words; phrases need positions |
+//! | `text` | analyzed with positions and norms | the searched words; phrases need positions |
+//! | `body` | stored | the passage's words as shown |
 //!
 //! Everything is there because a query or a hit needs it, and no more, as
 //! the index should stay smaller than the text it indexes:
@@ -30,6 +31,9 @@
 //! - Range filters (dates, positions, turns) run over fast fields, so
 //!   those fields have no terms; only `text` has field norms (BM25 scores
 //!   nothing else).
+//! - `text` is analyzed by podium's workers before documents reach tantivy
+//!   (its tokenizer, [`analyzer::TERMS`], reads the terms back), so it is
+//!   not stored: `body` keeps the words as written.
 
 use tantivy::schema::{
     DateOptions, DateTimePrecision, Field, IndexRecordOption, NumericOptions, Schema,
@@ -38,7 +42,7 @@ use tantivy::schema::{
 use tantivy::store::{Compressor, ZstdCompressor};
 use tantivy::IndexSettings;
 
-use super::analyzer::ANALYZER;
+use super::analyzer::{self, ANALYZER};
 use crate::error::{Error, Result};
 
 /// Bumped whenever the schema or the analyzer changes meaning; an index
@@ -62,6 +66,7 @@ pub struct Fields {
     pub position: Field,
     pub line: Field,
     pub text: Field,
+    pub body: Field,
 }
 
 /// An exact-value field (ids, names, roles): indexed as one term, without
@@ -76,11 +81,12 @@ fn raw() -> TextOptions {
     )
 }
 
-/// Text for searching: podium's analyzer, with positions (phrases);
-/// field norms only where BM25 scores the field.
-fn analyzed(norms: bool) -> TextFieldIndexing {
+/// Text for searching with `tokenizer` (podium's analyzer, or the terms it
+/// made), with positions (phrases); field norms only where BM25 scores the
+/// field.
+fn analyzed(tokenizer: &str, norms: bool) -> TextFieldIndexing {
     TextFieldIndexing::default()
-        .set_tokenizer(ANALYZER)
+        .set_tokenizer(tokenizer)
         .set_fieldnorms(norms)
         .set_index_option(IndexRecordOption::WithFreqsAndPositions)
 }
@@ -114,7 +120,7 @@ pub fn build() -> Schema {
     b.add_text_field("title", STORED);
     b.add_text_field(
         "title_words",
-        TextOptions::default().set_indexing_options(analyzed(false)),
+        TextOptions::default().set_indexing_options(analyzed(ANALYZER, false)),
     );
     b.add_date_field(
         "date",
@@ -133,23 +139,22 @@ pub fn build() -> Schema {
     b.add_u64_field("line", num);
     b.add_text_field(
         "text",
-        TextOptions::default()
-            .set_indexing_options(analyzed(true))
-            .set_stored(),
+        TextOptions::default().set_indexing_options(analyzed(analyzer::TERMS, true)),
     );
+    b.add_text_field("body", STORED);
     b.build()
 }
 
 /// The stored field that holds the text an indexed field's words come
-/// from: the field itself, or `title` for `title_words` (which is not
-/// stored).
+/// from: the field itself, `title` for `title_words` and `body` for `text`
+/// (which are not stored).
 pub fn stored_form(schema: &Schema, field: Field) -> Field {
-    if schema.get_field_name(field) == "title_words" {
-        if let Ok(title) = schema.get_field("title") {
-            return title;
-        }
-    }
-    field
+    let stored = match schema.get_field_name(field) {
+        "title_words" => "title",
+        "text" => "body",
+        _ => return field,
+    };
+    schema.get_field(stored).unwrap_or(field)
 }
 
 /// The first 32 bits of a passage id: what the `id` field holds.
@@ -183,6 +188,7 @@ impl Fields {
             position: f("position")?,
             line: f("line")?,
             text: f("text")?,
+            body: f("body")?,
         })
     }
 }

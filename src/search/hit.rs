@@ -59,7 +59,7 @@ impl StoredPassage {
         let file = text(f.file).unwrap_or_default();
         let speaker = text(f.speaker).unwrap_or_default();
         let position = num(f.position);
-        let body = text(f.text).unwrap_or_default();
+        let body = text(f.body).unwrap_or_default();
         // Ids are not stored: computed again from what they were made of.
         let id = passage::passage_id(
             &file,

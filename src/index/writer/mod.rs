@@ -83,7 +83,7 @@ use jiff::civil::Date;
 use tantivy::{DateTime, IndexWriter, TantivyDocument, Term};
 
 use super::progress::{Pass, ProgressHook};
-use super::{schema, DocState, Fields, Manifest, State, WriteLock};
+use super::{analyzer, schema, DocState, Fields, Manifest, State, WriteLock};
 use crate::corpus::Source;
 use crate::error::{Error, Result, Warning};
 use crate::passage::Passage;
@@ -538,7 +538,10 @@ pub(crate) fn document(f: &Fields, p: &Passage, first: bool) -> TantivyDocument 
     d.add_u64(f.turn, u64::from(p.turn));
     d.add_u64(f.position, u64::from(p.position));
     d.add_u64(f.line, u64::from(p.line));
-    d.add_text(f.text, &p.text);
+    let mut terms = String::with_capacity(p.text.len());
+    analyzer::analyzed_terms(&p.text, &mut terms);
+    d.add_text(f.text, &terms);
+    d.add_text(f.body, &p.text);
     d
 }
 
