@@ -505,14 +505,12 @@ pub struct Normalize;
 #[derive(Clone)]
 pub struct NormalizeTokenizer<T> {
     inner: T,
-    /// tantivy's filters, on one word at a time.
-    filters: TextAnalyzer,
 }
 
 /// The words of a [`NormalizeTokenizer`].
-pub struct NormalizeStream<'a, T> {
+pub struct NormalizeStream<T> {
     tail: T,
-    filters: &'a mut TextAnalyzer,
+    term: String,
 }
 
 /// tantivy's lower-casing, folding and stemming of a whole text as one
@@ -525,76 +523,79 @@ fn word_filters() -> TextAnalyzer {
         .build()
 }
 
+/// The term of `word`, computed: what tantivy's filters make of it.
+fn compute_term(word: &str) -> String {
+    if word.is_ascii() {
+        // What the filters do to an ASCII word: lower case (folding leaves
+        // ASCII alone), then the same English stemmer, called directly.
+        let mut lower = word.to_string();
+        lower.make_ascii_lowercase();
+        let stemmer = frostem::Stemmer::new(frostem::Algorithm::English);
+        return match stemmer.stem(&lower) {
+            std::borrow::Cow::Borrowed(same) if same.len() == lower.len() => lower,
+            stem => stem.into_owned(),
+        };
+    }
+    thread_local! {
+        static FILTERS: RefCell<TextAnalyzer> = RefCell::new(word_filters());
+    }
+    FILTERS.with(|f| {
+        let mut f = f.borrow_mut();
+        let mut words = f.token_stream(word);
+        match words.next() {
+            Some(t) => t.text.clone(),
+            None => String::new(),
+        }
+    })
+}
+
+/// Appends the term of `word` to `out`, from `cache` or computed (and
+/// then remembered).
+fn normalize_into(cache: &mut TermCache, word: &str, out: &mut String) {
+    let key = TermCache::key(word);
+    if let Some((key, hash)) = &key {
+        if let Some(term) = cache.get(key, word.len(), *hash) {
+            // A term is kept whole (never cut inside a character).
+            out.push_str(std::str::from_utf8(term).unwrap_or_default());
+            return;
+        }
+    }
+    let term = compute_term(word);
+    if let Some((key, hash)) = key {
+        cache.insert(key, word.len(), hash, &term);
+    }
+    out.push_str(&term);
+}
+
 impl TokenFilter for Normalize {
     type Tokenizer<T: Tokenizer> = NormalizeTokenizer<T>;
 
     fn transform<T: Tokenizer>(self, inner: T) -> NormalizeTokenizer<T> {
-        NormalizeTokenizer {
-            inner,
-            filters: word_filters(),
-        }
+        NormalizeTokenizer { inner }
     }
 }
 
 impl<T: Tokenizer> Tokenizer for NormalizeTokenizer<T> {
-    type TokenStream<'a> = NormalizeStream<'a, T::TokenStream<'a>>;
+    type TokenStream<'a> = NormalizeStream<T::TokenStream<'a>>;
 
     fn token_stream<'a>(&'a mut self, text: &'a str) -> Self::TokenStream<'a> {
         NormalizeStream {
             tail: self.inner.token_stream(text),
-            filters: &mut self.filters,
+            term: String::new(),
         }
     }
 }
 
-impl<T: TokenStream> TokenStream for NormalizeStream<'_, T> {
+impl<T: TokenStream> TokenStream for NormalizeStream<T> {
     fn advance(&mut self) -> bool {
         if !self.tail.advance() {
             return false;
         }
         let token = self.tail.token_mut();
-        let key = TermCache::key(&token.text);
-        if let Some((key, hash)) = &key {
-            let len = token.text.len();
-            let cached = TERM_CACHE.with(|cache| match cache.borrow().get(key, len, *hash) {
-                Some(term) => {
-                    token.text.clear();
-                    // A term is kept whole (never cut inside a character).
-                    token
-                        .text
-                        .push_str(std::str::from_utf8(term).unwrap_or_default());
-                    true
-                }
-                None => false,
-            });
-            if cached {
-                return true;
-            }
-        }
-        let term = if token.text.is_ascii() {
-            // What tantivy's filters do to an ASCII word: lower case (folding
-            // leaves ASCII alone), then the same English stemmer.
-            let mut lower = token.text.clone();
-            lower.make_ascii_lowercase();
-            let stemmer = frostem::Stemmer::new(frostem::Algorithm::English);
-            match stemmer.stem(&lower) {
-                std::borrow::Cow::Borrowed(same) if same.len() == lower.len() => lower,
-                stem => stem.into_owned(),
-            }
-        } else {
-            let mut words = self.filters.token_stream(&token.text);
-            let term = match words.next() {
-                Some(t) => t.text.clone(),
-                None => String::new(),
-            };
-            drop(words);
-            term
-        };
-        if let Some((key, hash)) = key {
-            let len = token.text.len();
-            TERM_CACHE.with(|cache| cache.borrow_mut().insert(key, len, hash, &term));
-        }
-        token.text = term;
+        self.term.clear();
+        TERM_CACHE
+            .with(|cache| normalize_into(&mut cache.borrow_mut(), &token.text, &mut self.term));
+        std::mem::swap(&mut token.text, &mut self.term);
         true
     }
 
@@ -643,20 +644,25 @@ const TERM_SEP_BYTE: u8 = 0x1f;
 /// for it. Analyzing in podium's workers (one per core) and handing tantivy
 /// the terms leaves it only the postings to write.
 pub fn analyzed_terms(text: &str, out: &mut String) {
-    thread_local! {
-        static ANALYZER_HERE: RefCell<TextAnalyzer> = RefCell::new(analyzer());
-    }
     out.clear();
-    ANALYZER_HERE.with(|a| {
-        let mut a = a.borrow_mut();
-        let mut stream = a.token_stream(text);
-        let mut next = 0;
-        while let Some(t) = stream.next() {
+    // The analyzer's steps called directly (no boxed token streams, terms
+    // written straight into `out`): word boundaries, words too long
+    // dropped (their positions kept), the term of each.
+    let mut words = WordTokenizer::default();
+    let mut stream = words.token_stream(text);
+    let mut next = 0;
+    TERM_CACHE.with(|cache| {
+        let mut cache = cache.borrow_mut();
+        while stream.advance() {
+            let t = stream.token();
+            if t.text.len() >= MAX_TOKEN_BYTES {
+                continue;
+            }
             while next < t.position {
                 out.push(TERM_SEP);
                 next += 1;
             }
-            out.push_str(&t.text);
+            normalize_into(&mut cache, &t.text, out);
             out.push(TERM_SEP);
             next = t.position + 1;
         }
