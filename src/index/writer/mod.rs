@@ -261,7 +261,7 @@ pub fn build(dir: &Path, sources: &[Source], opts: &BuildOptions) -> Result<Buil
             _ => kept.push(e),
         }
     }
-    let entries = kept;
+    let mut entries = kept;
     let given = entries.iter().filter(|e| e.in_run).count() + summary.skipped;
     let usable = entries.iter().filter(|e| e.in_run && !e.frozen()).count();
     if (given > 0 && usable == 0) || (sources.is_empty() && existing.is_none()) {
@@ -372,6 +372,15 @@ pub fn build(dir: &Path, sources: &[Source], opts: &BuildOptions) -> Result<Buil
     }
 
     // The new state: written documents, and the others as they were.
+    // A new survey's parts move into the state written with it (pass 2
+    // leaves them out rather than copy them: at a million passages they
+    // are tens of megabytes).
+    for (e, r) in entries.iter_mut().zip(results.iter_mut()) {
+        if let (Some(w), Some(s)) = (r.as_mut(), e.fresh.as_mut()) {
+            w.state.keys = std::mem::take(&mut s.keys);
+            w.state.survey = std::mem::take(&mut s.registry);
+        }
+    }
     let (mut docs, wrote) = assemble(&entries, results, &mut summary, &mut warnings);
     let changed = opts.rebuild || repair || !removed.is_empty() || wrote;
     docs.sort_by(|a, b| a.info.file.cmp(&b.info.file));

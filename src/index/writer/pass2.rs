@@ -14,7 +14,7 @@ use super::{document, file_term};
 use crate::error::Warning;
 use crate::index::{DocState, DocumentInfo, Fields};
 use crate::passage;
-use crate::registry::RegistryBuilder;
+use crate::registry::{Registry, RegistryBuilder};
 use crate::transcript::{Knowledge, Role, Transcript};
 
 /// Which decisions a document's passages depend on.
@@ -160,13 +160,14 @@ impl WriteContext<'_> {
         h.str(&format!("{:?}", info));
         h.bytes(&serde_json::to_vec(&written).unwrap_or_default());
         let (hash, stamp, undated, size, keys, survey) = match (&e.fresh, &e.prev) {
+            // The survey's keys and registry are moved in after the pass.
             (Some(s), _) => (
                 s.hash,
                 s.stamp,
                 s.undated,
                 s.size,
-                s.keys.clone(),
-                s.registry.clone(),
+                Vec::new(),
+                Registry::default(),
             ),
             (None, Some(p)) => (
                 p.hash,
