@@ -220,6 +220,18 @@ impl Source {
     /// it cannot be used. Memory is bounded: a file is examined before it
     /// is opened and never read past [`MAX_FILE_BYTES`].
     pub fn load(&self) -> Result<Loaded, Warning> {
+        self.load_as(true)
+    }
+
+    /// [`Source::load`] without the content hash (left 0): for reading a
+    /// file again whose hash is known (the indexer's second pass), as
+    /// hashing every byte costs about as much as reading it.
+    pub fn load_unhashed(&self) -> Result<Loaded, Warning> {
+        self.load_as(false)
+    }
+
+    fn load_as(&self, hashed: bool) -> Result<Loaded, Warning> {
+        let hash_of = |bytes: &[u8]| if hashed { content_hash(bytes) } else { 0 };
         let warn = |message: String| Warning {
             file: self.display().to_string(),
             message,
@@ -228,7 +240,7 @@ impl Source {
             Source::Embedded { text, .. } => {
                 return Ok(Loaded {
                     text: (*text).to_string(),
-                    hash: content_hash(text.as_bytes()),
+                    hash: hash_of(text.as_bytes()),
                     bytes: text.len() as u64,
                     notes: Vec::new(),
                     title: None,
@@ -256,7 +268,7 @@ impl Source {
             // It grew after it was examined.
             return Err(warn(too_big(bytes.len() as u64)));
         }
-        let hash = content_hash(&bytes);
+        let hash = hash_of(&bytes);
         let len = bytes.len() as u64;
         let (text, note) = decode_owned(bytes).map_err(warn)?;
         let mut notes: Vec<String> = note.into_iter().collect();

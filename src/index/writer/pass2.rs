@@ -59,7 +59,8 @@ impl WriteContext<'_> {
         let (t, notes) = match reused {
             Some(r) => (r.transcript, r.notes),
             None => {
-                let loaded = e.source.load().map_err(|w| Warning {
+                // The hash is the survey's (or the state's); not needed again.
+                let loaded = e.source.load_unhashed().map_err(|w| Warning {
                     file: e.display.clone(),
                     message: format!("{}; it was left as it was", w.message),
                 })?;
