@@ -18,7 +18,7 @@
 //! the parser asked the corpus ([`crate::transcript::Probe`]). A document
 //! whose questions the whole corpus answers as an empty one does ("nobody")
 //! would parse the same in the second pass, so its first parse is used
-//! again instead ([`plan::Reuse`]): about half the documents of a corpus
+//! again instead ([`plan::Reuse`]): a third to half of the documents
 //! (those that name nobody known only from elsewhere). Parses are kept up
 //! to a fixed memory bound ([`plan::REUSE_BYTES`]); beyond it, and for the
 //! other documents, sources are read and parsed again in the second pass,
