@@ -25,7 +25,7 @@ use crate::search::filter::{parse_date, Bound};
 
 #[derive(Debug, Clone, Args)]
 pub struct IndexArgs {
-    /// Transcript files or folders [default: the files the index holds; seeds/ for a new index]
+    /// Transcript files or folders (folders are walked for .txt, .md, .html, .jsonl and their variants; a JSON lines file gives one document per record) [default: the files the index holds; seeds/ for a new index]
     #[arg(value_name = "PATH")]
     pub paths: Vec<PathBuf>,
     #[command(flatten)]
@@ -178,13 +178,24 @@ pub fn print_summary(out: &mut impl Write, dir: &Path, s: &BuildSummary) -> io::
             s.refreshed
         ));
     }
+    if s.moved > 0 {
+        changes.push_str(&format!(
+            "; {} moved (records re-indexed under their new line)",
+            s.moved
+        ));
+    }
     writeln!(out, "{changes}")?;
     if s.missing > 0 {
         writeln!(
             out,
-            "{} indexed file{} gone and kept; --prune removes {}",
+            "{} indexed document{} kept although {} gone; --prune removes {}",
             s.missing,
             if s.missing == 1 { " is" } else { "s are" },
+            if s.missing == 1 {
+                "its file is"
+            } else {
+                "their files are"
+            },
             if s.missing == 1 { "it" } else { "them" }
         )?;
     }

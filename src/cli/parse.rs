@@ -22,7 +22,7 @@ use super::ERROR;
 
 #[derive(Debug, Clone, Args)]
 pub struct ParseArgs {
-    /// Transcript files.
+    /// Transcript files (a JSON lines file gives one transcript per record).
     #[arg(value_name = "FILE", required = true)]
     pub files: Vec<PathBuf>,
     /// One JSON object per file, one per line.
@@ -76,7 +76,10 @@ struct JsonTranscript<'a> {
 }
 
 pub fn run(args: &ParseArgs) -> anyhow::Result<ExitCode> {
-    let (sources, warnings) = corpus::discover(&args.files);
+    let (sources, mut warnings) = corpus::discover(&args.files);
+    // A JSON lines file is many transcripts: each record is shown on its own.
+    let (sources, unsplit) = corpus::expand(sources);
+    warnings.extend(unsplit);
     let mut out = io::stdout().lock();
     let mut parsed = 0;
     let mut problems: Vec<Warning> = warnings;

@@ -81,7 +81,9 @@ pub struct Manifest {
 /// exactly its part away.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct DocState {
-    /// Identity across runs: the canonical path (see `Source::key`).
+    /// Identity across runs: the canonical path (see `Source::key`); for a
+    /// JSON lines record, its file and line (the record is followed by its
+    /// content when lines move, see [`writer`]).
     pub key: String,
     /// What users see and what passages store as their file. Fixed when the
     /// document is first indexed, so its passages can be found again.
@@ -111,6 +113,27 @@ pub struct DocState {
     pub ownership: u64,
     /// Fingerprint of everything written for it.
     pub output: u64,
+    /// Where the document is in its file when it is a record of a JSON
+    /// lines file; `None` for a whole file. (Absent in states written
+    /// before podium read JSON lines.)
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub record: Option<RecordPlace>,
+}
+
+/// Where a JSON lines record was when it was last indexed: enough to read
+/// it again without splitting its file, when the file has not changed
+/// since (same size and modification time), and to group a file's records.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RecordPlace {
+    /// The key of the file the record is in (`Source::key` of the file).
+    pub file_key: String,
+    /// The file as users see it; the record is shown as `FILE#LINE`.
+    pub file: String,
+    /// 1-based line of the record.
+    pub line: usize,
+    /// Byte offset and length of the line, without its line end.
+    pub offset: u64,
+    pub len: u64,
 }
 
 /// The indexer's state: one entry per indexed document.

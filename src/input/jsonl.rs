@@ -5,9 +5,12 @@
 //! their scraper kept (ignored). Each record is its own document, named
 //! `FILE#LINE` (the record's line in the file), so a hit cites the record.
 //!
-//! [`split`] finds the records (their byte ranges) without keeping them;
-//! [`read`] reads one back. The indexer reads sources twice and in parallel,
-//! so a large archive is never held in memory whole.
+//! [`split`] finds the records (their byte ranges and content hashes)
+//! without keeping them; [`read`] reads one back. The indexer reads sources
+//! twice and in parallel, so a large archive is never held in memory whole,
+//! and the hash of each record is what tells an edited record from an
+//! unchanged one (see `index::writer` for how records keep their identity
+//! when lines move).
 
 use std::fs::File;
 use std::io::{BufRead, BufReader, Read, Seek, SeekFrom};
@@ -16,18 +19,27 @@ use std::path::Path;
 use serde::Deserialize;
 
 use super::Document;
+use crate::corpus::content_hash;
 
-/// One record's place in its file.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// One record's place in its file, and what it holds.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Span {
     /// 1-based line number of the record.
     pub line: usize,
     /// Byte offset and length of the line (without its line end).
     pub offset: u64,
     pub len: u64,
+    /// [`content_hash`] of the line's bytes (without its line end): the
+    /// record's identity when lines move, and what tells an edited record
+    /// from an unchanged one without parsing it.
+    pub hash: u64,
 }
 
 /// The records of a JSON lines file: every line that is not blank.
+///
+/// A file with NUL bytes near its start is refused as a whole (a binary
+/// file, or UTF-16, which JSON lines never are): otherwise every "line" of
+/// it would be a warning of its own.
 pub fn split(path: &Path) -> std::io::Result<Vec<Span>> {
     let mut reader = BufReader::new(File::open(path)?);
     let mut spans = Vec::new();
@@ -40,6 +52,12 @@ pub fn split(path: &Path) -> std::io::Result<Vec<Span>> {
         if n == 0 {
             break;
         }
+        if offset < BINARY_SAMPLE && buf.contains(&0) {
+            return Err(std::io::Error::new(
+                std::io::ErrorKind::InvalidData,
+                "looks like a binary or UTF-16 file (it contains NUL bytes), not JSON lines",
+            ));
+        }
         line += 1;
         let content = buf
             .strip_suffix(b"\n")
@@ -50,12 +68,16 @@ pub fn split(path: &Path) -> std::io::Result<Vec<Span>> {
                 line,
                 offset,
                 len: content.len() as u64,
+                hash: content_hash(content),
             });
         }
         offset += n as u64;
     }
     Ok(spans)
 }
+
+/// How far into a file [`split`] looks for NUL bytes.
+const BINARY_SAMPLE: u64 = 8192;
 
 /// The fields podium reads from a record; others are ignored.
 #[derive(Deserialize)]
@@ -66,7 +88,9 @@ struct Record {
 }
 
 /// Reads the record at `span` of `path` as a document, or says what is
-/// wrong with it (the caller names the record).
+/// wrong with it (the caller names the record). The bytes must still be
+/// the ones [`split`] hashed: a record that changed since is refused
+/// rather than indexed under a hash that is not its own.
 pub fn read(path: &Path, span: Span, max_bytes: u64) -> Result<Document, String> {
     if span.len > max_bytes {
         return Err(format!(
@@ -81,6 +105,9 @@ pub fn read(path: &Path, span: Span, max_bytes: u64) -> Result<Document, String>
     let mut bytes = vec![0; usize::try_from(span.len).unwrap_or(usize::MAX)];
     file.read_exact(&mut bytes)
         .map_err(|e| format!("cannot be read (the file changed?): {e}"))?;
+    if content_hash(&bytes) != span.hash {
+        return Err("changed while it was being read: run podium index again".into());
+    }
     parse(&bytes)
 }
 
@@ -181,8 +208,28 @@ mod tests {
         let spans = split(&p).expect("split");
         assert_eq!(spans.len(), 2);
         assert_eq!((spans[0].line, spans[0].offset, spans[0].len), (1, 0, 12));
+        assert_eq!(spans[0].hash, content_hash(b"{\"text\":\"a\"}"));
         assert_eq!(spans[1].line, 4);
         let doc = read(&p, spans[1], 1 << 20).expect("read");
         assert_eq!(doc.text, "b");
+        // A record edited since it was split is not read under its old hash.
+        std::fs::write(&p, "{\"text\":\"a\"}\r\n\n  \n{\"text\":\"c\"}").expect("write");
+        assert!(read(&p, spans[1], 1 << 20)
+            .unwrap_err()
+            .contains("changed while"));
+    }
+
+    #[test]
+    fn binary_files_are_refused_whole() {
+        let dir = tempfile::tempdir().expect("tmp");
+        let p = dir.path().join("r.jsonl");
+        let utf16: Vec<u8> = "{\"text\":\"a\"}\n"
+            .encode_utf16()
+            .flat_map(u16::to_le_bytes)
+            .collect();
+        std::fs::write(&p, utf16).expect("write");
+        let e = split(&p).unwrap_err();
+        assert_eq!(e.kind(), std::io::ErrorKind::InvalidData);
+        assert!(e.to_string().contains("NUL bytes"), "{e}");
     }
 }

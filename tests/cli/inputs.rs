@@ -30,7 +30,6 @@ fn turns(doc: &Value) -> Vec<(String, String)> {
 }
 
 #[test]
-#[ignore = "JSON-lines input is not wired into the incremental writer yet (see the closing note)"]
 fn folders_are_walked_for_html_markdown_and_json_lines() {
     let (_, summary) = indexed();
     // One page, one Markdown file, two good records of four.
@@ -134,7 +133,6 @@ fn html_passages_are_searchable_with_speaker_role_and_date() {
 }
 
 #[test]
-#[ignore = "JSON-lines input is not wired into the incremental writer yet (see the closing note)"]
 fn json_lines_records_are_documents_with_their_title_and_date() {
     let (scratch, _) = indexed();
     let (hits, code) = scratch.search("night bus network", &[]);
@@ -161,7 +159,6 @@ fn json_lines_records_are_documents_with_their_title_and_date() {
 }
 
 #[test]
-#[ignore = "JSON-lines input is not wired into the incremental writer yet (see the closing note)"]
 fn a_records_title_is_used_as_given() {
     let scratch = Scratch::new();
     // A title the text parser would read as a dateline, and a date given

@@ -47,6 +47,15 @@
 //!     re-parsing).
 //! - deletes the passages of pruned documents.
 //!
+//! A JSON lines file is many documents, one per record (`FILE#LINE`). Its
+//! records are hashed one by one and matched with those indexed before by
+//! content, so adding or deleting a record leaves the others unchanged
+//! (only re-written under their new line, *moved*), and editing one updates
+//! one document; a record its file no longer has is removed at once, since
+//! the file was read (see [`plan`]). A record that moved is deleted under
+//! its old name before pass 2 writes anything: in one commit another record
+//! may take that name.
+//!
 //! The result is the index a `--rebuild` from the same files would give
 //! (tests check this), except in one case a rebuild cannot have: a document
 //! whose file is gone (kept because `--prune` was not given) or unreadable
@@ -129,13 +138,19 @@ pub struct BuildSummary {
     pub updated: usize,
     /// Sources given whose content is what the index holds.
     pub unchanged: usize,
-    /// Documents removed because their files are gone (`--prune`).
+    /// Documents removed because their files are gone (`--prune`), or
+    /// because they are records their JSON lines file, read in this run,
+    /// no longer holds.
     pub removed: usize,
     /// Sources that could not be read (each has a warning).
     pub skipped: usize,
     /// Unchanged documents re-written because something they depend on
     /// changed elsewhere (republished passages, speaker knowledge).
     pub refreshed: usize,
+    /// JSON lines records re-written only because their line changed (a
+    /// record above them was added or removed): same content, cited by
+    /// their new `FILE#LINE`.
+    pub moved: usize,
     /// Indexed documents whose files are gone, kept (no `--prune`).
     pub missing: usize,
     /// Whether a new commit was made; a run that changes nothing makes none.
@@ -203,11 +218,14 @@ pub fn build(dir: &Path, sources: &[Source], opts: &BuildOptions) -> Result<Buil
     let version = env!("CARGO_PKG_VERSION");
     let stale_version = !state.documents.is_empty() && state.podium_version != version;
 
-    let mut entries = plan(sources, state.documents);
+    let mut entries = plan(sources, state.documents, threads, stale_version);
     let mut warnings = Vec::new();
+    // What the progress bar counts: every document of the run (a JSON
+    // lines file's records one by one).
+    let all: Vec<Source> = entries.iter().map(|e| e.source.clone()).collect();
 
     // Pass 1: classify, and survey what is new or changed.
-    opts.progress.begin(Pass::Survey, sources);
+    opts.progress.begin(Pass::Survey, &all);
     let classified = parallel(entries.len(), threads, |i| {
         let c = classify(&entries[i], opts.fallback_date, stale_version);
         opts.progress.file(Pass::Survey, &entries[i].source, 0);
@@ -217,6 +235,9 @@ pub fn build(dir: &Path, sources: &[Source], opts: &BuildOptions) -> Result<Buil
     for (e, (status, fresh, warning)) in entries.iter_mut().zip(classified) {
         e.status = status;
         e.version_refresh = stale_version && status == Status::Changed && e.prev.is_some();
+        e.moved = status == Status::Changed
+            && e.renamed()
+            && e.prev.as_ref().map(|p| p.hash) == fresh.as_ref().map(|s| s.hash);
         e.fresh = fresh;
         e.warning = warning;
     }
@@ -230,27 +251,46 @@ pub fn build(dir: &Path, sources: &[Source], opts: &BuildOptions) -> Result<Buil
     let mut removed: Vec<String> = Vec::new();
     let mut summary = BuildSummary::default();
     let mut kept = Vec::with_capacity(entries.len());
+    let mut skipped_given = 0;
     for e in entries {
         if let Some(w) = e.warning.clone() {
             warnings.push(w);
         }
         match e.status {
-            Status::Skipped => summary.skipped += 1,
+            Status::Skipped => {
+                summary.skipped += 1;
+                // (Bad records in a file not named in this run are
+                // skipped too, but were not given.)
+                skipped_given += usize::from(e.in_run);
+            }
             Status::Gone if opts.prune => {
                 removed.push(e.display.clone());
                 summary.removed += 1;
+            }
+            Status::Dropped => {
+                if let Some(p) = &e.prev {
+                    removed.push(p.info.file.clone());
+                    summary.removed += 1;
+                }
             }
             _ => kept.push(e),
         }
     }
     let entries = kept;
-    let given = entries.iter().filter(|e| e.in_run).count() + summary.skipped;
+    // Records that moved to another line: their old passages go before
+    // anything is written (another record may now be shown by that name).
+    let renamed: Vec<String> = entries
+        .iter()
+        .filter(|e| e.renamed())
+        .filter_map(|e| e.prev.as_ref().map(|p| p.info.file.clone()))
+        .collect();
+    let given = entries.iter().filter(|e| e.in_run).count() + skipped_given;
     let usable = entries.iter().filter(|e| e.in_run && !e.frozen()).count();
     if (given > 0 && usable == 0) || (sources.is_empty() && existing.is_none()) {
         return Err(Error::NothingToIndex(if given == 0 {
             "no transcript files found".into()
         } else {
-            format!("none of the {given} files could be read")
+            format!("none of the {given} transcripts given could be read")
         }));
     }
     // Files given that are indexed but cannot be read now were skipped too
@@ -292,7 +332,7 @@ pub fn build(dir: &Path, sources: &[Source], opts: &BuildOptions) -> Result<Buil
         if opts.rebuild {
             w.delete_all_documents()?;
         }
-        for file in &removed {
+        for file in removed.iter().chain(&renamed) {
             w.delete_term(file_term(&fields, file));
         }
         writer = Some(w);
@@ -323,7 +363,7 @@ pub fn build(dir: &Path, sources: &[Source], opts: &BuildOptions) -> Result<Buil
             writer: w,
             fallback_date: opts.fallback_date,
         };
-        opts.progress.begin(Pass::Index, sources);
+        opts.progress.begin(Pass::Index, &all);
         let out = parallel(entries.len(), threads, |i| {
             let r = match work[i] {
                 Work::Keep => Ok(None),
@@ -418,6 +458,7 @@ fn assemble(
         let was_written = written.is_some();
         match (&written, e.status) {
             (Some(_), Status::New) => summary.added += 1,
+            (Some(_), Status::Changed) if e.moved => summary.moved += 1,
             (Some(_), Status::Changed) if e.version_refresh => summary.refreshed += 1,
             (Some(_), Status::Changed) => summary.updated += 1,
             (Some(_), _) => summary.refreshed += 1,
@@ -435,7 +476,18 @@ fn assemble(
                 w.state
             }
             None => match &e.prev {
-                Some(p) => p.clone(),
+                // Its old passages were deleted first, and nothing was
+                // written in their place (the warning says so).
+                Some(_) if e.renamed() => continue,
+                Some(p) => {
+                    let mut d = p.clone();
+                    // A record split in this run: where it is now.
+                    if let (Some(place), Some(stamp)) = (&e.record, e.stamp) {
+                        d.record = Some(place.clone());
+                        d.stamp = stamp;
+                    }
+                    d
+                }
                 None => continue, // a new file that could not be written
             },
         };

@@ -52,7 +52,15 @@ impl WriteContext<'_> {
         let e = &self.entries[i];
         let loaded = e.source.load().map_err(|w| Warning {
             file: e.display.clone(),
-            message: format!("{}; it was left as it was", w.message),
+            message: if e.renamed() {
+                // Its passages under the old name are already deleted.
+                format!(
+                    "{}; it is left out of the index until the next run",
+                    w.message
+                )
+            } else {
+                format!("{}; it was left as it was", w.message)
+            },
         })?;
         if job == Work::IfRelevant && !self.relevance.is_some_and(|r| r.matches(&loaded.text)) {
             return Ok(None);
@@ -67,7 +75,8 @@ impl WriteContext<'_> {
         if job == Work::IfRelevant && e.prev.as_ref().is_some_and(|p| p.output == state.output) {
             return Ok(None);
         }
-        if let Some(prev) = &e.prev {
+        // (A renamed record's old passages were deleted before pass 2.)
+        if let Some(prev) = e.prev.as_ref().filter(|_| !e.renamed()) {
             self.writer
                 .delete_term(file_term(self.fields, &prev.info.file));
         }
@@ -158,7 +167,7 @@ impl WriteContext<'_> {
             ),
             (None, Some(p)) => (
                 p.hash,
-                e.source.stamp().unwrap_or(p.stamp),
+                e.stamp_now().unwrap_or(p.stamp),
                 p.undated,
                 p.size,
                 p.keys.clone(),
@@ -180,6 +189,7 @@ impl WriteContext<'_> {
             written,
             ownership: self.ownership[i],
             output: h.0,
+            record: e.record.clone(),
         };
         (state, out)
     }

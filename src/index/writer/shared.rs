@@ -174,31 +174,22 @@ mod tests {
             owned: owned.to_vec(),
             ..DocState::default()
         });
-        Entry {
-            source: Source::File {
-                path: display.into(),
-                display: display.into(),
-            },
-            key: display.into(),
+        let source = Source::File {
+            path: display.into(),
             display: display.into(),
-            in_run: true,
-            status: if prev.is_some() {
-                Status::Frozen
-            } else {
-                Status::New
-            },
-            prev,
-            fresh: Some(Survey {
-                hash: 0,
-                stamp: Stamp::default(),
-                undated: false,
-                size,
-                keys: keys.to_vec(),
-                registry: Registry::default(),
-            }),
-            version_refresh: false,
-            warning: None,
-        }
+        };
+        let frozen = prev.is_some();
+        let mut e = Entry::new(source, display.into(), display.into(), true, prev);
+        e.status = if frozen { Status::Frozen } else { Status::New };
+        e.fresh = Some(Survey {
+            hash: 0,
+            stamp: Stamp::default(),
+            undated: false,
+            size,
+            keys: keys.to_vec(),
+            registry: Registry::default(),
+        });
+        e
     }
 
     #[test]
