@@ -7,29 +7,8 @@ use std::path::{Path, PathBuf};
 
 use podium::index::PodiumIndex;
 
-use crate::support::{all_passages, files, index_json, n, stats};
+use crate::support::{all_passages, assert_same_as_rebuild, files, index_json, n, stats};
 use crate::util::{seed_files, Scratch};
-
-/// The index at `idx` holds exactly what a fresh `--rebuild` of `paths`
-/// holds: every stored passage field, the documents and the registry.
-fn assert_same_as_rebuild(scratch: &Scratch, idx: &Path, paths: &[&Path]) {
-    let fresh = scratch.path().join("fresh");
-    let _ = std::fs::remove_dir_all(&fresh);
-    index_json(scratch, &fresh, &["--rebuild"], paths);
-    let (got, want) = (all_passages(idx), all_passages(&fresh));
-    assert_eq!(got.len(), want.len(), "passage counts differ");
-    for (g, w) in got.iter().zip(&want) {
-        assert_eq!(g, w);
-    }
-    let a = PodiumIndex::open(idx).expect("incremental");
-    let b = PodiumIndex::open(&fresh).expect("rebuilt");
-    let (ma, mb) = (
-        a.manifest().expect("manifest"),
-        b.manifest().expect("manifest"),
-    );
-    assert_eq!(ma.documents, mb.documents);
-    assert_eq!(ma.registry, mb.registry);
-}
 
 fn copy_seed(dir: &Path, i: usize) -> PathBuf {
     let src = &seed_files()[i];

@@ -111,3 +111,24 @@ pub fn n(v: &Value, key: &str) -> u64 {
         .as_u64()
         .unwrap_or_else(|| panic!("no number {key} in {v}"))
 }
+
+/// The index at `idx` holds exactly what a fresh `--rebuild` of `paths`
+/// holds: every stored passage field, the documents and the registry.
+pub fn assert_same_as_rebuild(scratch: &Scratch, idx: &Path, paths: &[&Path]) {
+    let fresh = scratch.path().join("fresh");
+    let _ = std::fs::remove_dir_all(&fresh);
+    index_json(scratch, &fresh, &["--rebuild"], paths);
+    let (got, want) = (all_passages(idx), all_passages(&fresh));
+    assert_eq!(got.len(), want.len(), "passage counts differ");
+    for (g, w) in got.iter().zip(&want) {
+        assert_eq!(g, w);
+    }
+    let a = PodiumIndex::open(idx).expect("incremental");
+    let b = PodiumIndex::open(&fresh).expect("rebuilt");
+    let (ma, mb) = (
+        a.manifest().expect("manifest"),
+        b.manifest().expect("manifest"),
+    );
+    assert_eq!(ma.documents, mb.documents);
+    assert_eq!(ma.registry, mb.registry);
+}

@@ -10,8 +10,8 @@
 //! before by *content*, not by line: a record whose bytes are the same is
 //! the same document wherever it now is, so inserting or deleting a record
 //! above others does not make them "changed". Then the records left over on
-//! both sides are paired in file order within each stretch between matched
-//! records: an edited record is *updated* even when lines moved around it.
+//! both sides are paired in file order when they follow the same matched
+//! record: an edited record is *updated* even when lines moved around it.
 //! What is still left is new (added) or gone from the file (*dropped*: it
 //! is removed without `--prune`, because the file was read and no longer
 //! has it). A record that kept its content but not its line is rewritten
@@ -19,16 +19,16 @@
 //!
 //! Content rather than a record's own `id` field: scrapers name their ids
 //! differently (`id`, `url`, `guid`, none), and identical bytes identify a
-//! record whatever the scraper. The one case the pairing misses — a record
-//! both edited and moved past others in one run — ends as one removal and
-//! one addition: the index is the same, only the counts differ.
+//! record whatever the scraper. The case the pairing misses — a record
+//! edited *and* moved to after another record in one run — ends as one
+//! removal and one addition: the index is the same, only the counts differ.
 //!
 //! A file named in the run is split (each record hashed, none parsed); a
 //! file indexed before and not named is split only when its size or
 //! modification time moved. A file that cannot be read keeps its records
 //! frozen, one that is gone follows `--prune`, like whole files.
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{HashMap, HashSet};
 use std::path::Path;
 use std::sync::Arc;
 
@@ -551,9 +551,10 @@ impl RecordFile {
 ///
 /// Equal content pairs first, in order (a record that moved is still
 /// itself; of identical records, the first with the first). The records
-/// left on both sides are then paired in order within each stretch
-/// between content-paired records: a record edited in place, or edited
-/// while records were added elsewhere, is the one it replaced.
+/// left on both sides are then paired in order when they follow the same
+/// content-paired record (or both open the file): a record edited in
+/// place, or edited while records were added, removed or reordered around
+/// it, is the one it replaced.
 pub(super) fn pair(old: &[u64], new: &[u64]) -> Vec<Option<usize>> {
     let mut by_hash: HashMap<u64, std::collections::VecDeque<usize>> = HashMap::new();
     for (i, h) in old.iter().enumerate() {
@@ -567,27 +568,22 @@ pub(super) fn pair(old: &[u64], new: &[u64]) -> Vec<Option<usize>> {
             used[i] = true;
         }
     }
-    // A stretch is the number of content-paired records before it.
-    let mut stretches: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
-    let mut n = 0;
+    // The old records left, by the content-paired old record before them
+    // (`None`: the start of the file).
+    let mut after: HashMap<Option<usize>, std::collections::VecDeque<usize>> = HashMap::new();
+    let mut anchor = None;
     for (i, u) in used.iter().enumerate() {
         if *u {
-            n += 1;
+            anchor = Some(i);
         } else {
-            stretches.entry(n).or_default().push(i);
+            after.entry(anchor).or_default().push_back(i);
         }
     }
-    let mut n = 0;
-    let mut taken: HashMap<usize, usize> = HashMap::new();
+    let mut anchor = None;
     for slot in out.iter_mut() {
-        if slot.is_some() {
-            n += 1;
-            continue;
-        }
-        let next = taken.entry(n).or_insert(0);
-        if let Some(&i) = stretches.get(&n).and_then(|v| v.get(*next)) {
-            *slot = Some(i);
-            *next += 1;
+        match slot {
+            Some(i) => anchor = Some(*i),
+            None => *slot = after.get_mut(&anchor).and_then(|q| q.pop_front()),
         }
     }
     out
@@ -692,14 +688,20 @@ mod tests {
     fn an_edited_record_is_the_one_it_replaced() {
         // Edited in place.
         assert_eq!(pair(&[1, 2, 3], &[1, 7, 3]), [Some(0), Some(1), Some(2)]);
-        // Edited while one was inserted above it: still paired, in its
-        // stretch between unchanged records; the insertion is new.
+        // Edited while one was inserted above it: still paired (it follows
+        // the same unchanged record); the insertion is new.
         assert_eq!(
             pair(&[1, 2, 3], &[9, 1, 7, 3]),
             [None, Some(0), Some(1), Some(2)]
         );
         // Edited and appended to: the edit is paired, the rest is new.
         assert_eq!(pair(&[1, 2], &[1, 7, 8]), [Some(0), Some(1), None]);
+        // Edited while the last record moved to the top: it still follows
+        // the record it followed.
+        assert_eq!(
+            pair(&[1, 2, 3, 4], &[4, 1, 7, 3]),
+            [Some(3), Some(0), Some(1), Some(2)]
+        );
         // All new content, same count: paired in order (updated).
         assert_eq!(pair(&[1, 2], &[5, 6]), [Some(0), Some(1)]);
     }
