@@ -448,7 +448,7 @@ impl<'a> Parser<'a> {
                 // "主持人：" followed by speech is a label, not a roster.
                 let listed = !inline.is_empty()
                     || self.next_text(i).is_some_and(|n| {
-                        roster::entry(n).is_some() || roster::heading(n).is_some()
+                        roster::lists_someone(role, &text::collapse_spaces(n), &self.roster)
                     });
                 if !listed {
                     return i;

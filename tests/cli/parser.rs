@@ -626,3 +626,39 @@ fn noon_briefing_with_emphasised_labels_and_an_unnamed_spokesman() {
         .iter()
         .any(|(r, t)| r == "editor's note" && t.starts_with("The following is a near-verbatim")));
 }
+
+#[test]
+fn turn_label_alone_after_a_roster_is_a_label_not_a_roster_heading() {
+    let docs = parse("rosters");
+    // The moderator greets a speaker the roster already lists: speech, not
+    // a second roster entry that would make the minister the moderator.
+    let doc = &docs["label-after-roster.txt"];
+    expect_turns(
+        doc,
+        &[
+            ("Moderator", "moderator", "Marta Quillon, welcome back"),
+            ("Marta Quillon", "official", "Thank you. This spring"),
+            ("Reporter", "journalist", "When will the new eastern"),
+            ("Deshan Ferreira", "official", "The eastern pipeline"),
+            ("Moderator", "moderator", "That is all the time"),
+        ],
+    );
+    assert!(turns(doc)[0]
+        .text
+        .contains("The minister will open with a short statement"));
+    // The first line of speech ends a sentence (`。`): not a title.
+    let doc = &docs["label-after-roster-zh.txt"];
+    expect_turns(
+        doc,
+        &[
+            ("Moderator", "moderator", "好的，欢迎各位记者朋友。"),
+            ("程远舟", "official", "谢谢主持人"),
+            ("Reporter", "journalist", "请问东线"),
+            ("白露", "official", "东线管道"),
+            ("Moderator", "moderator", "今天的发布会"),
+        ],
+    );
+    for doc in docs.values() {
+        assert_eq!(doc["roster"].as_array().map(Vec::len), Some(2), "{doc}");
+    }
+}
