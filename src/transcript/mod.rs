@@ -192,6 +192,9 @@ enum Header {
 struct DateClue {
     rank: u8,
     found: FoundDate,
+    /// For `03/04/2024`, the other reading; resolved by the document's
+    /// convention only when this clue wins.
+    order: date::Order,
     rule: &'static str,
 }
 
@@ -438,6 +441,7 @@ impl<'a> Parser<'a> {
                     self.dates.push(DateClue {
                         rank: 0,
                         found: sp.date,
+                        order: sp.order,
                         rule: "Date: line",
                     });
                     self.header[i] = Some(Header::Date);
@@ -479,6 +483,7 @@ impl<'a> Parser<'a> {
                         Some(sp) => self.dates.push(DateClue {
                             rank,
                             found: sp.date,
+                            order: sp.order,
                             rule: "Date: line",
                         }),
                         None if value.trim().is_empty() => date_value_next = true,
@@ -495,6 +500,7 @@ impl<'a> Parser<'a> {
                     self.dates.push(DateClue {
                         rank: if aside { 2 } else { 1 },
                         found: sp.date,
+                        order: sp.order,
                         rule: "date line",
                     });
                 }
@@ -524,6 +530,7 @@ impl<'a> Parser<'a> {
                     self.dates.push(DateClue {
                         rank: 2,
                         found: sp.date,
+                        order: sp.order,
                         rule: "dateline",
                     });
                     self.header[i] = Some(Header::Dateline);
@@ -552,6 +559,7 @@ impl<'a> Parser<'a> {
                 self.dates.push(DateClue {
                     rank: 3,
                     found: d.date,
+                    order: d.order,
                     rule: "date in the title",
                 });
             }
@@ -1207,16 +1215,25 @@ impl<'a> Parser<'a> {
                 self.dates.push(DateClue {
                     rank: 4,
                     found: sp.date,
+                    order: sp.order,
                     rule: "dateline of the first paragraph",
                 });
             }
         }
         self.dates.sort_by_key(|d| d.rank);
-        if let Some(d) = self.dates.iter().find_map(|d| match d.found {
-            FoundDate::Full(date) => Some((date, d.rule)),
+        if let Some((date, order, rule)) = self.dates.iter().find_map(|d| match d.found {
+            FoundDate::Full(date) => Some((date, d.order, d.rule)),
             FoundDate::NoYear { .. } => None,
         }) {
-            return (Some(d.0), d.1.to_string());
+            if let date::Order::Either { day_first, dotted } = order {
+                let texts = self.paras.iter().map(|p| p.text.as_str());
+                let (date, how) = date::read_either(date, day_first, dotted, texts);
+                return (
+                    Some(date),
+                    format!("{rule}; day and month ambiguous, {how}"),
+                );
+            }
+            return (Some(date), rule.to_string());
         }
         if let Some((month, day)) = self.dates.iter().find_map(|d| match d.found {
             FoundDate::NoYear { month, day } => Some((month, day)),

@@ -446,6 +446,38 @@ fn every_date_form() {
             Some("2023-04-21"),
             "year-less date, the year from elsewhere in the document",
         ),
+        // Numbers: the reading that is a date, year first or last.
+        ("numeric-day-first.txt", Some("2024-03-28"), "date line"),
+        ("numeric-dots.txt", Some("2024-03-28"), "date line"),
+        ("numeric-dashes.txt", Some("2024-03-28"), "date line"),
+        ("numeric-year-first.txt", Some("2024-03-28"), "date line"),
+        ("numeric-month-first.txt", Some("2024-03-28"), "date line"),
+        // 03/04/2024 either way: the document's convention, else US order.
+        (
+            "either-numeric-day-first.txt",
+            Some("2024-04-03"),
+            "date line; day and month ambiguous, read day-first, as the document's other numeric dates are",
+        ),
+        (
+            "either-words-day-first.txt",
+            Some("2024-04-03"),
+            "date line; day and month ambiguous, read day-first, as the document's dates in words are (28 March)",
+        ),
+        (
+            "either-words-month-first.txt",
+            Some("2024-03-04"),
+            "date line; day and month ambiguous, read month-first, as the document's dates in words are (March 28)",
+        ),
+        (
+            "either-dotted.txt",
+            Some("2024-04-03"),
+            "date line; day and month ambiguous, read day-first, as dotted dates are",
+        ),
+        (
+            "either-us.txt",
+            Some("2024-03-04"),
+            "date line; day and month ambiguous, read month-first (US order): nothing in the document says otherwise",
+        ),
         ("no-year.txt", None, "year-less date in the text"),
         ("undated.txt", None, "no date in the text"),
     ] {
