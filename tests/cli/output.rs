@@ -236,6 +236,40 @@ fn speaker_role_and_date_are_aligned_in_columns() {
 }
 
 #[test]
+fn the_count_line_quotes_a_query_with_quotes_so_it_reads_as_one() {
+    let scratch = indexed();
+    let first_line = |query: &str, extra: &[&str]| {
+        let out = scratch
+            .podium()
+            .args(["search", query, "-n", "2", "--color", "never"])
+            .args(extra)
+            .args(index_args(&scratch.index()))
+            .output()
+            .expect("search");
+        let text = String::from_utf8_lossy(&out.stdout).into_owned();
+        text.lines().next().unwrap_or("").to_string()
+    };
+    // With and without --context: the same line, from the same code.
+    for extra in [&[][..], &["--context"][..]] {
+        let line = first_line(r#"market "capital market""#, extra);
+        assert!(
+            line.ends_with(r#" passages match 'market "capital market"' (top 2)"#),
+            "{extra:?}: {line}"
+        );
+        let line = first_line("STAR Market", extra);
+        assert!(
+            line.ends_with(r#" passages match "STAR Market" (top 2)"#),
+            "{extra:?}: {line}"
+        );
+    }
+    let line = first_line(r#"Shanghai's "capital market""#, &[]);
+    assert!(
+        line.contains("match \u{201c}Shanghai's \"capital market\"\u{201d}"),
+        "{line}"
+    );
+}
+
+#[test]
 fn json_and_tsv_formats() {
     let scratch = indexed();
     let run = |args: &[&str]| {
