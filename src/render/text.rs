@@ -102,7 +102,10 @@ fn snippet_runs(hit: &Hit) -> Vec<(String, bool)> {
     }
     runs.push((sanitize(&text[at..]).into_owned(), false));
     if cut_end {
-        runs.push(("…".to_string(), false));
+        // After a sentence's full stop the ellipsis stands apart
+        // ("stable. …"); after a word or `。` it follows straight on.
+        let apart = text.ends_with(|c: char| c.is_ascii_punctuation() || matches!(c, '”' | '’'));
+        runs.push((if apart { " …" } else { "…" }.to_string(), false));
     }
     runs.retain(|r| !r.0.is_empty());
     runs

@@ -118,7 +118,29 @@ impl Snippeter {
 
     /// The snippet of one passage's text. A passage without any matched
     /// word (matched by a filter or another field) starts from its opening.
+    ///
+    /// The window runs from the first word to the last (as tantivy's
+    /// does); it is then widened over the quote or bracket that opens it
+    /// and the punctuation that closes it (see [`widen`]), so that a
+    /// snippet ending where its sentence ends keeps the `。`, `？` or `.`.
     pub fn snippet(&self, text: &str) -> Snippet {
+        let w = self.window(text);
+        let (start, stop) = widen(text, w.start, w.stop);
+        Snippet {
+            text: text[start..stop].to_string(),
+            highlights: w
+                .highlighted
+                .iter()
+                .map(|(a, b)| (a - start, b - start))
+                .collect(),
+        }
+    }
+
+    /// The best window of `text` as tantivy's snippet generator cuts it,
+    /// from its first word to its last, with the matched words (byte
+    /// offsets into `text`); the opening [`SNIPPET_CHARS`] characters when
+    /// no word matches.
+    fn window(&self, text: &str) -> Fragment {
         let mut words = WordTokenizer::default();
         let mut stream = words.token_stream(text);
         let mut fragment = Fragment::new(0);
@@ -148,21 +170,54 @@ impl Snippeter {
             }
         }
         keep(fragment, &mut best);
-        match best {
-            Some(f) => Snippet {
-                text: text[f.start..f.stop].to_string(),
-                highlights: f
-                    .highlighted
-                    .iter()
-                    .map(|(a, b)| (a - f.start, b - f.start))
-                    .collect(),
-            },
-            None => Snippet {
-                text: text.chars().take(SNIPPET_CHARS).collect(),
-                highlights: Vec::new(),
-            },
-        }
+        best.unwrap_or_else(|| {
+            let mut opening = Fragment::new(0);
+            opening.stop = text
+                .char_indices()
+                .nth(SNIPPET_CHARS)
+                .map_or(text.len(), |(i, _)| i);
+            opening
+        })
     }
+}
+
+/// Punctuation that closes a sentence, a quotation or an aside.
+const CLOSING: &[char] = &[
+    '.', '!', '?', '…', '。', '！', '？', '」', '』', '”', '’', '"', '\'', ')', '）', ']', '】',
+    '》', '〉', '〕',
+];
+
+/// Quotes and brackets that open a quotation or an aside.
+const OPENING: &[char] = &[
+    '「', '『', '“', '‘', '"', '(', '（', '[', '【', '《', '〈', '〔',
+];
+
+/// Widens the window `start..stop` of `text` over the closing punctuation
+/// right after it and the opening quotes or brackets right before it.
+/// Windows end at a word, so without this a snippet loses the `。`, `！`,
+/// `？`, `」` or `.` that ends its sentence, and a quotation its marks. The
+/// widening is undone where it would end or start inside a word (`market'`
+/// of `market's`).
+fn widen(text: &str, start: usize, stop: usize) -> (usize, usize) {
+    let after = text[stop..]
+        .char_indices()
+        .find(|(_, c)| !CLOSING.contains(c))
+        .map_or(text.len(), |(i, _)| stop + i);
+    let stop = match text[after..].chars().next() {
+        Some(c) if c.is_alphanumeric() && after > stop => stop,
+        _ => after,
+    };
+    let before = text[..start]
+        .char_indices()
+        .rev()
+        .take_while(|(_, c)| OPENING.contains(c))
+        .last()
+        .map_or(start, |(i, _)| i);
+    let start = match text[..before].chars().next_back() {
+        Some(c) if c.is_alphanumeric() && before < start => start,
+        _ => before,
+    };
+    (start, stop)
 }
 
 #[cfg(test)]
@@ -202,7 +257,15 @@ mod tests {
             vec!["growing", "deepens"],
         ] {
             let t = terms(&words);
-            let ours = Snippeter::from_terms(&t, 1.0e9).snippet(TEXT);
+            let ours = Snippeter::from_terms(&t, 1.0e9).window(TEXT);
+            let ours = Snippet {
+                text: TEXT[ours.start..ours.stop].to_string(),
+                highlights: ours
+                    .highlighted
+                    .iter()
+                    .map(|(a, b)| (a - ours.start, b - ours.start))
+                    .collect(),
+            };
             let theirs =
                 SnippetGenerator::new(t.clone(), analyzer::analyzer(), field, SNIPPET_CHARS)
                     .snippet(TEXT);
@@ -231,5 +294,55 @@ mod tests {
         let s = Snippeter::from_terms(&t, 100.0).snippet("Stocks and bonds and the market.");
         let marked: Vec<&str> = s.highlights.iter().map(|&(a, b)| &s.text[a..b]).collect();
         assert_eq!(marked, ["market"]);
+    }
+
+    fn snippet(words: &[&str], text: &str) -> (String, Vec<String>) {
+        let s = Snippeter::from_terms(&terms(words), 100.0).snippet(text);
+        let marked = s
+            .highlights
+            .iter()
+            .map(|&(a, b)| s.text[a..b].to_string())
+            .collect();
+        (s.text, marked)
+    }
+
+    #[test]
+    fn a_snippet_keeps_the_punctuation_that_ends_its_sentence() {
+        for (words, text, want) in [
+            (
+                &["科创"][..],
+                "其中九家企业在科创板上市。",
+                "其中九家企业在科创板上市。",
+            ),
+            (&["保障"][..], "后续服务怎样保障？", "后续服务怎样保障？"),
+            (
+                &["重要"][..],
+                "他说：「科创板很重要！」",
+                "他说：「科创板很重要！」",
+            ),
+            (&["thank"][..], "Thank you.", "Thank you."),
+            (&["market"][..], "(the STAR Market)", "(the STAR Market)"),
+            (
+                &["market"][..],
+                "\u{201c}Market listings rose.\u{201d}",
+                "\u{201c}Market listings rose.\u{201d}",
+            ),
+        ] {
+            let (got, marked) = snippet(words, text);
+            assert_eq!(got, want, "{words:?}");
+            assert!(!marked.is_empty(), "{words:?}");
+            for m in &marked {
+                assert!(words.iter().any(|w| m.to_lowercase().contains(w)), "{m}");
+            }
+        }
+        // Not inside a word, a number or an abbreviation.
+        assert_eq!(
+            snippet(&["market"], "the market's day").0,
+            "the market's day"
+        );
+        assert_eq!(snippet(&["grew"], "it grew 3.5").0, "it grew 3.5");
+        // A snippet cut before its sentence ends keeps no comma.
+        let long = format!("{} market, {}", "word ".repeat(60), "word ".repeat(60));
+        assert!(snippet(&["market"], &long).0.ends_with("word"));
     }
 }

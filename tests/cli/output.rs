@@ -236,6 +236,28 @@ fn speaker_role_and_date_are_aligned_in_columns() {
 }
 
 #[test]
+fn a_snippet_keeps_its_full_stop_and_the_ellipsis_stands_apart() {
+    let scratch = indexed();
+    let out = scratch
+        .podium()
+        .args(["search", "STAR Market", "--color", "never"])
+        .args(index_args(&scratch.index()))
+        .output()
+        .expect("search");
+    let text = String::from_utf8_lossy(&out.stdout);
+    // A window ending at a sentence's end, the passage going on.
+    assert!(
+        text.contains("the overall operation has been stable. …\n"),
+        "{text}"
+    );
+    // A window ending at the passage's end: its full stop, no ellipsis.
+    assert!(
+        text.contains("innovative explorations in promoting integration.\n"),
+        "{text}"
+    );
+}
+
+#[test]
 fn the_count_line_quotes_a_query_with_quotes_so_it_reads_as_one() {
     let scratch = indexed();
     let first_line = |query: &str, extra: &[&str]| {
