@@ -40,6 +40,11 @@ thread_local! {
 /// Makes snippets for one query; built once per search, used per hit.
 pub struct Snippeter {
     terms: HashMap<String, f32>,
+    /// Names of several words, as terms with their weights, highlighted
+    /// only where all their terms stand together in order: a synonym's
+    /// `Science and Technology Innovation Board` marks that name, not the
+    /// `Board` of `Main Board`.
+    phrases: Vec<Vec<(String, f32)>>,
     /// First characters of the terms (lower case, folded): a word starting
     /// with anything else cannot match.
     firsts: Vec<char>,
@@ -67,14 +72,17 @@ impl Fragment {
 impl Snippeter {
     /// A snippet maker for the terms to highlight (index terms with their
     /// weights, rarer heavier: `1 / (1 + doc_freq)`), chosen by the query
-    /// builder so that excluded words are never marked.
+    /// builder so that excluded words are never marked, and for the
+    /// several-word names to highlight only as wholes (a synonym's
+    /// `Science and Technology Innovation Board`, not `Board` alone).
     pub fn new(
         searcher: &Searcher,
         _field: Field,
         terms: &BTreeMap<String, f32>,
+        phrases: &[Vec<(String, f32)>],
     ) -> Result<Snippeter> {
         let docs = searcher.num_docs().max(1) as f32;
-        Ok(Snippeter::from_terms(terms, docs))
+        Ok(Snippeter::from_terms(terms, docs).with_phrases(phrases))
     }
 
     fn from_terms(terms: &BTreeMap<String, f32>, docs: f32) -> Snippeter {
@@ -90,14 +98,39 @@ impl Snippeter {
         } else {
             rare
         };
-        let mut firsts: Vec<char> = terms.keys().filter_map(|t| t.chars().next()).collect();
-        firsts.sort_unstable();
-        firsts.dedup();
-        Snippeter { terms, firsts }
+        let mut s = Snippeter {
+            terms,
+            phrases: Vec::new(),
+            firsts: Vec::new(),
+        };
+        s.index_firsts();
+        s
     }
 
-    /// The weight of a word of the text, if it is one of the terms.
-    fn weight(&self, word: &str) -> Option<f32> {
+    fn with_phrases(mut self, phrases: &[Vec<(String, f32)>]) -> Snippeter {
+        self.phrases = phrases.iter().filter(|p| !p.is_empty()).cloned().collect();
+        self.index_firsts();
+        self
+    }
+
+    fn index_firsts(&mut self) {
+        let phrase_terms = self.phrases.iter().flatten().map(|(t, _)| t);
+        let mut firsts: Vec<char> = self
+            .terms
+            .keys()
+            .chain(phrase_terms)
+            .filter_map(|t| t.chars().next())
+            .collect();
+        firsts.sort_unstable();
+        firsts.dedup();
+        self.firsts = firsts;
+    }
+
+    /// The index term of a word of the text if it is one sought (a term
+    /// or a word of a several-word name), borrowed from `self`: no
+    /// allocation per word, as every word of every returned passage comes
+    /// through here.
+    fn sought(&self, word: &str) -> Option<&str> {
         let first = word.chars().next()?;
         let folded = first.to_ascii_lowercase();
         if first.is_ascii() && self.firsts.binary_search(&folded).is_err() {
@@ -106,14 +139,57 @@ impl Snippeter {
         STEM.with(|a| {
             let mut a = a.borrow_mut();
             let mut stream = a.token_stream(word);
-            let mut weight = None;
+            let mut found = None;
             while let Some(t) = stream.next() {
-                if let Some(w) = self.terms.get(&t.text) {
-                    weight = Some(*w);
+                found = self
+                    .terms
+                    .get_key_value(&t.text)
+                    .map(|(k, _)| k.as_str())
+                    .or_else(|| {
+                        self.phrases
+                            .iter()
+                            .flatten()
+                            .find(|(p, _)| *p == t.text)
+                            .map(|(p, _)| p.as_str())
+                    })
+                    .or(found);
+            }
+            found
+        })
+    }
+
+    /// The weight of each word (`(start, end)` in `text`) that is sought:
+    /// a term's own, or, inside a whole several-word name, the name's.
+    fn weights(&self, text: &str, words: &[(usize, usize)]) -> Vec<Option<f32>> {
+        if self.terms.is_empty() && self.phrases.is_empty() {
+            return vec![None; words.len()];
+        }
+        let terms: Vec<Option<&str>> = words
+            .iter()
+            .map(|&(a, b)| self.sought(&text[a..b]))
+            .collect();
+        let mut weights: Vec<Option<f32>> = terms
+            .iter()
+            .map(|t| t.and_then(|t| self.terms.get(t)).copied())
+            .collect();
+        for i in 0..words.len() {
+            for phrase in &self.phrases {
+                let Some(run) = terms.get(i..i + phrase.len()) else {
+                    continue;
+                };
+                if run
+                    .iter()
+                    .zip(phrase)
+                    .all(|(t, (p, _))| *t == Some(p.as_str()))
+                {
+                    for (k, (_, w)) in phrase.iter().enumerate() {
+                        let at = &mut weights[i + k];
+                        *at = Some(at.map_or(*w, |x| x.max(*w)));
+                    }
                 }
             }
-            weight
-        })
+        }
+        weights
     }
 
     /// The snippet of one passage's text. A passage without any matched
@@ -141,8 +217,16 @@ impl Snippeter {
     /// offsets into `text`); the opening [`SNIPPET_CHARS`] characters when
     /// no word matches.
     fn window(&self, text: &str) -> Fragment {
-        let mut words = WordTokenizer::default();
-        let mut stream = words.token_stream(text);
+        let mut tokenizer = WordTokenizer::default();
+        let mut stream = tokenizer.token_stream(text);
+        let mut words: Vec<(usize, usize)> = Vec::new();
+        while let Some(token) = stream.next() {
+            // Not indexed, not seen by tantivy's snippets either.
+            if token.text.len() < MAX_TOKEN_BYTES {
+                words.push((token.offset_from, token.offset_to));
+            }
+        }
+        let weights = self.weights(text, &words);
         let mut fragment = Fragment::new(0);
         let mut best: Option<Fragment> = None;
         let keep = |f: Fragment, best: &mut Option<Fragment>| {
@@ -151,22 +235,15 @@ impl Snippeter {
                 *best = Some(f);
             }
         };
-        while let Some(token) = stream.next() {
-            if token.text.len() >= MAX_TOKEN_BYTES {
-                continue; // not indexed, not seen by tantivy's snippets either
-            }
-            if token.offset_to - fragment.start > SNIPPET_CHARS {
-                let done = std::mem::replace(&mut fragment, Fragment::new(token.offset_from));
+        for (&(from, to), weight) in words.iter().zip(weights) {
+            if to - fragment.start > SNIPPET_CHARS {
+                let done = std::mem::replace(&mut fragment, Fragment::new(from));
                 keep(done, &mut best);
             }
-            fragment.stop = token.offset_to;
-            if !self.terms.is_empty() {
-                if let Some(w) = self.weight(&text[token.offset_from..token.offset_to]) {
-                    fragment.score += w;
-                    fragment
-                        .highlighted
-                        .push((token.offset_from, token.offset_to));
-                }
+            fragment.stop = to;
+            if let Some(w) = weight {
+                fragment.score += w;
+                fragment.highlighted.push((from, to));
             }
         }
         keep(fragment, &mut best);
@@ -344,5 +421,27 @@ mod tests {
         // A snippet cut before its sentence ends keeps no comma.
         let long = format!("{} market, {}", "word ".repeat(60), "word ".repeat(60));
         assert!(snippet(&["market"], &long).0.ends_with("word"));
+    }
+
+    #[test]
+    fn a_several_word_name_is_highlighted_only_as_a_whole() {
+        let phrase: Vec<(String, f32)> = ["science", "and", "technolog", "board"]
+            .iter()
+            .map(|t| (analyzer::terms(t)[0].clone(), 0.1))
+            .collect();
+        let s = Snippeter::from_terms(&terms(&["star"]), 100.0).with_phrases(&[phrase]);
+        let marked = |text: &str| -> Vec<String> {
+            let sn = s.snippet(text);
+            sn.highlights
+                .iter()
+                .map(|&(a, b)| sn.text[a..b].to_string())
+                .collect()
+        };
+        assert_eq!(marked("The STAR and the Main Board."), ["STAR"]);
+        assert_eq!(
+            marked("The Science and Technology Board, a science board."),
+            ["Science", "and", "Technology", "Board"]
+        );
+        assert_eq!(marked("Science and the Board"), Vec::<String>::new());
     }
 }
