@@ -15,9 +15,7 @@ use crate::render::{self, json, sanitize, Format, Output};
 use crate::search::context::{self, Context};
 use crate::search::filter::{parse_date, Bound};
 use crate::search::query::LANGUAGE;
-use crate::search::{
-    self, synonyms, Filters, Hit, Options, Request, Results, StoredPassage, Synonyms,
-};
+use crate::search::{self, Filters, Hit, Options, Request, Results, StoredPassage, Synonyms};
 use crate::transcript::Role;
 
 /// `--speaker`, `--role`, `--since`, `--until`: shared by `search` and
@@ -77,11 +75,8 @@ impl SynonymArgs {
         if self.no_synonyms {
             return Ok(Synonyms::none());
         }
-        let file = crate::config::synonyms(self.synonyms.as_deref())
-            .map(|(p, _)| p)
-            .or_else(|| synonyms::default_path().filter(|p| p.is_file()));
-        Ok(match file {
-            Some(f) => Arc::new(Synonyms::shipped_plus(&f)?),
+        Ok(match crate::config::synonyms(self.synonyms.as_deref()) {
+            Some((f, _)) => Arc::new(Synonyms::shipped_plus(&f)?),
             None => Synonyms::shipped(),
         })
     }
