@@ -90,14 +90,41 @@ static DAY_FIRST: LazyLock<Regex> = LazyLock::new(|| {
     .expect("static regex")
 });
 
-/// Month number of an English month name or abbreviation.
+/// The English month names, January first: the one table podium reads and
+/// writes dates with (the parser, its messages, the corpus generator and
+/// the tests' generated briefings).
+pub const MONTH_NAMES: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+/// The name of month `m` (1 = January), or `?` for a number that is none,
+/// for messages that must not fail.
+pub fn month_name(m: i8) -> &'static str {
+    usize::try_from(m - 1)
+        .ok()
+        .and_then(|i| MONTH_NAMES.get(i))
+        .copied()
+        .unwrap_or("?")
+}
+
+/// Month number of an English month name or abbreviation (its first three
+/// letters at least: `Sept`, `Dec.`).
 fn month_number(name: &str) -> Option<i8> {
-    let lower = name.to_ascii_lowercase();
-    let idx = [
-        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
-    ]
-    .iter()
-    .position(|m| lower.starts_with(m))?;
+    let idx = MONTH_NAMES.iter().position(|m| {
+        name.get(..3)
+            .is_some_and(|head| head.eq_ignore_ascii_case(&m[..3]))
+    })?;
     i8::try_from(idx + 1).ok()
 }
 

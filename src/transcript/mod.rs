@@ -1252,7 +1252,7 @@ impl<'a> Parser<'a> {
             }
             self.warnings.push(format!(
                 "date without a year ({} {day}): date left unknown; pass --date YYYY-MM-DD to set it",
-                month_name(month)
+                date::month_name(month)
             ));
             return (None, "year-less date in the text".into());
         }
@@ -1344,28 +1344,6 @@ fn header_person(t: &str) -> Option<DocPerson> {
         role: runs.then_some(Role::Moderator),
         source: Source::Header,
     })
-}
-
-fn month_name(m: i8) -> &'static str {
-    const NAMES: [&str; 12] = [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ];
-    usize::try_from(m - 1)
-        .ok()
-        .and_then(|i| NAMES.get(i))
-        .copied()
-        .unwrap_or("?")
 }
 
 /// Whether a line has three or more words besides its date: a dated title
