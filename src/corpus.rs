@@ -316,6 +316,7 @@ impl Source {
         // HTML pages and Markdown become plain transcript text here, so
         // every later step reads one format.
         let doc = input::convert(input::Format::of(path), text);
+        notes.extend(doc.notes);
         Ok(Loaded {
             text: doc.text,
             hash,

@@ -86,7 +86,15 @@ pub fn run(args: &ParseArgs) -> anyhow::Result<ExitCode> {
     let mut texts = Vec::new();
     for src in &sources {
         match src.load() {
-            Ok(doc) => texts.push((src, doc)),
+            Ok(doc) => {
+                // Notes on reading the file (an encoding guessed, a page
+                // flattened) are warnings here as in `podium index`.
+                problems.extend(doc.notes.iter().map(|n| Warning {
+                    file: src.display().to_string(),
+                    message: n.clone(),
+                }));
+                texts.push((src, doc));
+            }
             Err(w) => problems.push(w),
         }
     }

@@ -148,7 +148,11 @@ pub fn parse(bytes: &[u8]) -> Result<Document, String> {
         out.push_str("\n\n");
     }
     out.push_str(&text);
-    Ok(Document { text: out, title })
+    Ok(Document {
+        text: out,
+        title,
+        notes: Vec::new(),
+    })
 }
 
 /// The UTC day of a Unix timestamp in seconds, or in milliseconds when it
