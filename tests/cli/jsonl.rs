@@ -391,6 +391,9 @@ fn a_json_lines_file_that_turns_unreadable_keeps_its_records() {
         std::fs::write(&c.jsonl, junk).expect("overwrite");
         let sum = c.index(&[]);
         assert!(!committed(&sum), "{sum}");
+        // One file skipped, not one per record it held; its records are
+        // still counted as documents.
+        assert_eq!((n(&sum, "skipped"), n(&sum, "documents")), (1, 3), "{sum}");
         let warnings = sum["warnings"].as_array().expect("warnings");
         let about: Vec<&Value> = warnings
             .iter()
@@ -404,6 +407,21 @@ fn a_json_lines_file_that_turns_unreadable_keeps_its_records() {
         );
         assert_eq!(all_passages(&c.scratch.index()), before);
     }
+    // The summary people read says the same.
+    let out = c
+        .scratch
+        .podium()
+        .arg("index")
+        .arg(&c.dir)
+        .arg("--index")
+        .arg(c.scratch.index())
+        .output()
+        .expect("index");
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        text.contains("0 added, 0 updated, 1 unchanged, 0 removed, 1 skipped\n"),
+        "{text}"
+    );
 }
 
 #[test]

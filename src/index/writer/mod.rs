@@ -76,7 +76,7 @@ mod plan;
 mod shared;
 mod store;
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::path::Path;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Mutex;
@@ -205,7 +205,7 @@ pub(crate) fn parallel<T: Send>(
 /// Builds the index in `dir` from `sources`, or brings it up to date: see
 /// the module docs. Files that cannot be read become warnings; the others
 /// are indexed. It is an error when sources were given and none of them
-/// could be read, when the index is held by another process, and when the
+/// could be read (the error carries the warnings that say why), when the index is held by another process, and when the
 /// index is damaged or from another version (without `rebuild`).
 pub fn build(dir: &Path, sources: &[Source], opts: &BuildOptions) -> Result<BuildSummary> {
     let _lock = WriteLock::acquire(dir)?;
@@ -248,21 +248,22 @@ pub fn build(dir: &Path, sources: &[Source], opts: &BuildOptions) -> Result<Buil
             .iter()
             .filter_map(|e| e.prev.as_ref().map(|p| &p.survey)),
     );
+    // The files named in the run (a JSON lines file once, however many
+    // records it has), to tell whether any of them could be used.
+    let given: HashSet<String> = entries
+        .iter()
+        .filter(|e| e.in_run)
+        .map(|e| e.file_key().to_string())
+        .collect();
     let mut removed: Vec<String> = Vec::new();
     let mut summary = BuildSummary::default();
     let mut kept = Vec::with_capacity(entries.len());
-    let mut skipped_given = 0;
     for e in entries {
         if let Some(w) = e.warning.clone() {
             warnings.push(w);
         }
         match e.status {
-            Status::Skipped => {
-                summary.skipped += 1;
-                // (Bad records in a file not named in this run are
-                // skipped too, but were not given.)
-                skipped_given += usize::from(e.in_run);
-            }
+            Status::Skipped => summary.skipped += 1,
             Status::Gone if opts.prune => {
                 removed.push(e.display.clone());
                 summary.removed += 1;
@@ -284,21 +285,26 @@ pub fn build(dir: &Path, sources: &[Source], opts: &BuildOptions) -> Result<Buil
         .filter(|e| e.renamed())
         .filter_map(|e| e.prev.as_ref().map(|p| p.info.file.clone()))
         .collect();
-    let given = entries.iter().filter(|e| e.in_run).count() + skipped_given;
-    let usable = entries.iter().filter(|e| e.in_run && !e.frozen()).count();
-    if (given > 0 && usable == 0) || (sources.is_empty() && existing.is_none()) {
-        return Err(Error::NothingToIndex(if given == 0 {
-            "no transcript files found".into()
-        } else {
-            format!("none of the {given} transcripts given could be read")
-        }));
+    let usable = entries.iter().any(|e| e.in_run && !e.frozen());
+    if (!given.is_empty() && !usable) || (sources.is_empty() && existing.is_none()) {
+        let reason = match given.len() {
+            0 => "no transcript files found".to_string(),
+            1 => "the file given could not be read".to_string(),
+            n => format!("none of the {n} files given could be read"),
+        };
+        // The reasons go with the error: without them a user with one
+        // bad file would not learn what is wrong with it.
+        return Err(Error::NothingToIndex { reason, warnings });
     }
     // Files given that are indexed but cannot be read now were skipped too
-    // (their passages are kept).
-    summary.skipped += entries
+    // (their passages are kept): one per file, a JSON lines file's records
+    // together, as each has one warning.
+    let frozen: HashSet<&str> = entries
         .iter()
         .filter(|e| e.in_run && e.status == Status::Frozen)
-        .count();
+        .map(Entry::file_key)
+        .collect();
+    summary.skipped += frozen.len();
 
     // The corpus-wide views, from every document's parts.
     let people = survey_knowledge(entries.iter().filter_map(Entry::survey_registry));

@@ -196,6 +196,16 @@ impl Entry {
         }
     }
 
+    /// The file the document comes from, as its key: a JSON lines
+    /// record's file, or the document's own key. What the run's counts of
+    /// files (given, skipped) count, so a file of many records is one.
+    pub(super) fn file_key(&self) -> &str {
+        self.record
+            .as_ref()
+            .or_else(|| self.prev.as_ref().and_then(|p| p.record.as_ref()))
+            .map_or(self.key.as_str(), |r| r.file_key.as_str())
+    }
+
     /// Kept as last indexed whatever happens elsewhere.
     pub(super) fn frozen(&self) -> bool {
         matches!(self.status, Status::Frozen | Status::Gone)
