@@ -200,7 +200,7 @@ pub fn print_summary(out: &mut impl Write, dir: &Path, s: &BuildSummary) -> io::
     }
     if s.moved > 0 {
         changes.push_str(&format!(
-            "; {} moved (records re-indexed under their new line)",
+            "; {} moved (records now cited by their new line)",
             s.moved
         ));
     }
