@@ -227,6 +227,22 @@ impl Source {
         }
     }
 
+    /// The name the transcript's passages are stored under, which their
+    /// ids derive from: [`Source::display`], except for a record
+    /// ([`record_name`], without its line). `podium parse` gives the ids
+    /// the index gives with it.
+    pub fn stored_name(&self) -> String {
+        match self {
+            Source::Record { display, span, .. } => {
+                let file = display
+                    .strip_suffix(&format!("#{}", span.line))
+                    .unwrap_or(display);
+                record_name(file, span)
+            }
+            _ => self.display().to_string(),
+        }
+    }
+
     /// The file on disk the source is read from, if any.
     pub fn path(&self) -> Option<&Path> {
         match self {

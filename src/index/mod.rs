@@ -156,6 +156,13 @@ pub struct RecordPlace {
     /// Byte offset and length of the line, without its line end.
     pub offset: u64,
     pub len: u64,
+    /// Which repeat of its bytes in the file it is (`jsonl::Span::repeat`).
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub repeat: u32,
+}
+
+fn is_zero(n: &u32) -> bool {
+    *n == 0
 }
 
 /// The indexer's state: one entry per indexed document.

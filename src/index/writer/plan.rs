@@ -516,9 +516,7 @@ impl RecordFile {
             offset: place.offset,
             len: place.len,
             hash: d.hash,
-            // (Not kept; the entry keeps the key and name it was stored
-            // under, which hold it.)
-            repeat: 0,
+            repeat: place.repeat,
         };
         let source = Source::Record {
             path: Arc::clone(&self.path),
@@ -578,6 +576,7 @@ impl RecordFile {
                 line: span.line,
                 offset: span.offset,
                 len: span.len,
+                repeat: span.repeat,
             });
             e.stamp = stamp;
             out.push(e);
