@@ -153,9 +153,14 @@ pub fn content_hash(bytes: &[u8]) -> u64 {
 const FILE_KEY: &str = "file:";
 /// Prefix of the keys of transcripts compiled into the binary.
 const BUILTIN_KEY: &str = "builtin:";
-/// Prefix of the keys of JSON lines records: `record:PATH#LINE`. A prefix
-/// of their own, so no file's key can be a record's.
+/// Prefix of the keys of JSON lines records: `record:PATH#@HASH` (see
+/// [`record_name`]). A prefix of their own, so no file's key can be a
+/// record's.
 const RECORD_KEY: &str = "record:";
+
+/// What sets a JSON lines record's stored name ([`record_name`]) apart
+/// from a file's and from the `FILE#LINE` users see.
+pub const RECORD_MARK: &str = "#@";
 
 /// The key of the file at `path` (see [`Source::key`]).
 pub fn file_key(path: &Path) -> String {
@@ -165,14 +170,43 @@ pub fn file_key(path: &Path) -> String {
     format!("{FILE_KEY}{}", real.display())
 }
 
-/// The key of the record on `line` of the file whose key is `file_key`.
-pub fn record_key(file_key: &str, line: usize) -> String {
+/// What identifies the record at `span` within its file: its content hash,
+/// and its order among the records with the same bytes when there are
+/// several (`HASH`, `HASH.1`, …). Not its line, so it survives moves.
+fn record_id(span: &jsonl::Span) -> String {
+    match span.repeat {
+        0 => format!("{:016x}", span.hash),
+        n => format!("{:016x}.{n}", span.hash),
+    }
+}
+
+/// The key of the record at `span` of the file whose key is `file_key`.
+pub fn record_key(file_key: &str, span: &jsonl::Span) -> String {
     let path = file_key.strip_prefix(FILE_KEY).unwrap_or(file_key);
-    format!("{RECORD_KEY}{path}#{line}")
+    format!("{RECORD_KEY}{path}{RECORD_MARK}{}", record_id(span))
+}
+
+/// The name the passages of the record at `span` of the file shown as
+/// `file` are stored under: `FILE#@HASH`. The line is left out on purpose:
+/// a record that moves (one above it was added or deleted) keeps its
+/// passages and ids, and only its shown name `FILE#LINE` changes, which
+/// the index keeps beside them (`DocumentInfo::stored_as`). The same bytes
+/// give the same name in a rebuild, so an updated index equals a rebuilt
+/// one.
+pub fn record_name(file: &str, span: &jsonl::Span) -> String {
+    format!("{file}{RECORD_MARK}{}", record_id(span))
+}
+
+/// Whether a stored name is a record's ([`record_name`]): shown under
+/// another name, its current `FILE#LINE`.
+pub fn is_record_name(name: &str) -> bool {
+    name.contains(RECORD_MARK)
 }
 
 impl Source {
-    /// The name shown to users and stored in the index.
+    /// The name shown to users (`FILE#LINE` for a record). Stored in the
+    /// index as the document's name too, except for a record, which is
+    /// stored under [`record_name`].
     pub fn display(&self) -> &str {
         match self {
             Source::File { display, .. } | Source::Record { display, .. } => display,
@@ -183,13 +217,29 @@ impl Source {
     /// What identifies the transcript across runs, whatever directory
     /// podium is run from: the canonical path of a file (the absolute path
     /// when it cannot be resolved), the name of a built-in transcript, or
-    /// a record's file and line. (The indexer follows a record that moves
-    /// to another line by its content; see `index::writer`.)
+    /// a record's file and content ([`record_key`]), which stay when the
+    /// record moves to another line.
     pub fn key(&self) -> String {
         match self {
             Source::Embedded { name, .. } => format!("{BUILTIN_KEY}{name}"),
             Source::File { path, .. } => file_key(path),
-            Source::Record { path, span, .. } => record_key(&file_key(path), span.line),
+            Source::Record { path, span, .. } => record_key(&file_key(path), span),
+        }
+    }
+
+    /// The name the transcript's passages are stored under, which their
+    /// ids derive from: [`Source::display`], except for a record
+    /// ([`record_name`], without its line). `podium parse` gives the ids
+    /// the index gives with it.
+    pub fn stored_name(&self) -> String {
+        match self {
+            Source::Record { display, span, .. } => {
+                let file = display
+                    .strip_suffix(&format!("#{}", span.line))
+                    .unwrap_or(display);
+                record_name(file, span)
+            }
+            _ => self.display().to_string(),
         }
     }
 

@@ -28,8 +28,14 @@ pub enum Error {
         source: std::io::Error,
     },
 
-    #[error("no transcripts to index: {0}")]
-    NothingToIndex(String),
+    /// Nothing given could be indexed. `warnings` are the reasons, file by
+    /// file: the caller shows them with the error, since the run that would
+    /// have reported them with its summary stops here.
+    #[error("no transcripts to index: {reason}")]
+    NothingToIndex {
+        reason: String,
+        warnings: Vec<Warning>,
+    },
 
     #[error("unknown speaker '{name}'{}", suggest(.suggestions))]
     UnknownSpeaker {

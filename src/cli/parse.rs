@@ -111,7 +111,8 @@ pub fn run(args: &ParseArgs) -> anyhow::Result<ExitCode> {
 
     let read = par_map(&texts, |(src, doc)| {
         let t = doc.parse_with(&knowledge);
-        let ps = passage::passages(&t, src.display());
+        // Under the name the index stores it by, so the ids are the index's.
+        let ps = passage::passages(&t, &src.stored_name());
         (t, ps)
     });
     for ((src, _), (t, ps)) in texts.iter().zip(read) {

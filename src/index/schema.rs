@@ -25,9 +25,22 @@ use tantivy::IndexSettings;
 use super::analyzer::ANALYZER;
 use crate::error::{Error, Result};
 
-/// Bumped whenever the schema or the analyzer changes meaning; an index
-/// written with another version must be rebuilt.
-pub const SCHEMA_VERSION: u32 = 2;
+/// Bumped whenever the schema, the analyzer or what is stored changes
+/// meaning; an index written with a version not in
+/// [`READS_SCHEMA_VERSIONS`] must be rebuilt. Every commit writes this one,
+/// so an older podium refuses an index this one wrote, with the rebuild
+/// message, rather than updating what it does not understand.
+///
+/// 3: a JSON lines record's passages are stored under its file and content
+/// (`FILE#@HASH`), no longer under `FILE#LINE`.
+pub const SCHEMA_VERSION: u32 = 3;
+
+/// The versions this podium opens. Format 2 differs from 3 only in the
+/// name a JSON lines record's passages are stored under: a format 2 index
+/// is searched as it is (those names are what users see), and the next
+/// `podium index` stores its records again under their new names (each
+/// one's file is split to find them) and commits format 3.
+pub const READS_SCHEMA_VERSIONS: &[u32] = &[2, SCHEMA_VERSION];
 
 /// Handles to every field, resolved once when the index is opened.
 #[derive(Debug, Clone, Copy)]

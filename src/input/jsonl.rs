@@ -9,8 +9,11 @@
 //! without keeping them; [`read`] reads one back. The indexer reads sources
 //! twice and in parallel, so a large archive is never held in memory whole,
 //! and the hash of each record is what tells an edited record from an
-//! unchanged one (see `index::writer` for how records keep their identity
-//! when lines move).
+//! unchanged one. With [`Span::repeat`] it is also the record's identity:
+//! the index stores a record's passages under it rather than under its
+//! line, so a record that moves keeps them (see `index::writer`).
+
+use std::collections::HashMap;
 
 use std::fs::File;
 use std::io::{BufRead, BufReader, Read, Seek, SeekFrom};
@@ -33,6 +36,11 @@ pub struct Span {
     /// record's identity when lines move, and what tells an edited record
     /// from an unchanged one without parsing it.
     pub hash: u64,
+    /// How many records above it in the file have the same bytes (0 for
+    /// nearly every record). With `hash`, what the record is whatever line
+    /// it is on: records with the same bytes are told apart by their order,
+    /// as the indexer pairs them in order.
+    pub repeat: u32,
 }
 
 /// The records of a JSON lines file: every line that is not blank.
@@ -46,6 +54,7 @@ pub fn split(path: &Path) -> std::io::Result<Vec<Span>> {
     let mut buf = Vec::new();
     let mut offset = 0u64;
     let mut line = 0usize;
+    let mut seen: HashMap<u64, u32> = HashMap::new();
     loop {
         buf.clear();
         let n = reader.read_until(b'\n', &mut buf)?;
@@ -64,12 +73,16 @@ pub fn split(path: &Path) -> std::io::Result<Vec<Span>> {
             .map(|b| b.strip_suffix(b"\r").unwrap_or(b))
             .unwrap_or(&buf);
         if !content.iter().all(u8::is_ascii_whitespace) {
+            let hash = content_hash(content);
+            let repeat = seen.entry(hash).or_insert(0);
             spans.push(Span {
                 line,
                 offset,
                 len: content.len() as u64,
-                hash: content_hash(content),
+                hash,
+                repeat: *repeat,
             });
+            *repeat += 1;
         }
         offset += n as u64;
     }
@@ -221,6 +234,28 @@ mod tests {
         assert!(read(&p, spans[1], 1 << 20)
             .unwrap_err()
             .contains("changed while"));
+    }
+
+    #[test]
+    fn records_with_the_same_bytes_are_numbered_in_order() {
+        let dir = tempfile::tempdir().expect("tmp");
+        let p = dir.path().join("r.jsonl");
+        let a = "{\"text\":\"a\"}";
+        std::fs::write(&p, format!("{a}\n{{\"text\":\"b\"}}\n{a}\r\n{a}")).expect("write");
+        let spans = split(&p).expect("split");
+        let repeats: Vec<u32> = spans.iter().map(|s| s.repeat).collect();
+        assert_eq!(repeats, [0, 0, 1, 2]);
+        assert_eq!(spans[0].hash, spans[3].hash);
+        // What the index stores them under: file and content, not line.
+        let names: Vec<String> = spans
+            .iter()
+            .map(|s| crate::corpus::record_name("r.jsonl", s))
+            .collect();
+        let a_hash = format!("{:016x}", spans[0].hash);
+        assert_eq!(names[0], format!("r.jsonl#@{a_hash}"));
+        assert_eq!(names[2], format!("r.jsonl#@{a_hash}.1"));
+        assert!(names.iter().all(|n| crate::corpus::is_record_name(n)));
+        assert!(!crate::corpus::is_record_name("r.jsonl#3"));
     }
 
     #[test]

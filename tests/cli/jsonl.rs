@@ -7,7 +7,9 @@ use std::path::PathBuf;
 
 use serde_json::Value;
 
-use crate::support::{all_passages, assert_same_as_rebuild, files, index_json, n, stats};
+use crate::support::{
+    all_passages, assert_same_as_rebuild, files, index_json, n, stats, stored_passages,
+};
 use crate::util::{json_lines, s, Scratch};
 
 fn record(title: &str, date: &str, text: &str) -> String {
@@ -340,12 +342,14 @@ fn records_and_text_files_share_speakers_and_republished_passages() {
     );
     c.same_as_rebuild();
 
-    // The record moves: the text file's passage follows it.
+    // The record moves: the text file's passage cites it by its new line,
+    // without being re-written (it stores the record's name, which holds
+    // no line).
     c.records(&[ferries(), night_buses(), harbour_fees(), quota_recap()]);
     let sum = c.index(&[]);
     assert_eq!(
         (n(&sum, "added"), n(&sum, "moved"), n(&sum, "refreshed")),
-        (1, 3, 1),
+        (1, 3, 0),
         "{sum}"
     );
     let shared: Vec<_> = all_passages(&c.scratch.index())
@@ -391,6 +395,9 @@ fn a_json_lines_file_that_turns_unreadable_keeps_its_records() {
         std::fs::write(&c.jsonl, junk).expect("overwrite");
         let sum = c.index(&[]);
         assert!(!committed(&sum), "{sum}");
+        // One file skipped, not one per record it held; its records are
+        // still counted as documents.
+        assert_eq!((n(&sum, "skipped"), n(&sum, "documents")), (1, 3), "{sum}");
         let warnings = sum["warnings"].as_array().expect("warnings");
         let about: Vec<&Value> = warnings
             .iter()
@@ -404,6 +411,21 @@ fn a_json_lines_file_that_turns_unreadable_keeps_its_records() {
         );
         assert_eq!(all_passages(&c.scratch.index()), before);
     }
+    // The summary people read says the same.
+    let out = c
+        .scratch
+        .podium()
+        .arg("index")
+        .arg(&c.dir)
+        .arg("--index")
+        .arg(c.scratch.index())
+        .output()
+        .expect("index");
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        text.contains("0 added, 0 updated, 1 unchanged, 0 removed, 1 skipped\n"),
+        "{text}"
+    );
 }
 
 #[test]
@@ -437,4 +459,138 @@ fn a_json_lines_file_named_directly_is_its_records() {
     );
     assert_eq!(n(&sum, "added"), 2, "{sum}");
     assert_eq!(c.cited("eastern berths"), ["c/scraped.jsonl#2"]);
+}
+
+/// tantivy's segment files in an index folder, with their bytes: they
+/// change when passages are written or deleted, and only then.
+fn segment_files(idx: &std::path::Path) -> Vec<(String, Vec<u8>)> {
+    files(idx)
+        .into_iter()
+        .filter(|(name, _)| {
+            !name.starts_with("podium")
+                && !name.starts_with('.')
+                && name != "meta.json"
+                && name != "podium.lock"
+        })
+        .map(|(name, (_, _, bytes))| (name, bytes))
+        .collect()
+}
+
+#[test]
+fn a_record_that_only_moves_is_not_written_again_and_is_cited_by_its_new_line_everywhere() {
+    let c = Corpus::new(&[night_buses(), harbour_fees(), ferries()]);
+    c.index(&[]);
+    let idx = c.scratch.index();
+    let stored = stored_passages(&idx);
+    let segments = segment_files(&idx);
+    let id = c.scratch.search("night bus network", &[]).0[0]["id"]
+        .as_str()
+        .expect("id")
+        .to_string();
+
+    // The first and last records swap places: both move, nothing else.
+    c.records(&[ferries(), harbour_fees(), night_buses()]);
+    let sum = c.index(&[]);
+    assert!(committed(&sum), "the new lines are committed: {sum}");
+    assert_eq!(counts(&sum), [0, 0, 2, 0, 2], "{sum}");
+    assert_eq!(n(&sum, "refreshed"), 0, "{sum}");
+    // Not one passage written or deleted: tantivy's files are the same,
+    // byte for byte, and so is every stored passage, id included.
+    assert_eq!(segment_files(&idx), segments);
+    assert_eq!(stored_passages(&idx), stored);
+    c.same_as_rebuild();
+
+    // What users see follows the line: search (text, JSON, TSV), show
+    // with its context, docs, and the Quickwit export.
+    assert_eq!(c.cited("night bus network"), ["c/scraped.jsonl#3"]);
+    assert_eq!(c.cited("eastern berths"), ["c/scraped.jsonl#1"]);
+    let run = |args: &[&str]| {
+        let out = c
+            .scratch
+            .podium()
+            .args(args)
+            .arg("--index")
+            .arg(&idx)
+            .output()
+            .expect("podium");
+        assert!(
+            out.status.success(),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    };
+    let text = run(&["search", "night bus network", "--color", "never"]);
+    assert!(
+        text.contains(&format!("{id} · c/scraped.jsonl#3:")),
+        "{text}"
+    );
+    let tsv = run(&["search", "night bus network", "--format", "tsv"]);
+    assert!(tsv.contains("\tc/scraped.jsonl#3\t"), "{tsv}");
+    assert!(!tsv.contains("#@"), "{tsv}");
+    let shown = json_lines(run(&["show", &id, "--context", "2", "--json"]).as_bytes());
+    assert_eq!(s(&shown[0]["passage"], "file"), "c/scraped.jsonl#3");
+    let around: Vec<&Value> = ["before", "after"]
+        .iter()
+        .flat_map(|k| shown[0][*k].as_array().expect("context"))
+        .collect();
+    assert!(!around.is_empty(), "its neighbours are found: {shown:?}");
+    assert!(around.iter().all(|p| s(p, "file") == "c/scraped.jsonl#3"));
+    let listed: Vec<String> = c.docs().iter().map(|d| s(d, "file").to_string()).collect();
+    assert!(
+        listed.contains(&"c/scraped.jsonl#3".to_string())
+            && listed.contains(&"c/scraped.jsonl#1".to_string()),
+        "{listed:?}"
+    );
+    assert!(
+        c.docs().iter().all(|d| d.get("stored_as").is_none()),
+        "docs --json lists what users cite"
+    );
+    run(&["export", "--out", "qw"]);
+    let exported =
+        std::fs::read_to_string(c.scratch.path().join("qw/passages.ndjson")).expect("exported");
+    assert!(exported.contains("\"c/scraped.jsonl#3\""), "{exported}");
+    assert!(!exported.contains("#@"));
+}
+
+#[test]
+fn identical_records_are_told_apart_by_their_order_and_follow_it() {
+    // Two records with the same bytes are two documents (their long
+    // passages stored once, by the first, citing the other); deleting the
+    // first leaves the second, which moves up and is the first of its
+    // bytes now: the same as a rebuild, either way.
+    let c = Corpus::new(&[night_buses(), ferries(), night_buses()]);
+    let sum = c.index(&[]);
+    assert_eq!((n(&sum, "added"), n(&sum, "documents")), (4, 4), "{sum}");
+    let cited = |c: &Corpus| -> Vec<String> {
+        let (hits, _) = c.scratch.search("night bus network", &[]);
+        let mut v = vec![s(&hits[0], "file").to_string()];
+        v.extend(
+            hits[0]["also_in"]
+                .as_array()
+                .expect("also_in")
+                .iter()
+                .map(|f| f.as_str().expect("file").to_string()),
+        );
+        v
+    };
+    assert_eq!(cited(&c), ["c/scraped.jsonl#1", "c/scraped.jsonl#3"]);
+    c.same_as_rebuild();
+    c.records(&[ferries(), night_buses()]);
+    let sum = c.index(&[]);
+    assert_eq!(counts(&sum), [0, 0, 1, 1, 2], "{sum}");
+    assert_eq!(cited(&c), ["c/scraped.jsonl#2"]);
+    c.same_as_rebuild();
+    c.records(&[night_buses(), ferries(), night_buses(), night_buses()]);
+    let sum = c.index(&[]);
+    assert_eq!(n(&sum, "documents"), 5, "{sum}");
+    assert_eq!(
+        cited(&c),
+        [
+            "c/scraped.jsonl#1",
+            "c/scraped.jsonl#3",
+            "c/scraped.jsonl#4"
+        ]
+    );
+    c.same_as_rebuild();
 }

@@ -47,14 +47,20 @@
 //!     re-parsing).
 //! - deletes the passages of pruned documents.
 //!
-//! A JSON lines file is many documents, one per record (`FILE#LINE`). Its
-//! records are hashed one by one and matched with those indexed before by
-//! content, so adding or deleting a record leaves the others unchanged
-//! (only re-written under their new line, *moved*), and editing one updates
-//! one document; a record its file no longer has is removed at once, since
-//! the file was read (see [`plan`]). A record that moved is deleted under
-//! its old name before pass 2 writes anything: in one commit another record
-//! may take that name.
+//! A JSON lines file is many documents, one per record (shown as
+//! `FILE#LINE`). Its records are hashed one by one and matched with those
+//! indexed before by content, so adding or deleting a record leaves the
+//! others unchanged, and editing one updates one document; a record its
+//! file no longer has is removed at once, since the file was read (see
+//! [`plan`]). A record's passages are stored under a name made of its file
+//! and content, not its line, and everything that names another document
+//! (`also_in`, the speaker registry, who holds a republished passage on a
+//! tie) uses that name: a record whose line changed (*moved*) costs an
+//! update of the manifest and state, the commit that carries it, and
+//! nothing else. A record stored under another name from now on (edited,
+//! or stored by line by an earlier podium) is deleted under its old name
+//! before pass 2 writes anything: in one commit another record may take
+//! that name.
 //!
 //! The result is the index a `--rebuild` from the same files would give
 //! (tests check this), except in one case a rebuild cannot have: a document
@@ -76,7 +82,7 @@ mod plan;
 mod shared;
 mod store;
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::path::Path;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Mutex;
@@ -147,9 +153,9 @@ pub struct BuildSummary {
     /// Unchanged documents re-written because something they depend on
     /// changed elsewhere (republished passages, speaker knowledge).
     pub refreshed: usize,
-    /// JSON lines records re-written only because their line changed (a
-    /// record above them was added or removed): same content, cited by
-    /// their new `FILE#LINE`.
+    /// JSON lines records whose line changed (a record above them was
+    /// added or removed), same content: cited by their new `FILE#LINE`
+    /// from now on, their passages left as they are.
     pub moved: usize,
     /// Indexed documents whose files are gone, kept (no `--prune`).
     pub missing: usize,
@@ -205,7 +211,7 @@ pub(crate) fn parallel<T: Send>(
 /// Builds the index in `dir` from `sources`, or brings it up to date: see
 /// the module docs. Files that cannot be read become warnings; the others
 /// are indexed. It is an error when sources were given and none of them
-/// could be read, when the index is held by another process, and when the
+/// could be read (the error carries the warnings that say why), when the index is held by another process, and when the
 /// index is damaged or from another version (without `rebuild`).
 pub fn build(dir: &Path, sources: &[Source], opts: &BuildOptions) -> Result<BuildSummary> {
     let _lock = WriteLock::acquire(dir)?;
@@ -233,11 +239,14 @@ pub fn build(dir: &Path, sources: &[Source], opts: &BuildOptions) -> Result<Buil
     });
     opts.progress.finish();
     for (e, (status, fresh, warning)) in entries.iter_mut().zip(classified) {
+        let same_content = e.prev.as_ref().map(|p| p.hash) == fresh.as_ref().map(|s| s.hash);
         e.status = status;
-        e.version_refresh = stale_version && status == Status::Changed && e.prev.is_some();
-        e.moved = status == Status::Changed
-            && e.renamed()
-            && e.prev.as_ref().map(|p| p.hash) == fresh.as_ref().map(|s| s.hash);
+        // Re-written for what this podium stores, not for what changed: the
+        // index was written by another version, or stored a record by line.
+        e.version_refresh = status == Status::Changed
+            && e.prev.is_some()
+            && (stale_version || (e.renamed() && same_content));
+        e.moved = status == Status::Unchanged && e.relined();
         e.fresh = fresh;
         e.warning = warning;
     }
@@ -248,28 +257,29 @@ pub fn build(dir: &Path, sources: &[Source], opts: &BuildOptions) -> Result<Buil
             .iter()
             .filter_map(|e| e.prev.as_ref().map(|p| &p.survey)),
     );
+    // The files named in the run (a JSON lines file once, however many
+    // records it has), to tell whether any of them could be used.
+    let given: HashSet<String> = entries
+        .iter()
+        .filter(|e| e.in_run)
+        .map(|e| e.file_key().to_string())
+        .collect();
     let mut removed: Vec<String> = Vec::new();
     let mut summary = BuildSummary::default();
     let mut kept = Vec::with_capacity(entries.len());
-    let mut skipped_given = 0;
     for e in entries {
         if let Some(w) = e.warning.clone() {
             warnings.push(w);
         }
         match e.status {
-            Status::Skipped => {
-                summary.skipped += 1;
-                // (Bad records in a file not named in this run are
-                // skipped too, but were not given.)
-                skipped_given += usize::from(e.in_run);
-            }
+            Status::Skipped => summary.skipped += 1,
             Status::Gone if opts.prune => {
-                removed.push(e.display.clone());
+                removed.push(e.name.clone());
                 summary.removed += 1;
             }
             Status::Dropped => {
                 if let Some(p) = &e.prev {
-                    removed.push(p.info.file.clone());
+                    removed.push(p.info.stored_name().to_string());
                     summary.removed += 1;
                 }
             }
@@ -277,28 +287,37 @@ pub fn build(dir: &Path, sources: &[Source], opts: &BuildOptions) -> Result<Buil
         }
     }
     let entries = kept;
-    // Records that moved to another line: their old passages go before
-    // anything is written (another record may now be shown by that name).
+    // Records stored under another name from now on: their old passages
+    // go before anything is written (another record may now be stored
+    // under that name).
     let renamed: Vec<String> = entries
         .iter()
         .filter(|e| e.renamed())
-        .filter_map(|e| e.prev.as_ref().map(|p| p.info.file.clone()))
+        .filter_map(|e| e.prev.as_ref().map(|p| p.info.stored_name().to_string()))
         .collect();
-    let given = entries.iter().filter(|e| e.in_run).count() + skipped_given;
-    let usable = entries.iter().filter(|e| e.in_run && !e.frozen()).count();
-    if (given > 0 && usable == 0) || (sources.is_empty() && existing.is_none()) {
-        return Err(Error::NothingToIndex(if given == 0 {
-            "no transcript files found".into()
-        } else {
-            format!("none of the {given} transcripts given could be read")
-        }));
+    // Records that only moved: nothing to write, but the manifest and
+    // state must say where they are now.
+    let moved = entries.iter().any(|e| e.moved);
+    let usable = entries.iter().any(|e| e.in_run && !e.frozen());
+    if (!given.is_empty() && !usable) || (sources.is_empty() && existing.is_none()) {
+        let reason = match given.len() {
+            0 => "no transcript files found".to_string(),
+            1 => "the file given could not be read".to_string(),
+            n => format!("none of the {n} files given could be read"),
+        };
+        // The reasons go with the error: without them a user with one
+        // bad file would not learn what is wrong with it.
+        return Err(Error::NothingToIndex { reason, warnings });
     }
     // Files given that are indexed but cannot be read now were skipped too
-    // (their passages are kept).
-    summary.skipped += entries
+    // (their passages are kept): one per file, a JSON lines file's records
+    // together, as each has one warning.
+    let frozen: HashSet<&str> = entries
         .iter()
         .filter(|e| e.in_run && e.status == Status::Frozen)
-        .count();
+        .map(Entry::file_key)
+        .collect();
+    summary.skipped += frozen.len();
 
     // The corpus-wide views, from every document's parts.
     let people = survey_knowledge(entries.iter().filter_map(Entry::survey_registry));
@@ -309,8 +328,11 @@ pub fn build(dir: &Path, sources: &[Source], opts: &BuildOptions) -> Result<Buil
         .collect();
 
     let work = decide_work(&entries, &ownership, relevance.is_some());
-    let any_work =
-        opts.rebuild || repair || !removed.is_empty() || work.iter().any(|w| *w != Work::Keep);
+    let any_work = opts.rebuild
+        || repair
+        || moved
+        || !removed.is_empty()
+        || work.iter().any(|w| *w != Work::Keep);
 
     let mut results: Vec<Option<Written>> = vec![None; entries.len()];
     let mut writer: Option<IndexWriter> = None;
@@ -383,7 +405,7 @@ pub fn build(dir: &Path, sources: &[Source], opts: &BuildOptions) -> Result<Buil
 
     // The new state: written documents, and the others as they were.
     let (mut docs, wrote) = assemble(&entries, results, &mut summary, &mut warnings);
-    let changed = opts.rebuild || repair || !removed.is_empty() || wrote;
+    let changed = opts.rebuild || repair || moved || !removed.is_empty() || wrote;
     docs.sort_by(|a, b| a.info.file.cmp(&b.info.file));
     let mut final_registry = RegistryBuilder::default();
     for d in &docs {
@@ -457,14 +479,15 @@ fn assemble(
         let written = results[i].take();
         let was_written = written.is_some();
         match (&written, e.status) {
+            // (Re-written or not: what users see is that it moved.)
+            _ if e.moved => summary.moved += 1,
             (Some(_), Status::New) => summary.added += 1,
-            (Some(_), Status::Changed) if e.moved => summary.moved += 1,
             (Some(_), Status::Changed) if e.version_refresh => summary.refreshed += 1,
             (Some(_), Status::Changed) => summary.updated += 1,
             (Some(_), _) => summary.refreshed += 1,
             (None, _) => {}
         }
-        if e.in_run && e.status == Status::Unchanged {
+        if e.in_run && e.status == Status::Unchanged && !e.moved {
             summary.unchanged += 1;
         }
         if e.status == Status::Gone {
@@ -481,10 +504,13 @@ fn assemble(
                 Some(_) if e.renamed() => continue,
                 Some(p) => {
                     let mut d = p.clone();
-                    // A record split in this run: where it is now.
+                    // A record split in this run: where it is now, and
+                    // the FILE#LINE it is shown by (its passages, stored
+                    // under its content, stay as they are).
                     if let (Some(place), Some(stamp)) = (&e.record, e.stamp) {
                         d.record = Some(place.clone());
                         d.stamp = stamp;
+                        d.info.file.clone_from(&e.display);
                     }
                     d
                 }

@@ -14,8 +14,21 @@
 //! record: an edited record is *updated* even when lines moved around it.
 //! What is still left is new (added) or gone from the file (*dropped*: it
 //! is removed without `--prune`, because the file was read and no longer
-//! has it). A record that kept its content but not its line is rewritten
-//! under its new `FILE#LINE` (*moved*), so citations stay right.
+//! has it).
+//!
+//! A record's passages are stored under its file and content
+//! (`corpus::record_name`: `FILE#@HASH`, `.N` for the N-th repeat of the
+//! same bytes in the file), not under its line: a record that kept its
+//! content but not its line (*moved*) is not read, parsed or written
+//! again; only the `FILE#LINE` it is shown by changes, in the manifest and
+//! state, and searches show that name ([`Entry::name`] against
+//! [`Entry::display`]). Pairing by content is what keeps the names right:
+//! the N-th record with some bytes pairs with the N-th indexed, whose name
+//! it is. An edited record gets a new name with its new content, so its
+//! old passages are deleted under the old name before pass 2 writes
+//! (*renamed*; another record may take that name in the same commit), as
+//! are those of a record stored by line by an earlier podium (index format
+//! 2), which is how such an index is upgraded.
 //!
 //! Content rather than a record's own `id` field: scrapers name their ids
 //! differently (`id`, `url`, `guid`, none), and identical bytes identify a
@@ -57,11 +70,13 @@ pub(super) struct Survey {
     pub(super) registry: Registry,
 }
 
-pub(super) fn survey(loaded: &Loaded, display: &str, stamp: Stamp) -> Survey {
+/// Surveys a document stored as `name` (the registry lists the documents
+/// each speaker speaks in by that name).
+pub(super) fn survey(loaded: &Loaded, name: &str, stamp: Stamp) -> Survey {
     let t = loaded.parse();
     let mut reg = RegistryBuilder::default();
-    reg.add_transcript(&t, display);
-    let ps = passage::passages(&t, display);
+    reg.add_transcript(&t, name);
+    let ps = passage::passages(&t, name);
     let mut keys: Vec<u64> = ps.iter().filter_map(text_key).collect();
     keys.sort_unstable();
     keys.dedup();
@@ -100,7 +115,13 @@ pub(super) enum Status {
 pub(super) struct Entry {
     pub(super) source: Source,
     pub(super) key: String,
+    /// The name users see (`FILE#LINE` for a JSON lines record).
     pub(super) display: String,
+    /// The name its passages are stored under: `display`, except for a
+    /// record ([`corpus::record_name`]: its file and content, so that it
+    /// stays when the record moves). Also what breaks ties between
+    /// documents and what `also_in` lists, so those stay too.
+    pub(super) name: String,
     /// Named (directly or in a folder) in this run.
     pub(super) in_run: bool,
     pub(super) prev: Option<DocState>,
@@ -109,7 +130,8 @@ pub(super) struct Entry {
     /// The file was re-surveyed only because the index was written by
     /// another podium version.
     pub(super) version_refresh: bool,
-    /// A record rewritten only because its line changed.
+    /// A record whose content is the same but whose line changed: shown
+    /// by its new `FILE#LINE`, its passages left as they are.
     pub(super) moved: bool,
     pub(super) warning: Option<Warning>,
     /// The status was decided when the run was planned (from the file's
@@ -135,6 +157,7 @@ impl Entry {
         Entry {
             source,
             key,
+            name: display.clone(),
             display,
             in_run,
             prev,
@@ -157,10 +180,19 @@ impl Entry {
         self
     }
 
-    /// Shown under another name than its passages are stored under (a
-    /// record whose line changed): its old passages are deleted before any
-    /// passage is written, since the old name may now be another record's.
+    /// To be stored under another name than its passages were: a record
+    /// paired with an edited one (its name follows its content), or one
+    /// stored by line by an earlier podium. Its old passages are deleted
+    /// before any passage is written, since another record may now be
+    /// stored under the old name.
     pub(super) fn renamed(&self) -> bool {
+        self.prev
+            .as_ref()
+            .is_some_and(|p| p.info.stored_name() != self.name)
+    }
+
+    /// Shown by another name than it was (a record whose line changed).
+    pub(super) fn relined(&self) -> bool {
         self.prev
             .as_ref()
             .is_some_and(|p| p.info.file != self.display)
@@ -194,6 +226,16 @@ impl Entry {
             (None, Some(p)) => Some(&p.survey),
             (None, None) => None,
         }
+    }
+
+    /// The file the document comes from, as its key: a JSON lines
+    /// record's file, or the document's own key. What the run's counts of
+    /// files (given, skipped) count, so a file of many records is one.
+    pub(super) fn file_key(&self) -> &str {
+        self.record
+            .as_ref()
+            .or_else(|| self.prev.as_ref().and_then(|p| p.record.as_ref()))
+            .map_or(self.key.as_str(), |r| r.file_key.as_str())
     }
 
     /// Kept as last indexed whatever happens elsewhere.
@@ -399,7 +441,12 @@ impl RecordFile {
             && !stale_version
             && self.whole.is_empty()
             && stamp.is_some()
-            && self.records.iter().all(|d| Some(d.stamp) == stamp);
+            && self
+                .records
+                .iter()
+                // A record stored by line (index format 2) is stored again
+                // under its content, which needs the file split.
+                .all(|d| Some(d.stamp) == stamp && d.info.stored_as.is_some());
         if untouched {
             return Read::Untouched;
         }
@@ -469,6 +516,7 @@ impl RecordFile {
             offset: place.offset,
             len: place.len,
             hash: d.hash,
+            repeat: place.repeat,
         };
         let source = Source::Record {
             path: Arc::clone(&self.path),
@@ -482,6 +530,7 @@ impl RecordFile {
             self.in_run,
             None,
         );
+        e.name = d.info.stored_name().to_string();
         e.record = d.record.clone();
         e.prev = Some(d);
         e.settled(status, None)
@@ -518,14 +567,16 @@ impl RecordFile {
             let prev = paired.and_then(|i| old[i].take());
             let source = corpus::record_source(&self.path, &self.display, *span);
             let display = source.display().to_string();
-            let key = corpus::record_key(&self.key, span.line);
+            let key = corpus::record_key(&self.key, span);
             let mut e = Entry::new(source, key, display, self.in_run, prev);
+            e.name = corpus::record_name(&self.display, span);
             e.record = Some(RecordPlace {
                 file_key: self.key.clone(),
                 file: self.display.clone(),
                 line: span.line,
                 offset: span.offset,
                 len: span.len,
+                repeat: span.repeat,
             });
             e.stamp = stamp;
             out.push(e);
@@ -606,7 +657,7 @@ pub(super) fn classify(
         return match e.source.load() {
             Ok(l) => {
                 let stamp = e.stamp_now().unwrap_or_default();
-                (Status::New, Some(survey(&l, &e.display, stamp)), None)
+                (Status::New, Some(survey(&l, &e.name, stamp)), None)
             }
             Err(w) => (Status::Skipped, None, Some(named(w))),
         };
@@ -626,7 +677,7 @@ pub(super) fn classify(
         return match e.source.load() {
             Ok(l) => {
                 let stamp = e.stamp_now().unwrap_or_default();
-                (Status::Changed, Some(survey(&l, &e.display, stamp)), None)
+                (Status::Changed, Some(survey(&l, &e.name, stamp)), None)
             }
             Err(w) => {
                 let mut w = named(w);
@@ -653,7 +704,7 @@ pub(super) fn classify(
                 };
                 (status, None, None)
             } else {
-                let s = survey(&l, &e.display, stamp.unwrap_or_default());
+                let s = survey(&l, &e.name, stamp.unwrap_or_default());
                 (Status::Changed, Some(s), None)
             }
         }
