@@ -12,6 +12,7 @@ pub mod export;
 pub mod generate;
 pub mod index;
 pub mod man;
+pub mod oom;
 pub mod parse;
 pub mod search;
 pub mod show;
