@@ -46,6 +46,13 @@ pub enum Error {
     #[error("invalid date '{0}': expected YYYY, YYYY-MM or YYYY-MM-DD")]
     BadDate(String),
 
+    #[error(
+        "date {0} is outside the days an index can store ({first} to {last})",
+        first = crate::index::writer::FIRST_STORABLE_DATE,
+        last = crate::index::writer::LAST_STORABLE_DATE
+    )]
+    DateOutOfRange(jiff::civil::Date),
+
     #[error("invalid query: {0}")]
     Query(String),
 

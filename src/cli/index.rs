@@ -79,7 +79,7 @@ pub fn build_with(
             parse_date(d, Bound::Start).and_then(|parsed| {
                 // --date takes a day, not a period.
                 if d.len() == 10 {
-                    Ok(parsed)
+                    writer::storable(parsed)
                 } else {
                     Err(Error::BadDate(d.to_string()))
                 }

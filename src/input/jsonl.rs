@@ -169,9 +169,10 @@ pub fn parse(bytes: &[u8]) -> Result<Document, String> {
 }
 
 /// The UTC day of a Unix timestamp in seconds, or in milliseconds when it
-/// is too large to be seconds (scrapers write both).
+/// is too large to be seconds (scrapers write both). The magnitude is
+/// taken unsigned: `i64::MIN` has no `i64` absolute value.
 fn unix_day(t: i64) -> String {
-    let secs = if t.abs() >= 100_000_000_000 {
+    let secs = if t.unsigned_abs() >= 100_000_000_000 {
         t / 1000
     } else {
         t
@@ -204,6 +205,19 @@ mod tests {
         assert!(doc.text.starts_with("Date: 2024-03-28\n"), "{:?}", doc.text);
         let doc = parse(br#"{"date": 1711584000000, "text": "Q: Yes?"}"#).expect("record");
         assert!(doc.text.starts_with("Date: 2024-03-28\n"), "{:?}", doc.text);
+    }
+
+    #[test]
+    fn timestamps_no_calendar_holds_stay_as_written() {
+        for t in [i64::MIN, i64::MAX, -100_000_000_000_000_000] {
+            let record = format!(r#"{{"date": {t}, "text": "Q: Yes?"}}"#);
+            let doc = parse(record.as_bytes()).expect("record");
+            assert!(
+                doc.text.starts_with(&format!("Date: {t}\n")),
+                "{:?}",
+                doc.text
+            );
+        }
     }
 
     #[test]

@@ -520,6 +520,26 @@ fn index_date_sets_the_date_of_files_that_need_it() {
     assert_eq!(date_of("iso.txt").as_deref(), Some("2024-03-28"));
 }
 
+/// A `--date` tantivy cannot store used to overflow when the passages
+/// were written: a panic in debug builds, and in release builds a wrong
+/// date stored (3000-01-01 became 1830-11-23). It is now refused up front.
+#[test]
+fn index_date_beyond_what_an_index_stores_is_refused() {
+    let scratch = Scratch::new();
+    let no_year = fixtures().join("dates").join("no-year.txt");
+    scratch
+        .podium()
+        .args(["index", "--date", "3000-01-01", "--index"])
+        .arg(scratch.index())
+        .arg(&no_year)
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains(
+            "date 3000-01-01 is outside the days an index can store (1677-09-22 to 2262-04-11)",
+        ));
+    assert!(!scratch.index().exists(), "nothing written");
+}
+
 #[test]
 fn explain_says_which_rule_gave_speaker_role_and_date() {
     let scratch = Scratch::new();

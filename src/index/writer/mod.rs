@@ -211,9 +211,14 @@ pub(crate) fn parallel<T: Send>(
 /// Builds the index in `dir` from `sources`, or brings it up to date: see
 /// the module docs. Files that cannot be read become warnings; the others
 /// are indexed. It is an error when sources were given and none of them
-/// could be read (the error carries the warnings that say why), when the index is held by another process, and when the
-/// index is damaged or from another version (without `rebuild`).
+/// could be read (the error carries the warnings that say why), when the
+/// index is held by another process, when the index is damaged or from
+/// another version (without `rebuild`), and when `opts.fallback_date` is a
+/// day no index can store.
 pub fn build(dir: &Path, sources: &[Source], opts: &BuildOptions) -> Result<BuildSummary> {
+    if let Some(d) = opts.fallback_date {
+        storable(d)?;
+    }
     let _lock = WriteLock::acquire(dir)?;
     let threads = opts.threads.max(1);
     let Previous {
@@ -537,13 +542,48 @@ pub fn speaker_count(registry: &Registry) -> usize {
         .count()
 }
 
-/// Seconds since the epoch at midnight UTC of `d`: how dates are stored.
-pub fn date_to_index(d: Date) -> DateTime {
-    let days = i64::from(
-        d.since(Date::constant(1970, 1, 1))
-            .map_or(0, |span| span.get_days()),
-    );
-    DateTime::from_timestamp_secs(days * 86_400)
+/// Nanoseconds in a day.
+const DAY_NANOS: i64 = 86_400 * 1_000_000_000;
+
+/// The first day an index can store. tantivy keeps a date as nanoseconds
+/// since the epoch in an `i64` (1677-09-21 to 2262-04-11) and podium stores
+/// a day as its midnight UTC, so the first whole day is the 22nd.
+pub const FIRST_STORABLE_DATE: Date = Date::constant(1677, 9, 22);
+
+/// The last day an index can store (see [`FIRST_STORABLE_DATE`]).
+pub const LAST_STORABLE_DATE: Date = Date::constant(2262, 4, 11);
+
+/// Midnight UTC of `d`: how dates are stored. `None` for a day outside
+/// [`FIRST_STORABLE_DATE`]..=[`LAST_STORABLE_DATE`]: its nanoseconds do not
+/// fit tantivy's `i64`, and converting anyway panics in debug builds and
+/// wraps to a wrong date (3000-01-01 became 1830-11-23) in release ones.
+pub fn date_to_index(d: Date) -> Option<DateTime> {
+    let days = i64::from(d.since(Date::constant(1970, 1, 1)).ok()?.get_days());
+    days.checked_mul(DAY_NANOS)
+        .map(DateTime::from_timestamp_nanos)
+}
+
+/// `d` as an inclusive bound of a date range (`--since`, `--until`). A day
+/// an index cannot store becomes tantivy's earliest or latest instant,
+/// which keeps the range's meaning: every stored date is after
+/// `--since 1500` and none is after `--since 3000`.
+pub fn date_bound(d: Date) -> DateTime {
+    date_to_index(d).unwrap_or(if d < FIRST_STORABLE_DATE {
+        DateTime::MIN
+    } else {
+        DateTime::MAX
+    })
+}
+
+/// `d` if an index can store it, else an error that gives the range. For
+/// dates from outside a transcript (`--date`): the transcript parser only
+/// reads years 1900 to 2100.
+pub fn storable(d: Date) -> Result<Date> {
+    if date_to_index(d).is_some() {
+        Ok(d)
+    } else {
+        Err(Error::DateOutOfRange(d))
+    }
 }
 
 /// The calendar date of a stored date.
@@ -567,8 +607,10 @@ pub(crate) fn document(f: &Fields, p: &Passage) -> TantivyDocument {
     if let Some(t) = &p.title {
         d.add_text(f.title, t);
     }
-    if let Some(date) = p.date {
-        d.add_date(f.date, date_to_index(date));
+    // A date no index can hold is left out rather than stored wrong; the
+    // parser never gives one and `build` refuses such a `--date`.
+    if let Some(date) = p.date.and_then(date_to_index) {
+        d.add_date(f.date, date);
     }
     d.add_text(f.speaker, &p.speaker);
     d.add_text(f.speaker_words, &p.speaker);
@@ -603,7 +645,26 @@ mod tests {
             Date::constant(1969, 12, 31),
             Date::constant(2000, 2, 29),
         ] {
-            assert_eq!(date_from_index(date_to_index(d)), Some(d));
+            assert_eq!(date_from_index(date_to_index(d).unwrap()), Some(d));
         }
+    }
+
+    #[test]
+    fn storable_dates_are_exactly_those_tantivy_holds() {
+        for d in [FIRST_STORABLE_DATE, LAST_STORABLE_DATE] {
+            let stored = date_to_index(d).expect("storable");
+            assert_eq!(date_from_index(stored), Some(d));
+            assert_eq!(date_bound(d), stored);
+            assert_eq!(storable(d).ok(), Some(d));
+        }
+        let before = FIRST_STORABLE_DATE.yesterday().unwrap();
+        let after = LAST_STORABLE_DATE.tomorrow().unwrap();
+        for d in [before, after, Date::MIN, Date::MAX] {
+            assert_eq!(date_to_index(d), None, "{d}");
+            assert!(storable(d).is_err(), "{d}");
+        }
+        // Out-of-range bounds clamp outwards, keeping their side.
+        assert_eq!(date_bound(before), DateTime::MIN);
+        assert_eq!(date_bound(Date::constant(5204, 3, 1)), DateTime::MAX);
     }
 }
