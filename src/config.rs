@@ -213,8 +213,11 @@ pub fn current() -> &'static Config {
     CURRENT.get_or_init(Config::default)
 }
 
-/// The synonyms file to use: `flag`, else `$PODIUM_SYNONYMS`, else the
-/// config file's, with where it came from.
+/// The user's synonyms file, added to the shipped list, with where it
+/// came from: `flag`, else `$PODIUM_SYNONYMS`, else the config file's,
+/// else `synonyms.txt` in podium's config folder when it exists
+/// ([`crate::search::synonyms::default_path`]). Searches and `podium
+/// config` both ask here, so what `config` shows is what searches use.
 pub fn synonyms(flag: Option<&Path>) -> Option<(PathBuf, Origin)> {
     if let Some(p) = flag {
         return Some((p.to_path_buf(), Origin::Flag));
@@ -222,7 +225,12 @@ pub fn synonyms(flag: Option<&Path>) -> Option<(PathBuf, Origin)> {
     if let Some(v) = std::env::var_os(SYNONYMS_ENV).filter(|v| !v.is_empty()) {
         return Some((PathBuf::from(v), Origin::Env(SYNONYMS_ENV)));
     }
-    current().synonyms.clone().map(|p| (p, Origin::File))
+    if let Some(p) = &current().synonyms {
+        return Some((p.clone(), Origin::File));
+    }
+    crate::search::synonyms::default_path()
+        .filter(|p| p.is_file())
+        .map(|p| (p, Origin::Default))
 }
 
 #[cfg(test)]

@@ -5,6 +5,12 @@
 //! loops are noticed, not followed forever; the same file reached twice is
 //! read once) and keeps text files; [`Source`] reads one, decoding what it
 //! can and turning what it cannot into a [`Warning`] that names the file.
+//!
+//! A JSON lines file (`.jsonl`, `.ndjson`) holds many transcripts, one
+//! record per line: [`records`] turns it into one [`Source::Record`] per
+//! record, shown as `FILE#LINE`, each read and indexed as a document of its
+//! own. Such a file is not one transcript, so the size limit below applies
+//! to each record, not to the file.
 //! The sample corpus is compiled into the binary ([`embedded_seeds`]) so
 //! `podium search` works from any directory.
 //!
@@ -32,17 +38,20 @@ use std::collections::HashSet;
 use std::fs;
 use std::io::Read;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use std::time::UNIX_EPOCH;
 
 use serde::{Deserialize, Serialize};
 
 use crate::error::Warning;
-use crate::input;
+use crate::input::{self, jsonl};
 use crate::passage::fnv1a;
 use crate::transcript::{self, Knowledge, Transcript};
 
 /// File extensions podium reads as transcripts.
-pub const EXTENSIONS: &[&str] = &["txt", "text", "md", "markdown", "html", "htm", "xhtml"];
+pub const EXTENSIONS: &[&str] = &[
+    "txt", "text", "md", "markdown", "html", "htm", "xhtml", "jsonl", "ndjson",
+];
 
 /// Files larger than this are skipped without being read; see the module
 /// docs for why they are not indexed in pieces.
@@ -79,6 +88,14 @@ pub enum Source {
     File { path: PathBuf, display: String },
     /// A transcript compiled into the binary.
     Embedded { name: String, text: &'static str },
+    /// One record of a JSON lines file ([`records`]): `display` is
+    /// `FILE#LINE`, so a hit cites the record; `span` is where it is in the
+    /// file and the hash of its bytes when the file was split.
+    Record {
+        path: Arc<Path>,
+        display: String,
+        span: jsonl::Span,
+    },
 }
 
 /// A transcript's text, read and decoded.
@@ -143,33 +160,108 @@ pub fn content_hash(bytes: &[u8]) -> u64 {
 const FILE_KEY: &str = "file:";
 /// Prefix of the keys of transcripts compiled into the binary.
 const BUILTIN_KEY: &str = "builtin:";
+/// Prefix of the keys of JSON lines records: `record:PATH#@HASH` (see
+/// [`record_name`]). A prefix of their own, so no file's key can be a
+/// record's.
+const RECORD_KEY: &str = "record:";
+
+/// What sets a JSON lines record's stored name ([`record_name`]) apart
+/// from a file's and from the `FILE#LINE` users see.
+pub const RECORD_MARK: &str = "#@";
+
+/// The key of the file at `path` (see [`Source::key`]).
+pub fn file_key(path: &Path) -> String {
+    let real = fs::canonicalize(path)
+        .or_else(|_| std::path::absolute(path))
+        .unwrap_or_else(|_| path.to_path_buf());
+    format!("{FILE_KEY}{}", real.display())
+}
+
+/// What identifies the record at `span` within its file: its content hash,
+/// and its order among the records with the same bytes when there are
+/// several (`HASH`, `HASH.1`, …). Not its line, so it survives moves.
+fn record_id(span: &jsonl::Span) -> String {
+    match span.repeat {
+        0 => format!("{:016x}", span.hash),
+        n => format!("{:016x}.{n}", span.hash),
+    }
+}
+
+/// The key of the record at `span` of the file whose key is `file_key`.
+pub fn record_key(file_key: &str, span: &jsonl::Span) -> String {
+    let path = file_key.strip_prefix(FILE_KEY).unwrap_or(file_key);
+    format!("{RECORD_KEY}{path}{RECORD_MARK}{}", record_id(span))
+}
+
+/// The name the passages of the record at `span` of the file shown as
+/// `file` are stored under: `FILE#@HASH`. The line is left out on purpose:
+/// a record that moves (one above it was added or deleted) keeps its
+/// passages and ids, and only its shown name `FILE#LINE` changes, which
+/// the index keeps beside them (`DocumentInfo::stored_as`). The same bytes
+/// give the same name in a rebuild, so an updated index equals a rebuilt
+/// one.
+pub fn record_name(file: &str, span: &jsonl::Span) -> String {
+    format!("{file}{RECORD_MARK}{}", record_id(span))
+}
+
+/// Whether a stored name is a record's ([`record_name`]): shown under
+/// another name, its current `FILE#LINE`.
+pub fn is_record_name(name: &str) -> bool {
+    name.contains(RECORD_MARK)
+}
 
 impl Source {
-    /// The name shown to users and stored in the index.
+    /// The name shown to users (`FILE#LINE` for a record). Stored in the
+    /// index as the document's name too, except for a record, which is
+    /// stored under [`record_name`].
     pub fn display(&self) -> &str {
         match self {
-            Source::File { display, .. } => display,
+            Source::File { display, .. } | Source::Record { display, .. } => display,
             Source::Embedded { name, .. } => name,
         }
     }
 
     /// What identifies the transcript across runs, whatever directory
     /// podium is run from: the canonical path of a file (the absolute path
-    /// when it cannot be resolved), or the name of a built-in transcript.
+    /// when it cannot be resolved), the name of a built-in transcript, or
+    /// a record's file and content ([`record_key`]), which stay when the
+    /// record moves to another line.
     pub fn key(&self) -> String {
         match self {
             Source::Embedded { name, .. } => format!("{BUILTIN_KEY}{name}"),
-            Source::File { path, .. } => {
-                let real = fs::canonicalize(path)
-                    .or_else(|_| std::path::absolute(path))
-                    .unwrap_or_else(|_| path.clone());
-                format!("{FILE_KEY}{}", real.display())
+            Source::File { path, .. } => file_key(path),
+            Source::Record { path, span, .. } => record_key(&file_key(path), span),
+        }
+    }
+
+    /// The name the transcript's passages are stored under, which their
+    /// ids derive from: [`Source::display`], except for a record
+    /// ([`record_name`], without its line). `podium parse` gives the ids
+    /// the index gives with it.
+    pub fn stored_name(&self) -> String {
+        match self {
+            Source::Record { display, span, .. } => {
+                let file = display
+                    .strip_suffix(&format!("#{}", span.line))
+                    .unwrap_or(display);
+                record_name(file, span)
             }
+            _ => self.display().to_string(),
+        }
+    }
+
+    /// The file on disk the source is read from, if any.
+    pub fn path(&self) -> Option<&Path> {
+        match self {
+            Source::File { path, .. } => Some(path),
+            Source::Record { path, .. } => Some(path),
+            Source::Embedded { .. } => None,
         }
     }
 
     /// The source a stored key names, shown as `display`; `None` for a
-    /// built-in transcript this binary does not have.
+    /// built-in transcript this binary does not have, and for a record (a
+    /// key does not say where in its file the record is).
     pub fn from_key(key: &str, display: &str) -> Option<Source> {
         if let Some(path) = key.strip_prefix(FILE_KEY) {
             return Some(Source::File {
@@ -182,23 +274,22 @@ impl Source {
     }
 
     /// Whether the source is a file that no longer exists (for `--prune`).
-    /// A file that exists but cannot be read is not gone.
+    /// A file that exists but cannot be read is not gone. A record is gone
+    /// when its file is.
     pub fn is_gone(&self) -> bool {
-        match self {
-            Source::Embedded { .. } => false,
-            Source::File { path, .. } => matches!(
+        self.path().is_some_and(|path| {
+            matches!(
                 fs::symlink_metadata(path),
                 Err(e) if e.kind() == std::io::ErrorKind::NotFound
-            ),
-        }
+            )
+        })
     }
 
-    /// Size and modification time, without reading; `None` for built-in
-    /// transcripts and files that cannot be examined.
+    /// Size and modification time, without reading (a record's are its
+    /// file's); `None` for built-in transcripts and files that cannot be
+    /// examined.
     pub fn stamp(&self) -> Option<Stamp> {
-        let Source::File { path, .. } = self else {
-            return None;
-        };
+        let path = self.path()?;
         let meta = fs::metadata(path).ok()?;
         let modified = meta
             .modified()
@@ -218,7 +309,9 @@ impl Source {
 
     /// Reads and decodes the transcript, with its content hash, or says why
     /// it cannot be used. Memory is bounded: a file is examined before it
-    /// is opened and never read past [`MAX_FILE_BYTES`].
+    /// is opened and never read past [`MAX_FILE_BYTES`]; a record is read
+    /// alone, and only when it is no larger. A JSON lines file as a whole
+    /// is not a transcript: its records are ([`records`]).
     pub fn load(&self) -> Result<Loaded, Warning> {
         self.load_as(true)
     }
@@ -245,6 +338,22 @@ impl Source {
                     notes: Vec::new(),
                     title: None,
                 })
+            }
+            Source::Record { path, span, .. } => {
+                let doc = jsonl::read(path, *span, MAX_FILE_BYTES).map_err(warn)?;
+                return Ok(Loaded {
+                    text: doc.text,
+                    hash: span.hash,
+                    bytes: span.len,
+                    notes: Vec::new(),
+                    title: doc.title,
+                });
+            }
+            Source::File { path, .. } if input::Format::of(path) == input::Format::JsonLines => {
+                return Err(warn(
+                    "is a JSON lines file: its records are read one by one, not the file as one transcript"
+                        .into(),
+                ));
             }
             Source::File { path, .. } => path,
         };
@@ -276,6 +385,7 @@ impl Source {
         // HTML pages and Markdown become plain transcript text here, so
         // every later step reads one format.
         let doc = input::convert(input::Format::of(path), text);
+        notes.extend(doc.notes);
         Ok(Loaded {
             text: doc.text,
             hash,
@@ -438,6 +548,78 @@ fn utf16_without_bom(sample: &[u8]) -> Option<&'static encoding_rs::Encoding> {
     } else {
         None
     }
+}
+
+/// Whether `source` is a JSON lines file, whose records are the
+/// transcripts ([`records`]).
+pub fn is_record_file(source: &Source) -> bool {
+    matches!(source, Source::File { path, .. } if input::Format::of(path) == input::Format::JsonLines)
+}
+
+/// Where the records of the JSON lines file at `path` are, or why the file
+/// cannot be read (in the words of [`Source::load`]'s warnings). A file
+/// with no record at all is refused as an empty text file is, so that an
+/// indexed file truncated by accident keeps its documents.
+pub fn split_records(path: &Path) -> Result<Vec<jsonl::Span>, String> {
+    let meta = fs::metadata(path).map_err(|e| io_reason(path, &e))?;
+    if meta.is_dir() {
+        return Err("is a directory, not a transcript file".into());
+    }
+    if !meta.is_file() {
+        return Err("is not a regular file (a pipe, socket or device): skipped".into());
+    }
+    let spans = jsonl::split(path).map_err(|e| match e.kind() {
+        std::io::ErrorKind::InvalidData => e.to_string(),
+        _ => io_reason(path, &e),
+    })?;
+    if spans.is_empty() {
+        return Err("is empty (no JSON lines records)".into());
+    }
+    Ok(spans)
+}
+
+/// The records of a JSON lines file as sources, shown as `DISPLAY#LINE`.
+pub fn records(path: &Path, display: &str) -> Result<Vec<Source>, Warning> {
+    let spans = split_records(path).map_err(|message| Warning {
+        file: display.to_string(),
+        message,
+    })?;
+    let shared: Arc<Path> = Arc::from(path);
+    Ok(spans
+        .into_iter()
+        .map(|span| record_source(&shared, display, span))
+        .collect())
+}
+
+/// The source of the record at `span` of the file at `path`, shown as
+/// `DISPLAY#LINE`.
+pub fn record_source(path: &Arc<Path>, display: &str, span: jsonl::Span) -> Source {
+    Source::Record {
+        path: Arc::clone(path),
+        display: format!("{display}#{}", span.line),
+        span,
+    }
+}
+
+/// `sources` with every JSON lines file replaced by its records, in order;
+/// a file that cannot be split is a warning. For reading transcripts
+/// without an index (`podium parse`); the indexer matches records with
+/// what it holds itself.
+pub fn expand(sources: Vec<Source>) -> (Vec<Source>, Vec<Warning>) {
+    let mut out = Vec::with_capacity(sources.len());
+    let mut warnings = Vec::new();
+    for source in sources {
+        match &source {
+            Source::File { path, display } if is_record_file(&source) => {
+                match records(path, display) {
+                    Ok(rs) => out.extend(rs),
+                    Err(w) => warnings.push(w),
+                }
+            }
+            _ => out.push(source),
+        }
+    }
+    (out, warnings)
 }
 
 /// The sample corpus compiled into the binary.

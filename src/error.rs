@@ -28,8 +28,14 @@ pub enum Error {
         source: std::io::Error,
     },
 
-    #[error("no transcripts to index: {0}")]
-    NothingToIndex(String),
+    /// Nothing given could be indexed. `warnings` are the reasons, file by
+    /// file: the caller shows them with the error, since the run that would
+    /// have reported them with its summary stops here.
+    #[error("no transcripts to index: {reason}")]
+    NothingToIndex {
+        reason: String,
+        warnings: Vec<Warning>,
+    },
 
     #[error("unknown speaker '{name}'{}", suggest(.suggestions))]
     UnknownSpeaker {
@@ -39,6 +45,13 @@ pub enum Error {
 
     #[error("invalid date '{0}': expected YYYY, YYYY-MM or YYYY-MM-DD")]
     BadDate(String),
+
+    #[error(
+        "date {0} is outside the days an index can store ({first} to {last})",
+        first = crate::index::writer::FIRST_STORABLE_DATE,
+        last = crate::index::writer::LAST_STORABLE_DATE
+    )]
+    DateOutOfRange(jiff::civil::Date),
 
     #[error("invalid query: {0}")]
     Query(String),

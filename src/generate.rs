@@ -26,6 +26,8 @@ use std::io::{self, BufWriter, Write};
 use std::path::Path;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
+use crate::transcript::date::MONTH_NAMES;
+
 /// What to generate.
 #[derive(Debug, Clone)]
 pub struct GenerateOptions {
@@ -315,20 +317,6 @@ const OFFICES: &[&str] = &[
     "director of the energy commission",
     "chief economist of the planning office",
 ];
-const MONTHS: &[&str] = &[
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
 
 /// The corpus's people and outlets, fixed by the seed.
 struct Cast {
@@ -470,14 +458,14 @@ fn briefing(
             // SCIO style: roster, Date: line, labels on their own lines.
             out.push_str(&format!(
                 "Press Room\nPress conference on {topic}\n\n{} {d}, {y}\n\nSpeakers:\n",
-                MONTHS[m]
+                MONTH_NAMES[m]
             ));
             for (name, office) in &officials {
                 out.push_str(&format!("Mr. {name}, {office}\n"));
             }
             out.push_str(&format!(
                 "Chairperson:\nMs. {}, spokesperson of the information office\nDate:\n{} {d}, {y}\n\n",
-                chair.0, MONTHS[m]
+                chair.0, MONTH_NAMES[m]
             ));
             let mut turn = 0;
             while serial < end {
@@ -505,8 +493,8 @@ fn briefing(
             let host = &chair.0;
             out.push_str(&format!(
                 "Press Briefing by Press Secretary {host}, {} {d}, {y}\n{} {d}, {y}\n\nBriefing Room\n\n1:0{} P.M. EST\n\n",
-                MONTHS[m],
-                MONTHS[m],
+                MONTH_NAMES[m],
+                MONTH_NAMES[m],
                 rng.below(10)
             ));
             let mut turn = 0;
@@ -543,7 +531,7 @@ fn briefing(
                 word(60 + rng.below(200)),
                 word(60 + rng.below(200)),
                 rng.pick(PLACES),
-                MONTHS[m]
+                MONTH_NAMES[m]
             ));
             while serial < end {
                 let text = paragraph(&mut rng, zipf, serial, false);

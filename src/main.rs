@@ -6,6 +6,11 @@ use std::process::ExitCode;
 
 use podium::cli::{self, Command};
 
+/// An allocation that fails is reported as a one-line error with the fix
+/// (most likely a damaged index), not an abort.
+#[global_allocator]
+static ALLOCATOR: cli::oom::ReportingAllocator = cli::oom::ReportingAllocator;
+
 fn main() -> ExitCode {
     cli::exit_on_panic();
     let cli = match cli::parse_args() {

@@ -27,12 +27,16 @@ pub const MIN_DEDUP_WORDS: usize = 12;
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Passage {
     /// Stable identifier: 16 hex digits of a hash of the speaker and words
-    /// (for passages that may be republished) or of the file, position and
-    /// words. Re-indexing the same text gives the same id.
+    /// (for passages that may be republished) or of the file name,
+    /// position and words (a JSON lines record's file name and content
+    /// hash, not its line; see [`passages`]). Re-indexing the same text
+    /// gives the same id.
     pub id: String,
-    /// The file the passage was read from (the first, for republished ones).
+    /// The file the passage was read from (the holder, for republished
+    /// ones), by the name it is stored under ([`passages`]).
     pub file: String,
-    /// Other files the same passage appears in, word for word.
+    /// Other files the same passage appears in, word for word (by stored
+    /// name too).
     pub also_in: Vec<String>,
     pub title: Option<String>,
     pub date: Option<Date>,
@@ -211,9 +215,13 @@ pub fn survey(transcript: &Transcript) -> (usize, Vec<u64>) {
     (count, keys)
 }
 
-/// Turns a transcript into passages. `file` is the path shown to users;
-/// ids are derived from its file name so they do not depend on where the
-/// corpus lives.
+/// Turns a transcript into passages. `file` is the name the document is
+/// stored under: the path shown to users, or for a JSON lines record its
+/// file and content hash (`corpus::record_name`), not its line. Ids are
+/// derived from its last component, so they depend neither on where the
+/// corpus lives nor on which line a record is on: a record that moves
+/// keeps its passages' ids (an edited one gets new ids for its passages
+/// too short to be republished, as its content is its identity).
 pub fn passages(transcript: &Transcript, file: &str) -> Vec<Passage> {
     let file_name = std::path::Path::new(file)
         .file_name()

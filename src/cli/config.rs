@@ -11,6 +11,7 @@ use clap::Args;
 use super::{GlobalArgs, DEFAULT_INDEX};
 use crate::config::{self, Origin};
 use crate::render::sanitize;
+use crate::search::Synonyms;
 
 #[derive(Debug, Clone, Args)]
 pub struct ConfigArgs {
@@ -71,9 +72,19 @@ pub fn run(args: &ConfigArgs, global: &GlobalArgs) -> anyhow::Result<ExitCode> {
         (None, _) => format!("none (${} is empty)", config::CONFIG_ENV),
     };
     let (index, index_from) = index_origin(args.index.clone());
+    // What a search uses: the shipped list, and the user's file if any.
+    let shipped = Synonyms::shipped().len();
     let synonyms = match config::synonyms(None) {
-        Some((p, from)) => format!("{} ({from})", sanitize(&p.display().to_string())),
-        None => "none".to_string(),
+        Some((p, from)) => format!(
+            "{} ({from}{}), added to the shipped list ({shipped} groups)",
+            sanitize(&p.display().to_string()),
+            if p.is_file() {
+                ""
+            } else {
+                "; not there: searches stop with an error"
+            }
+        ),
+        None => format!("the shipped list ({shipped} groups)"),
     };
     let choice = global.color_choice();
     let color_from = if global.color.is_some() {

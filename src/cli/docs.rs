@@ -34,7 +34,7 @@ pub fn run(args: &DocsArgs) -> anyhow::Result<ExitCode> {
     let mut out = io::stdout().lock();
     if args.json {
         for d in &docs {
-            json::line(&mut out, d)?;
+            json::line(&mut out, &Listed::from(*d))?;
         }
     } else {
         text(&mut out, &args.color.style(), &docs)?;
@@ -45,6 +45,33 @@ pub fn run(args: &DocsArgs) -> anyhow::Result<ExitCode> {
     } else {
         ExitCode::SUCCESS
     })
+}
+
+/// One line of `podium docs --json`: what users cite and read, without
+/// the name a record's passages are stored under (the index's business).
+#[derive(serde::Serialize)]
+struct Listed<'a> {
+    file: &'a str,
+    title: &'a Option<String>,
+    date: &'a Option<jiff::civil::Date>,
+    passages: u64,
+    republished: u64,
+    speakers: &'a [String],
+    warnings: &'a [String],
+}
+
+impl<'a> From<&'a DocumentInfo> for Listed<'a> {
+    fn from(d: &'a DocumentInfo) -> Listed<'a> {
+        Listed {
+            file: &d.file,
+            title: &d.title,
+            date: &d.date,
+            passages: d.passages,
+            republished: d.republished,
+            speakers: &d.speakers,
+            warnings: &d.warnings,
+        }
+    }
 }
 
 /// Longest title and speaker list shown.

@@ -25,7 +25,7 @@ use crate::search::filter::{parse_date, Bound};
 
 #[derive(Debug, Clone, Args)]
 pub struct IndexArgs {
-    /// Transcript files or folders [default: the files the index holds; seeds/ for a new index]
+    /// Transcript files or folders (folders are walked for .txt, .md, .html, .jsonl and their variants; a JSON lines file gives one document per record) [default: the files the index holds; seeds/ for a new index]
     #[arg(value_name = "PATH")]
     pub paths: Vec<PathBuf>,
     #[command(flatten)]
@@ -79,7 +79,7 @@ pub fn build_with(
             parse_date(d, Bound::Start).and_then(|parsed| {
                 // --date takes a day, not a period.
                 if d.len() == 10 {
-                    Ok(parsed)
+                    writer::storable(parsed)
                 } else {
                     Err(Error::BadDate(d.to_string()))
                 }
@@ -104,10 +104,12 @@ pub fn run(args: &IndexArgs, global: &GlobalArgs) -> anyhow::Result<ExitCode> {
         (default_sources().0, Vec::new())
     };
     if !args.paths.is_empty() && sources.is_empty() {
-        for w in &warnings {
-            eprintln!("podium: warning: {}", sanitize(&w.to_string()));
+        print_warnings(&warnings);
+        return Err(Error::NothingToIndex {
+            reason: "no transcript files found".into(),
+            warnings: Vec::new(),
         }
-        return Err(Error::NothingToIndex("no transcript files found".into()).into());
+        .into());
     }
     // A progress bar for people watching a terminal; nothing for pipes,
     // logs and --quiet.
@@ -122,7 +124,18 @@ pub fn run(args: &IndexArgs, global: &GlobalArgs) -> anyhow::Result<ExitCode> {
         progress,
         ..BuildOptions::default()
     };
-    let mut summary = build_with(&dir, &sources, args.date.as_deref(), opts)?;
+    let mut summary = match build_with(&dir, &sources, args.date.as_deref(), opts) {
+        Ok(s) => s,
+        Err(e) => {
+            // Nothing could be indexed: say why, file by file, before the
+            // error (which only counts the files).
+            if let Some(Error::NothingToIndex { warnings: why, .. }) = e.downcast_ref::<Error>() {
+                print_warnings(&warnings);
+                print_warnings(why);
+            }
+            return Err(e);
+        }
+    };
     if global.quiet {
         return Ok(ExitCode::SUCCESS);
     }
@@ -148,6 +161,13 @@ pub fn run(args: &IndexArgs, global: &GlobalArgs) -> anyhow::Result<ExitCode> {
     }
     out.flush()?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// Warnings on stderr, one per line, as `podium: warning: FILE: REASON`.
+fn print_warnings(warnings: &[crate::error::Warning]) {
+    for w in warnings {
+        eprintln!("podium: warning: {}", sanitize(&w.to_string()));
+    }
 }
 
 /// The human summary of a build: what the index holds, what changed,
@@ -178,13 +198,24 @@ pub fn print_summary(out: &mut impl Write, dir: &Path, s: &BuildSummary) -> io::
             s.refreshed
         ));
     }
+    if s.moved > 0 {
+        changes.push_str(&format!(
+            "; {} moved (records now cited by their new line)",
+            s.moved
+        ));
+    }
     writeln!(out, "{changes}")?;
     if s.missing > 0 {
         writeln!(
             out,
-            "{} indexed file{} gone and kept; --prune removes {}",
+            "{} indexed document{} kept although {} gone; --prune removes {}",
             s.missing,
             if s.missing == 1 { " is" } else { "s are" },
+            if s.missing == 1 {
+                "its file is"
+            } else {
+                "their files are"
+            },
             if s.missing == 1 { "it" } else { "them" }
         )?;
     }

@@ -12,6 +12,7 @@ pub mod export;
 pub mod generate;
 pub mod index;
 pub mod man;
+pub mod oom;
 pub mod parse;
 pub mod search;
 pub mod show;
@@ -120,7 +121,7 @@ impl FormatArgs {
 pub enum Command {
     /// Index transcripts into speaker-attributed passages.
     #[command(
-        after_help = "Examples:\n  podium index\n  podium index transcripts/ more/briefing.txt --index my-index\n  podium index transcripts/ --prune\n  podium index transcripts/ --rebuild\n  podium index scans/ --date 2024-03-28"
+        after_help = "Examples:\n  podium index\n  podium index transcripts/ more/briefing.txt --index my-index\n  podium index transcripts/ --prune\n  podium index transcripts/ --rebuild\n  podium index scans/ --date 2024-03-28\n  podium index scraped.jsonl"
     )]
     Index(index::IndexArgs),
     /// Search the index: ranked passages with speaker, role and date.

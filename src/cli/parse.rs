@@ -22,7 +22,7 @@ use super::ERROR;
 
 #[derive(Debug, Clone, Args)]
 pub struct ParseArgs {
-    /// Transcript files.
+    /// Transcript files (a JSON lines file gives one transcript per record).
     #[arg(value_name = "FILE", required = true)]
     pub files: Vec<PathBuf>,
     /// One JSON object per file, one per line.
@@ -76,14 +76,25 @@ struct JsonTranscript<'a> {
 }
 
 pub fn run(args: &ParseArgs) -> anyhow::Result<ExitCode> {
-    let (sources, warnings) = corpus::discover(&args.files);
+    let (sources, mut warnings) = corpus::discover(&args.files);
+    // A JSON lines file is many transcripts: each record is shown on its own.
+    let (sources, unsplit) = corpus::expand(sources);
+    warnings.extend(unsplit);
     let mut out = io::stdout().lock();
     let mut parsed = 0;
     let mut problems: Vec<Warning> = warnings;
     let mut texts = Vec::new();
     for src in &sources {
         match src.load() {
-            Ok(doc) => texts.push((src, doc)),
+            Ok(doc) => {
+                // Notes on reading the file (an encoding guessed, a page
+                // flattened) are warnings here as in `podium index`.
+                problems.extend(doc.notes.iter().map(|n| Warning {
+                    file: src.display().to_string(),
+                    message: n.clone(),
+                }));
+                texts.push((src, doc));
+            }
             Err(w) => problems.push(w),
         }
     }
@@ -100,7 +111,8 @@ pub fn run(args: &ParseArgs) -> anyhow::Result<ExitCode> {
 
     let read = par_map(&texts, |(src, doc)| {
         let t = doc.parse_with(&knowledge);
-        let ps = passage::passages(&t, src.display());
+        // Under the name the index stores it by, so the ids are the index's.
+        let ps = passage::passages(&t, &src.stored_name());
         (t, ps)
     });
     for ((src, _), (t, ps)) in texts.iter().zip(read) {

@@ -11,13 +11,11 @@ use super::{index as index_cmd, FormatArgs, GlobalArgs, IndexLocation, NO_HITS};
 use crate::index::{self, PodiumIndex};
 use crate::render::style::Style;
 use crate::render::text;
-use crate::render::{self, json, sanitize, Format};
+use crate::render::{self, json, sanitize, Format, Output};
 use crate::search::context::{self, Context};
 use crate::search::filter::{parse_date, Bound};
 use crate::search::query::LANGUAGE;
-use crate::search::{
-    self, synonyms, Filters, Hit, Options, Request, Results, StoredPassage, Synonyms,
-};
+use crate::search::{self, Filters, Hit, Options, Request, Results, StoredPassage, Synonyms};
 use crate::transcript::Role;
 
 /// `--speaker`, `--role`, `--since`, `--until`: shared by `search` and
@@ -77,11 +75,8 @@ impl SynonymArgs {
         if self.no_synonyms {
             return Ok(Synonyms::none());
         }
-        let file = crate::config::synonyms(self.synonyms.as_deref())
-            .map(|(p, _)| p)
-            .or_else(|| synonyms::default_path().filter(|p| p.is_file()));
-        Ok(match file {
-            Some(f) => Arc::new(Synonyms::shipped_plus(&f)?),
+        Ok(match crate::config::synonyms(self.synonyms.as_deref()) {
+            Some((f, _)) => Arc::new(Synonyms::shipped_plus(&f)?),
             None => Synonyms::shipped(),
         })
     }
@@ -181,9 +176,7 @@ pub fn run(args: &SearchArgs, global: &GlobalArgs) -> anyhow::Result<ExitCode> {
     let mut out = io::stdout().lock();
     match (&contexts, output.format) {
         (Some(c), Format::Json) => json_with_context(&mut out, &results.hits, c)?,
-        (Some(c), Format::Text) => {
-            text_with_context(&mut out, &output.style, &args.query, &results, c)?
-        }
+        (Some(c), Format::Text) => text_with_context(&mut out, &output, &args.query, &results, c)?,
         _ => render::results(&mut out, &output, &args.query, &results)?,
     }
     out.flush()?;
@@ -217,27 +210,16 @@ const CONTEXT_CHARS: usize = 300;
 
 fn text_with_context(
     out: &mut impl Write,
-    style: &Style,
+    output: &Output,
     query: &str,
     r: &Results,
     contexts: &[Context],
 ) -> io::Result<()> {
-    let shown = r.hits.len();
-    writeln!(
-        out,
-        "{} passage{} match \"{}\"{}",
-        r.total,
-        if r.total == 1 { "" } else { "s" },
-        sanitize(query),
-        if shown < r.total {
-            format!(" (top {shown})")
-        } else {
-            String::new()
-        }
-    )?;
-    for (h, c) in r.hits.iter().zip(contexts) {
-        writeln!(out)?;
-        text::hit(out, style, h)?;
+    let style = &output.style;
+    text::results_with(out, style, output.width, query, r, |out, i| {
+        let Some(c) = contexts.get(i) else {
+            return Ok(());
+        };
         if !c.prompt.is_empty() {
             let label = if c.prompt.iter().any(|p| p.role == Role::Journalist) {
                 "question"
@@ -254,8 +236,8 @@ fn text_with_context(
         for p in &c.after {
             context_line(out, style, "after", p)?;
         }
-    }
-    Ok(())
+        Ok(())
+    })
 }
 
 /// `    ↳ question · ThePaper.cn · journalist · 1b4169d3ecc85148` and the

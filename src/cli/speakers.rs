@@ -8,7 +8,7 @@ use clap::Args;
 
 use super::search::{open_or_build, FilterArgs, SynonymArgs};
 use super::{ColorChoice, IndexLocation, NO_HITS};
-use crate::render::text::{shorten, Style};
+use crate::render::text::{self, shorten, Style};
 use crate::render::{json, sanitize};
 use crate::search::facet::SpeakerCount;
 use crate::search::{self, Options, Request};
@@ -83,8 +83,8 @@ fn text(
     } else {
         writeln!(
             out,
-            "{n} speaker{s} with passages matching \"{}\"",
-            sanitize(query)
+            "{n} speaker{s} with passages matching {}",
+            text::quote_query(query)
         )?;
     }
     if n == 0 {

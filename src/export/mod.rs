@@ -30,7 +30,11 @@ pub fn for_each_passage<E: From<crate::Error>>(
             .map_err(|e| E::from(crate::Error::Tantivy(e.into())))?;
         for doc in store.iter::<TantivyDocument>(segment.alive_bitset()) {
             let doc: TantivyDocument = doc.map_err(|e| E::from(crate::Error::Tantivy(e)))?;
-            each(StoredPassage::from_doc(&index.fields, &doc))?;
+            // Named as users cite them (a record's FILE#LINE).
+            let p = StoredPassage::from_doc(&index.fields, &doc)
+                .shown(index)
+                .map_err(E::from)?;
+            each(p)?;
             n += 1;
         }
     }

@@ -359,6 +359,7 @@ mod tests {
             position: 2,
             line: 3,
             text: "x".into(),
+            stored_as: None,
         };
         let v = serde_json::to_value(Record::of(&p)).expect("json");
         let mut keys: Vec<&str> = v

@@ -34,6 +34,7 @@ pub mod progress;
 pub mod schema;
 pub mod writer;
 
+use std::collections::HashMap;
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
@@ -50,6 +51,8 @@ pub use schema::Fields;
 /// One indexed briefing, as listed by `podium docs`.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct DocumentInfo {
+    /// The document as users see it and cite it: its file, or `FILE#LINE`
+    /// for a JSON lines record (its line as last indexed).
     pub file: String,
     pub title: Option<String>,
     pub date: Option<Date>,
@@ -59,6 +62,21 @@ pub struct DocumentInfo {
     pub republished: u64,
     pub speakers: Vec<String>,
     pub warnings: Vec<String>,
+    /// The name its passages are stored under, when it is not `file`: a
+    /// JSON lines record's passages are stored under its file and content
+    /// (`FILE#@HASH`, see `corpus::record_name`), not its line, so a
+    /// record that moves costs an update of `file` here and no re-writing.
+    /// Searches show `file` in its place. `None` for whole files.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub stored_as: Option<String>,
+}
+
+impl DocumentInfo {
+    /// The name the document's passages are stored under (their `file`
+    /// field): what finds them in the index.
+    pub fn stored_name(&self) -> &str {
+        self.stored_as.as_deref().unwrap_or(&self.file)
+    }
 }
 
 /// What podium keeps next to tantivy's files.
@@ -81,10 +99,14 @@ pub struct Manifest {
 /// exactly its part away.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct DocState {
-    /// Identity across runs: the canonical path (see `Source::key`).
+    /// Identity across runs: the canonical path (see `Source::key`); for a
+    /// JSON lines record, its file and content (see [`writer`] for how
+    /// records are followed when lines move).
     pub key: String,
-    /// What users see and what passages store as their file. Fixed when the
-    /// document is first indexed, so its passages can be found again.
+    /// What users see, and the name its passages are stored under
+    /// ([`DocumentInfo::stored_name`]). A file's name is fixed when it is
+    /// first indexed, so its passages can be found again; a record's shown
+    /// `FILE#LINE` follows its line, its stored name does not.
     pub info: DocumentInfo,
     /// Content hash of the bytes indexed.
     pub hash: u64,
@@ -111,6 +133,34 @@ pub struct DocState {
     pub ownership: u64,
     /// Fingerprint of everything written for it.
     pub output: u64,
+    /// Where the document is in its file when it is a record of a JSON
+    /// lines file; `None` for a whole file. (Absent in states written
+    /// before podium read JSON lines.)
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub record: Option<RecordPlace>,
+}
+
+/// Where a JSON lines record was when it was last indexed: enough to read
+/// it again without splitting its file, when the file has not changed
+/// since (same size and modification time), and to group a file's records.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RecordPlace {
+    /// The key of the file the record is in (`Source::key` of the file).
+    pub file_key: String,
+    /// The file as users see it; the record is shown as `FILE#LINE`.
+    pub file: String,
+    /// 1-based line of the record.
+    pub line: usize,
+    /// Byte offset and length of the line, without its line end.
+    pub offset: u64,
+    pub len: u64,
+    /// Which repeat of its bytes in the file it is (`jsonl::Span::repeat`).
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub repeat: u32,
+}
+
+fn is_zero(n: &u32) -> bool {
+    *n == 0
 }
 
 /// The indexer's state: one entry per indexed document.
@@ -130,6 +180,19 @@ struct Payload {
     schema_version: u32,
 }
 
+/// The part of a manifest [`PodiumIndex::shown_name`] reads.
+#[derive(Deserialize)]
+struct Names {
+    documents: Vec<Name>,
+}
+
+#[derive(Deserialize)]
+struct Name {
+    file: String,
+    #[serde(default)]
+    stored_as: Option<String>,
+}
+
 /// An open podium index.
 pub struct PodiumIndex {
     pub dir: PathBuf,
@@ -139,6 +202,10 @@ pub struct PodiumIndex {
     manifest_file: String,
     state_file: Option<String>,
     manifest: OnceLock<Manifest>,
+    /// Stored name → shown name of the documents stored under another name
+    /// than they are shown by (JSON lines records); built from the manifest
+    /// on first use.
+    shown: OnceLock<HashMap<String, String>>,
 }
 
 /// Whether `dir` holds an index (tantivy's `meta.json`).
@@ -233,6 +300,7 @@ impl PodiumIndex {
             manifest_file: payload.manifest,
             state_file: payload.state,
             manifest: OnceLock::new(),
+            shown: OnceLock::new(),
         })
     }
 
@@ -248,6 +316,39 @@ impl PodiumIndex {
         }
         let m: Manifest = self.read_json(&self.manifest_file)?;
         Ok(self.manifest.get_or_init(|| m))
+    }
+
+    /// The name users see for the document whose passages are stored
+    /// under `stored`: a JSON lines record's current `FILE#LINE` (its
+    /// passages are stored under a name that does not hold the line, see
+    /// [`DocumentInfo::stored_as`]); any other name as it is. Only a
+    /// record's name makes the manifest be read, so searches over text
+    /// files keep their start-up cost.
+    pub fn shown_name<'a>(&'a self, stored: &'a str) -> Result<&'a str> {
+        if !crate::corpus::is_record_name(stored) {
+            return Ok(stored);
+        }
+        let shown = match self.shown.get() {
+            Some(m) => m,
+            None => {
+                let m: HashMap<String, String> = match self.manifest.get() {
+                    Some(manifest) => manifest
+                        .documents
+                        .iter()
+                        .filter_map(|d| d.stored_as.clone().map(|s| (s, d.file.clone())))
+                        .collect(),
+                    // Only the names: half the time of reading it all.
+                    None => self
+                        .read_json::<Names>(&self.manifest_file)?
+                        .documents
+                        .into_iter()
+                        .filter_map(|d| d.stored_as.map(|s| (s, d.file)))
+                        .collect(),
+                };
+                self.shown.get_or_init(|| m)
+            }
+        };
+        Ok(shown.get(stored).map_or(stored, String::as_str))
     }
 
     /// The speaker registry of the last commit.
@@ -302,7 +403,7 @@ fn open_parts(dir: &Path) -> Result<Parts> {
     // An index of another format is told as such (with the fix), before
     // its schema is looked into for fields it may not have.
     if let Ok(Committed::Podium(p)) = committed(&index) {
-        if p.schema_version != schema::SCHEMA_VERSION {
+        if !schema::READS_SCHEMA_VERSIONS.contains(&p.schema_version) {
             return Err(other_format(dir, p.schema_version));
         }
     }
@@ -332,7 +433,7 @@ fn open_parts(dir: &Path) -> Result<Parts> {
             })
         }
     };
-    if payload.schema_version != schema::SCHEMA_VERSION {
+    if !schema::READS_SCHEMA_VERSIONS.contains(&payload.schema_version) {
         return Err(other_format(dir, payload.schema_version));
     }
     Ok((index, fields, reader, payload))

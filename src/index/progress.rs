@@ -90,5 +90,6 @@ pub fn source_bytes(source: &Source) -> u64 {
     match source {
         Source::File { path, .. } => std::fs::metadata(path).map_or(0, |m| m.len()),
         Source::Embedded { text, .. } => text.len() as u64,
+        Source::Record { span, .. } => span.len,
     }
 }

@@ -19,6 +19,13 @@
 //!
 //! The result is one paragraph per line, read by the same speaker rules as
 //! any other transcript.
+//!
+//! html5ever's work grows with the square of the nesting depth (its tree
+//! builder searches the stack of open elements), so a pathological page of
+//! ten thousand nested `<div>`s takes seconds. Elements deeper than
+//! [`MAX_DEPTH`] are flattened before parsing, as Chromium's parser does at
+//! the same depth: their tags go (a block's becomes a line break), their
+//! text stays, and [`to_text_noted`] says so.
 
 use scraper::{ElementRef, Html, Node, Selector};
 
@@ -108,8 +115,178 @@ const DATE_META: &str = "meta[property='article:published_time'], meta[name='dat
      meta[name='dcterms.date'], meta[name='DC.date'], meta[itemprop='datePublished'], \
      meta[name='pubdate'], meta[name='publishdate'], meta[property='og:published_time']";
 
+/// Deepest element nesting parsed as written; deeper tags are flattened
+/// (see the module's documentation). Chromium stops nesting at 512 too, and
+/// no real page comes near it.
+pub const MAX_DEPTH: usize = 512;
+
+/// Elements that hold no others (void elements) or that the parser closes
+/// by itself when a sibling opens: pages leave them unclosed by the
+/// thousand, and they do not deepen the tree.
+const FLAT: &[&str] = &[
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source",
+    "track", "wbr", "p", "li", "dt", "dd", "tr", "td", "th", "option", "optgroup", "thead",
+    "tbody", "tfoot", "colgroup", "rb", "rt", "rp",
+];
+
+/// Elements whose content is text, not markup: a `<` inside is no tag.
+const RAW: &[&str] = &[
+    "script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes",
+];
+
 /// Converts an HTML page to transcript text: one paragraph per line.
 pub fn to_text(html: &str) -> String {
+    to_text_noted(html).0
+}
+
+/// Converts an HTML page to transcript text, with a note when the page
+/// nests deeper than [`MAX_DEPTH`] and was flattened to keep parsing
+/// linear (the caller shows it as a warning naming the file).
+pub fn to_text_noted(html: &str) -> (String, Option<String>) {
+    match flatten(html) {
+        Some((flat, depth)) => (
+            convert(&flat),
+            Some(format!(
+                "HTML nested {depth} elements deep: elements deeper than {MAX_DEPTH} were \
+                 flattened (their text is kept) so that the page parses in reasonable time"
+            )),
+        ),
+        None => (convert(html), None),
+    }
+}
+
+/// A tag found by [`scan_tags`]: its byte range, name, and whether it
+/// closes an element.
+struct Tag<'h> {
+    start: usize,
+    end: usize,
+    name: &'h str,
+    close: bool,
+}
+
+/// Calls `f` for every start and end tag of `html` that opens or closes a
+/// nesting element (not void, self-closing or self-closing-by-sibling
+/// ones), in order. A light lexer, not a parser: comments, doctypes and
+/// the content of script-like elements are skipped, quoted attribute
+/// values may hold `>`; anything else that is not a tag is text.
+fn scan_tags<'h>(html: &'h str, mut f: impl FnMut(Tag<'h>)) {
+    let bytes = html.as_bytes();
+    let find =
+        |from: usize, pat: &str| html.get(from..).and_then(|r| r.find(pat)).map(|i| from + i);
+    let mut i = 0;
+    while let Some(lt) = find(i, "<") {
+        let rest = &bytes[lt + 1..];
+        if rest.starts_with(b"!--") {
+            i = find(lt + 4, "-->").map_or(bytes.len(), |e| e + 3);
+            continue;
+        }
+        if rest.first().is_some_and(|b| *b == b'!' || *b == b'?') {
+            i = find(lt, ">").map_or(bytes.len(), |e| e + 1);
+            continue;
+        }
+        let close = rest.first() == Some(&b'/');
+        let name_at = lt + 1 + usize::from(close);
+        if !bytes.get(name_at).is_some_and(u8::is_ascii_alphabetic) {
+            i = lt + 1;
+            continue;
+        }
+        let name_end = bytes[name_at..]
+            .iter()
+            .position(|b| b.is_ascii_whitespace() || *b == b'/' || *b == b'>')
+            .map_or(bytes.len(), |n| name_at + n);
+        // The tag's end: the first `>` outside a quoted attribute value.
+        let mut quote = None;
+        let mut end = bytes.len();
+        for (k, &b) in bytes.iter().enumerate().skip(name_end) {
+            match (quote, b) {
+                (None, b'"' | b'\'') => quote = Some(b),
+                (Some(q), _) if b == q => quote = None,
+                (None, b'>') => {
+                    end = k + 1;
+                    break;
+                }
+                _ => {}
+            }
+        }
+        let name = &html[name_at..name_end];
+        let self_closing = !close && end >= 2 && bytes[end - 2] == b'/';
+        let is = |list: &[&str]| list.iter().any(|n| n.eq_ignore_ascii_case(name));
+        if !self_closing && !is(FLAT) {
+            f(Tag {
+                start: lt,
+                end,
+                name,
+                close,
+            });
+        }
+        i = end;
+        if !close && is(RAW) {
+            // Up to the element's end tag, whatever it holds.
+            i = end_tag(html, i, name);
+        }
+    }
+}
+
+/// Where `</name` (in any case) next starts in `html` from `from`, or
+/// the end.
+fn end_tag(html: &str, from: usize, name: &str) -> usize {
+    let bytes = html.as_bytes();
+    let mut at = from;
+    while let Some(k) = html.get(at..).and_then(|r| r.find("</")) {
+        let start = at + k;
+        let after = start + 2;
+        if bytes
+            .get(after..after + name.len())
+            .is_some_and(|n| n.eq_ignore_ascii_case(name.as_bytes()))
+        {
+            return start;
+        }
+        at = after;
+    }
+    bytes.len()
+}
+
+/// `html` with the tags of elements nested deeper than [`MAX_DEPTH`] taken
+/// out (a block element's replaced by `<br>`, so its text stays a
+/// paragraph of its own; an inline element's by nothing), and the deepest nesting found; `None` when the
+/// page is within the limit.
+fn flatten(html: &str) -> Option<(String, usize)> {
+    let (mut depth, mut deepest) = (0usize, 0usize);
+    scan_tags(html, |t| {
+        if t.close {
+            depth = depth.saturating_sub(1);
+        } else {
+            depth += 1;
+            deepest = deepest.max(depth);
+        }
+    });
+    if deepest <= MAX_DEPTH {
+        return None;
+    }
+    let mut out = String::with_capacity(html.len());
+    let (mut copied, mut depth) = (0usize, 0usize);
+    scan_tags(html, |t| {
+        let level = if t.close {
+            let level = depth;
+            depth = depth.saturating_sub(1);
+            level
+        } else {
+            depth += 1;
+            depth
+        };
+        if level > MAX_DEPTH {
+            out.push_str(&html[copied..t.start]);
+            let block = BLOCKS.iter().any(|b| b.eq_ignore_ascii_case(t.name));
+            out.push_str(if block { "<br>" } else { "" });
+            copied = t.end;
+        }
+    });
+    out.push_str(&html[copied..]);
+    Some((out, deepest))
+}
+
+/// Converts a page within the depth limit.
+fn convert(html: &str) -> String {
     let doc = Html::parse_document(html);
     let root = content_root(&doc);
     let mut ex = Extractor::default();
@@ -379,5 +556,40 @@ mod tests {
             "<table><tr><td>Q:</td><td>Why?</td></tr><tr><td>A:</td><td>Because.</td></tr></table>",
         );
         assert_eq!(text, "Q: Why?\n\nA: Because.");
+    }
+
+    #[test]
+    fn pages_nested_too_deep_are_flattened_and_keep_their_text() {
+        let n = MAX_DEPTH + 100;
+        let page = format!(
+            "<body>{}<p>Q: Deep?</p><span>A: Yes</span><b>, very.</b>{}</body>",
+            "<div>".repeat(n),
+            "</div>".repeat(n)
+        );
+        let (text, note) = to_text_noted(&page);
+        assert_eq!(text, "Q: Deep?\n\nA: Yes, very.");
+        let note = note.expect("a note");
+        assert!(
+            note.contains(&format!("nested {} elements deep", n + 2)),
+            "{note}"
+        );
+        // The flattened page nests no deeper than the limit.
+        let (flat, _) = flatten(&page).expect("flattened");
+        assert!(flatten(&flat).is_none());
+    }
+
+    #[test]
+    fn ordinary_pages_are_not_flattened() {
+        // Unclosed paragraphs and list items, void elements, comments and
+        // tags inside scripts do not count as nesting.
+        let page = format!(
+            "<!DOCTYPE html><body><!-- <div><div> -->{}{}\
+             <script>var s = \"{}\";</script><div title=\"a > b\">x</div></body>",
+            "<p>para<br><img src=x>".repeat(2 * MAX_DEPTH),
+            "<li>item".repeat(2 * MAX_DEPTH),
+            "<div>".repeat(2 * MAX_DEPTH)
+        );
+        assert!(flatten(&page).is_none());
+        assert!(to_text_noted(&page).1.is_none());
     }
 }

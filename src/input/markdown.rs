@@ -121,7 +121,11 @@ pub fn to_document(md: &str) -> Document {
             text = format!("Date: {date}\n\n{text}");
         }
     }
-    Document { text, title }
+    Document {
+        text,
+        title,
+        notes: Vec::new(),
+    }
 }
 
 /// Converts Markdown to transcript text (the front matter's title, if any,

@@ -61,7 +61,13 @@ pub const EXTENSIONS: &[&str] = &["html", "htm", "xhtml", "jsonl", "ndjson"];
 /// ([`jsonl::split`], [`jsonl::read`]).
 pub fn convert(format: Format, text: String) -> Document {
     match format {
-        Format::Html => Document::text(html::to_text(&text)),
+        Format::Html => {
+            let (text, note) = html::to_text_noted(&text);
+            Document {
+                notes: note.into_iter().collect(),
+                ..Document::text(text)
+            }
+        }
         Format::Markdown => markdown::to_document(&text),
         Format::Text | Format::JsonLines => Document::text(text),
     }
@@ -85,12 +91,19 @@ pub struct Document {
     /// The document's title when the file gives it in its own field (a JSON
     /// record's `title`): it is used as given, not guessed from the text.
     pub title: Option<String>,
+    /// What converting the file changed that its reader should know (a page
+    /// flattened for nesting too deep), shown as warnings naming the file.
+    pub notes: Vec<String>,
 }
 
 impl Document {
     /// A document that is only text.
     pub fn text(text: String) -> Document {
-        Document { text, title: None }
+        Document {
+            text,
+            title: None,
+            notes: Vec::new(),
+        }
     }
 
     /// Parses the document on its own (the indexer's survey pass).

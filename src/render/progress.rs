@@ -8,11 +8,16 @@
 //! stay silent, as fd and cargo do), only when stderr is a terminal, and
 //! never with `--quiet`; the caller decides the last two by installing it
 //! or not. The bar covers bytes of input read, so big and small files count
-//! for what they weigh; files and passages are counted in the message. It
-//! clears itself when the build ends, leaving the summary alone on screen.
+//! for what they weigh; files and passages are counted in the message. A
+//! JSON lines file is one file however many records it holds (the writer
+//! reports it record by record): it counts when its last record is done,
+//! and its bytes move the bar as its records go. It clears itself when the
+//! build ends, leaving the summary alone on screen.
 
+use std::collections::HashMap;
+use std::path::Path;
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
@@ -38,6 +43,9 @@ pub struct IndexBar {
     files: AtomicU64,
     files_total: AtomicU64,
     passages: AtomicU64,
+    /// Records of each JSON lines file not done yet in this pass: the file
+    /// counts as done when the last one is.
+    records_left: Mutex<HashMap<Arc<Path>, usize>>,
 }
 
 impl IndexBar {
@@ -59,6 +67,7 @@ impl IndexBar {
             files: AtomicU64::new(0),
             files_total: AtomicU64::new(0),
             passages: AtomicU64::new(0),
+            records_left: Mutex::new(HashMap::new()),
         }
     }
 
@@ -124,9 +133,20 @@ impl Progress for IndexBar {
             return;
         }
         let total: u64 = sources.iter().map(source_bytes).sum();
+        let mut records: HashMap<Arc<Path>, usize> = HashMap::new();
+        let mut files = 0;
+        for s in sources {
+            match s {
+                Source::Record { path, .. } => *records.entry(Arc::clone(path)).or_default() += 1,
+                _ => files += 1,
+            }
+        }
+        files += records.len();
+        if let Ok(mut left) = self.records_left.lock() {
+            *left = records;
+        }
         self.files.store(0, Ordering::Relaxed);
-        self.files_total
-            .store(sources.len() as u64, Ordering::Relaxed);
+        self.files_total.store(files as u64, Ordering::Relaxed);
         if pass == Pass::Index {
             // Passages counted in the survey are counted again as written.
             self.passages.store(0, Ordering::Relaxed);
@@ -139,7 +159,23 @@ impl Progress for IndexBar {
     }
 
     fn file(&self, _pass: Pass, source: &Source, passages: usize) {
-        self.files.fetch_add(1, Ordering::Relaxed);
+        let file_done = match source {
+            Source::Record { path, .. } => {
+                self.records_left
+                    .lock()
+                    .is_ok_and(|mut left| match left.get_mut(path) {
+                        Some(n) => {
+                            *n = n.saturating_sub(1);
+                            *n == 0
+                        }
+                        None => false,
+                    })
+            }
+            _ => true,
+        };
+        if file_done {
+            self.files.fetch_add(1, Ordering::Relaxed);
+        }
         self.passages.fetch_add(passages as u64, Ordering::Relaxed);
         self.bar.inc(source_bytes(source));
         self.bar.set_message(self.message());
@@ -202,6 +238,54 @@ mod tests {
             "cleared: {}",
             term.contents()
         );
+    }
+
+    #[test]
+    fn a_json_lines_file_counts_as_one_file_when_its_last_record_is_done() {
+        let term = InMemoryTerm::new(4, 100);
+        let bar = IndexBar::new(
+            ProgressDrawTarget::term_like(Box::new(term.clone())),
+            Duration::ZERO,
+        );
+        let path: Arc<Path> = Arc::from(Path::new("feed.jsonl"));
+        let record = |line| {
+            crate::corpus::record_source(
+                &path,
+                "feed.jsonl",
+                crate::input::jsonl::Span {
+                    line,
+                    len: 1000,
+                    ..Default::default()
+                },
+            )
+        };
+        let sources = vec![
+            record(1),
+            record(2),
+            record(3),
+            Source::Embedded {
+                name: "s.txt".into(),
+                text: "Q: Open?\n",
+            },
+        ];
+        bar.begin(Pass::Survey, &sources);
+        let screen = |bar: &IndexBar| {
+            bar.bar.tick();
+            term.contents()
+        };
+        assert!(screen(&bar).contains("0/2 files"), "{}", term.contents());
+        bar.file(Pass::Survey, &sources[0], 1);
+        bar.file(Pass::Survey, &sources[1], 1);
+        assert!(screen(&bar).contains("0/2 files"), "{}", term.contents());
+        bar.file(Pass::Survey, &sources[2], 1);
+        assert!(screen(&bar).contains("1/2 files"), "{}", term.contents());
+        bar.file(Pass::Survey, &sources[3], 1);
+        assert!(screen(&bar).contains("2/2 files"), "{}", term.contents());
+        // The next pass counts again.
+        bar.begin(Pass::Index, &sources);
+        bar.file(Pass::Index, &sources[1], 1);
+        assert!(screen(&bar).contains("0/2 files"), "{}", term.contents());
+        bar.finish();
     }
 
     #[test]

@@ -102,7 +102,10 @@ fn snippet_runs(hit: &Hit) -> Vec<(String, bool)> {
     }
     runs.push((sanitize(&text[at..]).into_owned(), false));
     if cut_end {
-        runs.push(("…".to_string(), false));
+        // After a sentence's full stop the ellipsis stands apart
+        // ("stable. …"); after a word or `。` it follows straight on.
+        let apart = text.ends_with(|c: char| c.is_ascii_punctuation() || matches!(c, '”' | '’'));
+        runs.push((if apart { " …" } else { "…" }.to_string(), false));
     }
     runs.retain(|r| !r.0.is_empty());
     runs
@@ -232,13 +235,29 @@ pub fn results_in(
     query: &str,
     r: &Results,
 ) -> io::Result<()> {
+    results_with(out, style, cols, query, r, |_, _| Ok(()))
+}
+
+/// A whole result list, with `under(out, i)` writing more lines under the
+/// `i`th hit (`search --context` writes the question and the neighbours
+/// there). One function for every text result list, so that the count
+/// line, the aligned columns and the wrapping are the same with and
+/// without context.
+pub fn results_with<W: Write>(
+    out: &mut W,
+    style: &Style,
+    cols: Option<usize>,
+    query: &str,
+    r: &Results,
+    mut under: impl FnMut(&mut W, usize) -> io::Result<()>,
+) -> io::Result<()> {
     let shown = r.hits.len();
     writeln!(
         out,
-        "{} passage{} match \"{}\"{}",
+        "{} passage{} match {}{}",
         r.total,
         if r.total == 1 { "" } else { "s" },
-        sanitize(query),
+        quote_query(query),
         if shown < r.total {
             format!(" (top {shown})")
         } else {
@@ -246,11 +265,25 @@ pub fn results_in(
         }
     )?;
     let columns = Columns::of(&r.hits);
-    for h in &r.hits {
+    for (i, h) in r.hits.iter().enumerate() {
         writeln!(out)?;
         hit_in(out, style, columns, cols, h)?;
+        under(out, i)?;
     }
     Ok(())
+}
+
+/// The query as a header line echoes it, sanitised and quoted so that it
+/// reads as one thing: `"STAR Market"`; a query with double quotes of its
+/// own in single quotes, as a shell takes it (`'market "capital market"'`,
+/// not `"market "capital market""`); with both kinds, in curly quotes.
+pub fn quote_query(query: &str) -> String {
+    let q = sanitize(query);
+    match (q.contains('"'), q.contains('\'')) {
+        (false, _) => format!("\"{q}\""),
+        (true, false) => format!("'{q}'"),
+        (true, true) => format!("\u{201c}{q}\u{201d}"),
+    }
 }
 
 /// Cuts `s` to `max` characters at a word boundary, with an ellipsis.
@@ -292,6 +325,20 @@ pub fn shorten_to_width(s: &str, max: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn queries_are_quoted_once() {
+        assert_eq!(quote_query("STAR Market"), "\"STAR Market\"");
+        assert_eq!(
+            quote_query(r#"market "capital market""#),
+            r#"'market "capital market"'"#
+        );
+        assert_eq!(
+            quote_query(r#"Xi's "five centers""#),
+            "\u{201c}Xi's \"five centers\"\u{201d}"
+        );
+        assert_eq!(quote_query("a\x1b[2J"), "\"a\\u{1b}[2J\"");
+    }
 
     #[test]
     fn shortens_at_words() {

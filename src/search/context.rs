@@ -136,7 +136,14 @@ pub fn neighbours(
     let n = n as u64;
     let lo = p.position.saturating_sub(n);
     let hi = p.position.saturating_add(n);
-    let around = in_file(index, searcher, &p.file, index.fields.position, lo, hi)?;
+    let around = in_file(
+        index,
+        searcher,
+        p.stored_file(),
+        index.fields.position,
+        lo,
+        hi,
+    )?;
     let (before, rest): (Vec<_>, Vec<_>) =
         around.into_iter().partition(|q| q.position < p.position);
     let after = rest
@@ -164,7 +171,14 @@ pub fn prompt(
         return Ok(Vec::new());
     }
     let lo = p.turn.saturating_sub(QUESTION_LOOKBACK);
-    let earlier = in_file(index, searcher, &p.file, index.fields.turn, lo, p.turn - 1)?;
+    let earlier = in_file(
+        index,
+        searcher,
+        p.stored_file(),
+        index.fields.turn,
+        lo,
+        p.turn - 1,
+    )?;
     let question_turn = earlier
         .iter()
         .filter(|q| q.role == Role::Journalist)

@@ -10,7 +10,7 @@ use tantivy::Term;
 
 use super::speaker::{self, Resolution};
 use crate::error::{Error, Result};
-use crate::index::writer::date_to_index;
+use crate::index::writer::date_bound;
 use crate::index::PodiumIndex;
 use crate::transcript::Role;
 
@@ -97,7 +97,7 @@ pub fn clauses(index: &PodiumIndex, filters: &Filters) -> Result<Vec<Clause>> {
     if filters.since.is_some() || filters.until.is_some() {
         let bound = |d: Option<Date>| match d {
             Some(d) => {
-                RangeBound::Included(Term::from_field_date_for_search(f.date, date_to_index(d)))
+                RangeBound::Included(Term::from_field_date_for_search(f.date, date_bound(d)))
             }
             None => RangeBound::Unbounded,
         };

@@ -15,6 +15,8 @@ use crate::transcript::Role;
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct StoredPassage {
     pub id: String,
+    /// The document as users cite it (a JSON lines record's current
+    /// `FILE#LINE`; see [`StoredPassage::shown`]).
     pub file: String,
     pub also_in: Vec<String>,
     pub title: Option<String>,
@@ -27,6 +29,11 @@ pub struct StoredPassage {
     pub position: u64,
     pub line: u64,
     pub text: String,
+    /// The name the passage is stored under when it is not `file` (a JSON
+    /// lines record's, which does not hold its line): what finds the
+    /// passages around it. Not output: users cite `file`.
+    #[serde(skip)]
+    pub stored_as: Option<String>,
 }
 
 impl StoredPassage {
@@ -46,10 +53,37 @@ impl StoredPassage {
                 reason: format!("a stored passage cannot be read: {first}"),
             }
         })?;
-        Ok(StoredPassage::from_doc(&index.fields, &doc))
+        StoredPassage::from_doc(&index.fields, &doc).shown(index)
     }
 
-    /// Reads a passage back from its stored tantivy document.
+    /// The passage with its documents named as users see them: a JSON
+    /// lines record's passages are stored under a name without its line,
+    /// so that a record that moves is not re-written; here they get its
+    /// current `FILE#LINE` from the index ([`PodiumIndex::shown_name`]),
+    /// in `file` and `also_in`.
+    pub fn shown(mut self, index: &PodiumIndex) -> Result<StoredPassage> {
+        let file = index.shown_name(&self.file)?;
+        if file != self.file {
+            let file = file.to_string();
+            self.stored_as = Some(std::mem::replace(&mut self.file, file));
+        }
+        for other in &mut self.also_in {
+            let shown = index.shown_name(other)?;
+            if shown != other {
+                *other = shown.to_string();
+            }
+        }
+        Ok(self)
+    }
+
+    /// The name the passage is stored under: what finds it, and the
+    /// passages of its document, in the index.
+    pub fn stored_file(&self) -> &str {
+        self.stored_as.as_deref().unwrap_or(&self.file)
+    }
+
+    /// Reads a passage back from its stored tantivy document, as stored
+    /// (see [`StoredPassage::shown`] for the names users see).
     pub fn from_doc(f: &Fields, d: &TantivyDocument) -> StoredPassage {
         let text = |field| {
             d.get_first(field)
@@ -89,6 +123,7 @@ impl StoredPassage {
             position,
             line: num(f.line),
             text: body,
+            stored_as: None,
         }
     }
 }

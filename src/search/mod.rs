@@ -139,7 +139,12 @@ pub fn search_with(index: &PodiumIndex, req: &Request, opts: &Options) -> Result
             .as_ref()
             .and_then(|any| suggest::emptied_by(&searcher, &**any, &filters));
     }
-    let snippets = snippet::Snippeter::new(&searcher, index.fields.text, &compiled.highlight)?;
+    let snippets = snippet::Snippeter::new(
+        &searcher,
+        index.fields.text,
+        &compiled.highlight,
+        &compiled.phrases,
+    )?;
     results.hits.reserve(top.len());
     for (rank, (score, addr)) in top.into_iter().enumerate() {
         let passage = StoredPassage::load(index, &searcher, addr)?;

@@ -40,6 +40,11 @@ thread_local! {
 /// Makes snippets for one query; built once per search, used per hit.
 pub struct Snippeter {
     terms: HashMap<String, f32>,
+    /// Names of several words, as terms with their weights, highlighted
+    /// only where all their terms stand together in order: a synonym's
+    /// `Science and Technology Innovation Board` marks that name, not the
+    /// `Board` of `Main Board`.
+    phrases: Vec<Vec<(String, f32)>>,
     /// First characters of the terms (lower case, folded): a word starting
     /// with anything else cannot match.
     firsts: Vec<char>,
@@ -67,14 +72,17 @@ impl Fragment {
 impl Snippeter {
     /// A snippet maker for the terms to highlight (index terms with their
     /// weights, rarer heavier: `1 / (1 + doc_freq)`), chosen by the query
-    /// builder so that excluded words are never marked.
+    /// builder so that excluded words are never marked, and for the
+    /// several-word names to highlight only as wholes (a synonym's
+    /// `Science and Technology Innovation Board`, not `Board` alone).
     pub fn new(
         searcher: &Searcher,
         _field: Field,
         terms: &BTreeMap<String, f32>,
+        phrases: &[Vec<(String, f32)>],
     ) -> Result<Snippeter> {
         let docs = searcher.num_docs().max(1) as f32;
-        Ok(Snippeter::from_terms(terms, docs))
+        Ok(Snippeter::from_terms(terms, docs).with_phrases(phrases))
     }
 
     fn from_terms(terms: &BTreeMap<String, f32>, docs: f32) -> Snippeter {
@@ -90,14 +98,39 @@ impl Snippeter {
         } else {
             rare
         };
-        let mut firsts: Vec<char> = terms.keys().filter_map(|t| t.chars().next()).collect();
-        firsts.sort_unstable();
-        firsts.dedup();
-        Snippeter { terms, firsts }
+        let mut s = Snippeter {
+            terms,
+            phrases: Vec::new(),
+            firsts: Vec::new(),
+        };
+        s.index_firsts();
+        s
     }
 
-    /// The weight of a word of the text, if it is one of the terms.
-    fn weight(&self, word: &str) -> Option<f32> {
+    fn with_phrases(mut self, phrases: &[Vec<(String, f32)>]) -> Snippeter {
+        self.phrases = phrases.iter().filter(|p| !p.is_empty()).cloned().collect();
+        self.index_firsts();
+        self
+    }
+
+    fn index_firsts(&mut self) {
+        let phrase_terms = self.phrases.iter().flatten().map(|(t, _)| t);
+        let mut firsts: Vec<char> = self
+            .terms
+            .keys()
+            .chain(phrase_terms)
+            .filter_map(|t| t.chars().next())
+            .collect();
+        firsts.sort_unstable();
+        firsts.dedup();
+        self.firsts = firsts;
+    }
+
+    /// The index term of a word of the text if it is one sought (a term
+    /// or a word of a several-word name), borrowed from `self`: no
+    /// allocation per word, as every word of every returned passage comes
+    /// through here.
+    fn sought(&self, word: &str) -> Option<&str> {
         let first = word.chars().next()?;
         let folded = first.to_ascii_lowercase();
         if first.is_ascii() && self.firsts.binary_search(&folded).is_err() {
@@ -106,21 +139,94 @@ impl Snippeter {
         STEM.with(|a| {
             let mut a = a.borrow_mut();
             let mut stream = a.token_stream(word);
-            let mut weight = None;
+            let mut found = None;
             while let Some(t) = stream.next() {
-                if let Some(w) = self.terms.get(&t.text) {
-                    weight = Some(*w);
+                found = self
+                    .terms
+                    .get_key_value(&t.text)
+                    .map(|(k, _)| k.as_str())
+                    .or_else(|| {
+                        self.phrases
+                            .iter()
+                            .flatten()
+                            .find(|(p, _)| *p == t.text)
+                            .map(|(p, _)| p.as_str())
+                    })
+                    .or(found);
+            }
+            found
+        })
+    }
+
+    /// The weight of each word (`(start, end)` in `text`) that is sought:
+    /// a term's own, or, inside a whole several-word name, the name's.
+    fn weights(&self, text: &str, words: &[(usize, usize)]) -> Vec<Option<f32>> {
+        if self.terms.is_empty() && self.phrases.is_empty() {
+            return vec![None; words.len()];
+        }
+        let terms: Vec<Option<&str>> = words
+            .iter()
+            .map(|&(a, b)| self.sought(&text[a..b]))
+            .collect();
+        let mut weights: Vec<Option<f32>> = terms
+            .iter()
+            .map(|t| t.and_then(|t| self.terms.get(t)).copied())
+            .collect();
+        for i in 0..words.len() {
+            for phrase in &self.phrases {
+                let Some(run) = terms.get(i..i + phrase.len()) else {
+                    continue;
+                };
+                if run
+                    .iter()
+                    .zip(phrase)
+                    .all(|(t, (p, _))| *t == Some(p.as_str()))
+                {
+                    for (k, (_, w)) in phrase.iter().enumerate() {
+                        let at = &mut weights[i + k];
+                        *at = Some(at.map_or(*w, |x| x.max(*w)));
+                    }
                 }
             }
-            weight
-        })
+        }
+        weights
     }
 
     /// The snippet of one passage's text. A passage without any matched
     /// word (matched by a filter or another field) starts from its opening.
+    ///
+    /// The window runs from the first word to the last (as tantivy's
+    /// does); it is then widened over the quote or bracket that opens it
+    /// and the punctuation that closes it (see [`widen`]), so that a
+    /// snippet ending where its sentence ends keeps the `。`, `？` or `.`.
     pub fn snippet(&self, text: &str) -> Snippet {
-        let mut words = WordTokenizer::default();
-        let mut stream = words.token_stream(text);
+        let w = self.window(text);
+        let (start, stop) = widen(text, w.start, w.stop);
+        Snippet {
+            text: text[start..stop].to_string(),
+            highlights: w
+                .highlighted
+                .iter()
+                .map(|(a, b)| (a - start, b - start))
+                .collect(),
+        }
+    }
+
+    /// The best window of `text` as tantivy's snippet generator cuts it,
+    /// from its first word to its last, with the matched words (byte
+    /// offsets into `text`); the opening [`SNIPPET_CHARS`] characters when
+    /// no word matches.
+    fn window(&self, text: &str) -> Fragment {
+        let mut tokenizer = WordTokenizer::default();
+        let mut stream = tokenizer.token_stream(text);
+        let mut words: Vec<(usize, usize)> = Vec::new();
+        while let Some(token) = stream.next() {
+            // Not indexed, not seen by tantivy's snippets either.
+            if token.text.len() < MAX_TOKEN_BYTES {
+                words.push((token.offset_from, token.offset_to));
+            }
+        }
+        let weights = self.weights(text, &words);
         let mut fragment = Fragment::new(0);
         let mut best: Option<Fragment> = None;
         let keep = |f: Fragment, best: &mut Option<Fragment>| {
@@ -129,40 +235,66 @@ impl Snippeter {
                 *best = Some(f);
             }
         };
-        while let Some(token) = stream.next() {
-            if token.text.len() >= MAX_TOKEN_BYTES {
-                continue; // not indexed, not seen by tantivy's snippets either
-            }
-            if token.offset_to - fragment.start > SNIPPET_CHARS {
-                let done = std::mem::replace(&mut fragment, Fragment::new(token.offset_from));
+        for (&(from, to), weight) in words.iter().zip(weights) {
+            if to - fragment.start > SNIPPET_CHARS {
+                let done = std::mem::replace(&mut fragment, Fragment::new(from));
                 keep(done, &mut best);
             }
-            fragment.stop = token.offset_to;
-            if !self.terms.is_empty() {
-                if let Some(w) = self.weight(&text[token.offset_from..token.offset_to]) {
-                    fragment.score += w;
-                    fragment
-                        .highlighted
-                        .push((token.offset_from, token.offset_to));
-                }
+            fragment.stop = to;
+            if let Some(w) = weight {
+                fragment.score += w;
+                fragment.highlighted.push((from, to));
             }
         }
         keep(fragment, &mut best);
-        match best {
-            Some(f) => Snippet {
-                text: text[f.start..f.stop].to_string(),
-                highlights: f
-                    .highlighted
-                    .iter()
-                    .map(|(a, b)| (a - f.start, b - f.start))
-                    .collect(),
-            },
-            None => Snippet {
-                text: text.chars().take(SNIPPET_CHARS).collect(),
-                highlights: Vec::new(),
-            },
-        }
+        best.unwrap_or_else(|| {
+            let mut opening = Fragment::new(0);
+            opening.stop = text
+                .char_indices()
+                .nth(SNIPPET_CHARS)
+                .map_or(text.len(), |(i, _)| i);
+            opening
+        })
     }
+}
+
+/// Punctuation that closes a sentence, a quotation or an aside.
+const CLOSING: &[char] = &[
+    '.', '!', '?', '…', '。', '！', '？', '」', '』', '”', '’', '"', '\'', ')', '）', ']', '】',
+    '》', '〉', '〕',
+];
+
+/// Quotes and brackets that open a quotation or an aside.
+const OPENING: &[char] = &[
+    '「', '『', '“', '‘', '"', '(', '（', '[', '【', '《', '〈', '〔',
+];
+
+/// Widens the window `start..stop` of `text` over the closing punctuation
+/// right after it and the opening quotes or brackets right before it.
+/// Windows end at a word, so without this a snippet loses the `。`, `！`,
+/// `？`, `」` or `.` that ends its sentence, and a quotation its marks. The
+/// widening is undone where it would end or start inside a word (`market'`
+/// of `market's`).
+fn widen(text: &str, start: usize, stop: usize) -> (usize, usize) {
+    let after = text[stop..]
+        .char_indices()
+        .find(|(_, c)| !CLOSING.contains(c))
+        .map_or(text.len(), |(i, _)| stop + i);
+    let stop = match text[after..].chars().next() {
+        Some(c) if c.is_alphanumeric() && after > stop => stop,
+        _ => after,
+    };
+    let before = text[..start]
+        .char_indices()
+        .rev()
+        .take_while(|(_, c)| OPENING.contains(c))
+        .last()
+        .map_or(start, |(i, _)| i);
+    let start = match text[..before].chars().next_back() {
+        Some(c) if c.is_alphanumeric() && before < start => start,
+        _ => before,
+    };
+    (start, stop)
 }
 
 #[cfg(test)]
@@ -202,7 +334,15 @@ mod tests {
             vec!["growing", "deepens"],
         ] {
             let t = terms(&words);
-            let ours = Snippeter::from_terms(&t, 1.0e9).snippet(TEXT);
+            let ours = Snippeter::from_terms(&t, 1.0e9).window(TEXT);
+            let ours = Snippet {
+                text: TEXT[ours.start..ours.stop].to_string(),
+                highlights: ours
+                    .highlighted
+                    .iter()
+                    .map(|(a, b)| (a - ours.start, b - ours.start))
+                    .collect(),
+            };
             let theirs =
                 SnippetGenerator::new(t.clone(), analyzer::analyzer(), field, SNIPPET_CHARS)
                     .snippet(TEXT);
@@ -231,5 +371,77 @@ mod tests {
         let s = Snippeter::from_terms(&t, 100.0).snippet("Stocks and bonds and the market.");
         let marked: Vec<&str> = s.highlights.iter().map(|&(a, b)| &s.text[a..b]).collect();
         assert_eq!(marked, ["market"]);
+    }
+
+    fn snippet(words: &[&str], text: &str) -> (String, Vec<String>) {
+        let s = Snippeter::from_terms(&terms(words), 100.0).snippet(text);
+        let marked = s
+            .highlights
+            .iter()
+            .map(|&(a, b)| s.text[a..b].to_string())
+            .collect();
+        (s.text, marked)
+    }
+
+    #[test]
+    fn a_snippet_keeps_the_punctuation_that_ends_its_sentence() {
+        for (words, text, want) in [
+            (
+                &["科创"][..],
+                "其中九家企业在科创板上市。",
+                "其中九家企业在科创板上市。",
+            ),
+            (&["保障"][..], "后续服务怎样保障？", "后续服务怎样保障？"),
+            (
+                &["重要"][..],
+                "他说：「科创板很重要！」",
+                "他说：「科创板很重要！」",
+            ),
+            (&["thank"][..], "Thank you.", "Thank you."),
+            (&["market"][..], "(the STAR Market)", "(the STAR Market)"),
+            (
+                &["market"][..],
+                "\u{201c}Market listings rose.\u{201d}",
+                "\u{201c}Market listings rose.\u{201d}",
+            ),
+        ] {
+            let (got, marked) = snippet(words, text);
+            assert_eq!(got, want, "{words:?}");
+            assert!(!marked.is_empty(), "{words:?}");
+            for m in &marked {
+                assert!(words.iter().any(|w| m.to_lowercase().contains(w)), "{m}");
+            }
+        }
+        // Not inside a word, a number or an abbreviation.
+        assert_eq!(
+            snippet(&["market"], "the market's day").0,
+            "the market's day"
+        );
+        assert_eq!(snippet(&["grew"], "it grew 3.5").0, "it grew 3.5");
+        // A snippet cut before its sentence ends keeps no comma.
+        let long = format!("{} market, {}", "word ".repeat(60), "word ".repeat(60));
+        assert!(snippet(&["market"], &long).0.ends_with("word"));
+    }
+
+    #[test]
+    fn a_several_word_name_is_highlighted_only_as_a_whole() {
+        let phrase: Vec<(String, f32)> = ["science", "and", "technolog", "board"]
+            .iter()
+            .map(|t| (analyzer::terms(t)[0].clone(), 0.1))
+            .collect();
+        let s = Snippeter::from_terms(&terms(&["star"]), 100.0).with_phrases(&[phrase]);
+        let marked = |text: &str| -> Vec<String> {
+            let sn = s.snippet(text);
+            sn.highlights
+                .iter()
+                .map(|&(a, b)| sn.text[a..b].to_string())
+                .collect()
+        };
+        assert_eq!(marked("The STAR and the Main Board."), ["STAR"]);
+        assert_eq!(
+            marked("The Science and Technology Board, a science board."),
+            ["Science", "and", "Technology", "Board"]
+        );
+        assert_eq!(marked("Science and the Board"), Vec::<String>::new());
     }
 }

@@ -2,10 +2,22 @@
 //!
 //! Publishers write the same day many ways: `2024-03-28`, `March 28, 2024`,
 //! `Mar. 28, 2024`, `28 March 2024`, `Thursday, March 28th, 2024`,
-//! `2024年3月28日`, and scraped pages glue words together (`March28, 2024`,
-//! `March 27, 2024SCIO briefing …`). [`find_dates`] finds all of them in a
-//! string, in order, and also reports dates written without a year (`April 21`)
-//! so the caller can warn instead of inventing one.
+//! `2024年3月28日`, `28/03/2024`, `28.03.2024`, `2024/03/28`, and scraped
+//! pages glue words together (`March28, 2024`, `March 27, 2024SCIO briefing
+//! …`). [`find_dates`] finds all of them in a string, in order, and also
+//! reports dates written without a year (`April 21`) so the caller can warn
+//! instead of inventing one.
+//!
+//! Numeric dates with the year last are read day-first or month-first by
+//! whichever reading is a date (`28/03/2024` is 28 March, `03/28/2024` is
+//! March 28). When both are (`03/04/2024`), the span says so ([`Order::Either`])
+//! and [`read_either`] decides by the document's own convention:
+//!
+//! 1. the document's other numeric dates that read one way only;
+//! 2. else its dates in words (`28 March 2024` is day-first, `March 28,
+//!    2024` month-first);
+//! 3. else the separator: dots (`03.04.2024`) are a day-first convention;
+//! 4. else month-first, the US order most English briefings use.
 
 use std::sync::LazyLock;
 
@@ -27,6 +39,27 @@ pub struct DateSpan {
     pub date: FoundDate,
     pub start: usize,
     pub end: usize,
+    /// Which order the date writes day and month in: evidence of the
+    /// publisher's convention, and for `03/04/2024` the other reading.
+    pub order: Order,
+}
+
+/// The order a date writes its day and month in. Publishers keep to one,
+/// so the dates that read one way only tell how to read the ones that read
+/// either way.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Order {
+    /// Year first (`2024-03-28`, `2024年3月28日`): no convention shown.
+    YearFirst,
+    /// `28 March 2024`, or numbers only a day can begin with (`28/03/2024`).
+    DayFirst { numeric: bool },
+    /// `March 28, 2024`, or numbers only a month can begin with
+    /// (`03/28/2024`).
+    MonthFirst { numeric: bool },
+    /// Numbers that are a date either way (`03/04/2024`): the span's date
+    /// is the month-first reading, `day_first` the other; `dotted` when
+    /// written with dots, a day-first habit.
+    Either { day_first: Date, dotted: bool },
 }
 
 const MONTHS: &str = "January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec";
@@ -44,6 +77,12 @@ static MONTH_FIRST: LazyLock<Regex> = LazyLock::new(|| {
     ))
     .expect("static regex")
 });
+/// `28/03/2024`, `03.04.2024`, `28-03-2024`: day and month in either order,
+/// the year last (two-digit years are too ambiguous to read).
+static NUMERIC: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:^|[^\d.])((\d{1,2})([-/.])(\d{1,2})([-/.])(\d{4}))(?:[^\d]|$)")
+        .expect("static regex")
+});
 static DAY_FIRST: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
         r"(?:^|[^\d])((\d{{1,2}})(?:st|nd|rd|th)?\s*(?:of\s+)?((?i:{MONTHS}))\.?,?\s+(\d{{4}}))(?:[^\d]|$)"
@@ -51,14 +90,41 @@ static DAY_FIRST: LazyLock<Regex> = LazyLock::new(|| {
     .expect("static regex")
 });
 
-/// Month number of an English month name or abbreviation.
+/// The English month names, January first: the one table podium reads and
+/// writes dates with (the parser, its messages, the corpus generator and
+/// the tests' generated briefings).
+pub const MONTH_NAMES: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+/// The name of month `m` (1 = January), or `?` for a number that is none,
+/// for messages that must not fail.
+pub fn month_name(m: i8) -> &'static str {
+    usize::try_from(m - 1)
+        .ok()
+        .and_then(|i| MONTH_NAMES.get(i))
+        .copied()
+        .unwrap_or("?")
+}
+
+/// Month number of an English month name or abbreviation (its first three
+/// letters at least: `Sept`, `Dec.`).
 fn month_number(name: &str) -> Option<i8> {
-    let lower = name.to_ascii_lowercase();
-    let idx = [
-        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
-    ]
-    .iter()
-    .position(|m| lower.starts_with(m))?;
+    let idx = MONTH_NAMES.iter().position(|m| {
+        name.get(..3)
+            .is_some_and(|head| head.eq_ignore_ascii_case(&m[..3]))
+    })?;
     i8::try_from(idx + 1).ok()
 }
 
@@ -119,7 +185,13 @@ pub fn find_dates(s: &str) -> Vec<DateSpan> {
                 date,
                 start: all.start(),
                 end: all.end(),
+                order: Order::YearFirst,
             });
+        }
+    }
+    for c in captures(&NUMERIC, s) {
+        if let Some(span) = numeric(&c) {
+            spans.push(span);
         }
     }
     for c in captures(&CJK, s) {
@@ -138,6 +210,7 @@ pub fn find_dates(s: &str) -> Vec<DateSpan> {
                 date,
                 start: all.start(),
                 end: all.end(),
+                order: Order::YearFirst,
             });
         }
     }
@@ -165,6 +238,7 @@ pub fn find_dates(s: &str) -> Vec<DateSpan> {
                 date,
                 start: all.start(),
                 end: all.end(),
+                order: Order::MonthFirst { numeric: false },
             });
         }
     }
@@ -181,6 +255,7 @@ pub fn find_dates(s: &str) -> Vec<DateSpan> {
                 date,
                 start: all.start(),
                 end: all.end(),
+                order: Order::DayFirst { numeric: false },
             });
         }
     }
@@ -202,6 +277,95 @@ pub fn find_dates(s: &str) -> Vec<DateSpan> {
         }
     }
     out
+}
+
+/// Reads a [`NUMERIC`] match: day-first or month-first by whichever is a
+/// date, [`Order::Either`] when both are.
+fn numeric(c: &regex::Captures<'_>) -> Option<DateSpan> {
+    let (all, a, sep, b, sep2, y) = (
+        c.get(1)?,
+        c.get(2)?,
+        c.get(3)?,
+        c.get(4)?,
+        c.get(5)?,
+        c.get(6)?,
+    );
+    if sep.as_str() != sep2.as_str() {
+        return None;
+    }
+    let (a, b): (i8, i8) = (a.as_str().parse().ok()?, b.as_str().parse().ok()?);
+    let reading = |month: i8, day: i8| match full(y.as_str(), month, &day.to_string()) {
+        Some(FoundDate::Full(d)) => Some(d),
+        _ => None,
+    };
+    let (date, order) = match (reading(b, a), reading(a, b)) {
+        (Some(day_first), Some(month_first)) if a != b => (
+            month_first,
+            Order::Either {
+                day_first,
+                dotted: sep.as_str() == ".",
+            },
+        ),
+        // The same number twice (`04/04/2024`) reads the same either way.
+        (Some(d), Some(_)) => (d, Order::YearFirst),
+        (Some(d), None) => (d, Order::DayFirst { numeric: true }),
+        (None, Some(d)) => (d, Order::MonthFirst { numeric: true }),
+        (None, None) => return None,
+    };
+    Some(DateSpan {
+        date: FoundDate::Full(date),
+        start: all.start(),
+        end: all.end(),
+        order,
+    })
+}
+
+/// Reads a date whose numbers are a date either way (`03/04/2024`, see
+/// [`Order::Either`]) by the convention of the document it stands in
+/// (`texts`, its paragraphs), by the rules in the module's documentation.
+/// Returns the date and a phrase saying how it was read, for `parse
+/// --explain`: a wrong guess should be visible, not silent.
+pub fn read_either<'t>(
+    month_first: Date,
+    day_first: Date,
+    dotted: bool,
+    texts: impl IntoIterator<Item = &'t str>,
+) -> (Date, &'static str) {
+    // Numeric evidence first, then dates in words: (day-first, month-first).
+    let (mut numeric, mut words) = ((0, 0), (0, 0));
+    for sp in texts.into_iter().flat_map(find_dates) {
+        match sp.order {
+            Order::DayFirst { numeric: true } => numeric.0 += 1,
+            Order::MonthFirst { numeric: true } => numeric.1 += 1,
+            Order::DayFirst { numeric: false } => words.0 += 1,
+            Order::MonthFirst { numeric: false } => words.1 += 1,
+            Order::YearFirst | Order::Either { .. } => {}
+        }
+    }
+    let (d, m) = (day_first, month_first);
+    match (numeric, words) {
+        ((nd, nm), _) if nd > nm => (
+            d,
+            "read day-first, as the document's other numeric dates are",
+        ),
+        ((nd, nm), _) if nm > nd => (
+            m,
+            "read month-first, as the document's other numeric dates are",
+        ),
+        (_, (wd, wm)) if wd > wm => (
+            d,
+            "read day-first, as the document's dates in words are (28 March)",
+        ),
+        (_, (wd, wm)) if wm > wd => (
+            m,
+            "read month-first, as the document's dates in words are (March 28)",
+        ),
+        _ if dotted => (d, "read day-first, as dotted dates are"),
+        _ => (
+            m,
+            "read month-first (US order): nothing in the document says otherwise",
+        ),
+    }
 }
 
 /// The first complete date in `s`.
@@ -313,6 +477,60 @@ mod tests {
         assert_eq!(dates("we may 5 times"), []);
         assert_eq!(dates("February 30, 2024"), []);
         assert_eq!(dates("3月28日"), [FoundDate::NoYear { month: 3, day: 28 }]);
+    }
+
+    #[test]
+    fn numeric_dates_read_the_way_that_is_a_date() {
+        for s in [
+            "28/03/2024",
+            "28.03.2024",
+            "28-03-2024",
+            "2024/03/28",
+            "2024.03.28",
+        ] {
+            assert_eq!(dates(s), [d(2024, 3, 28)], "{s}");
+            assert!(is_date_line(s), "{s}");
+        }
+        // Month-first where only that reading is a date.
+        assert_eq!(dates("03/28/2024"), [d(2024, 3, 28)]);
+        // Mixed separators, 2-digit years, impossible days: not dates.
+        assert_eq!(dates("28/03.2024"), []);
+        assert_eq!(dates("28/03/24"), []);
+        assert_eq!(dates("31/02/2024"), []);
+        assert_eq!(dates("version 1.2.3.2024"), []);
+        let order = |s: &str| find_dates(s)[0].order;
+        assert_eq!(order("28/03/2024"), Order::DayFirst { numeric: true });
+        assert_eq!(order("03/28/2024"), Order::MonthFirst { numeric: true });
+        assert_eq!(order("28 March 2024"), Order::DayFirst { numeric: false });
+        assert_eq!(order("04/04/2024"), Order::YearFirst);
+    }
+
+    #[test]
+    fn ambiguous_numeric_dates_follow_the_document() {
+        let april_3 = Date::new(2024, 4, 3).unwrap();
+        let march_4 = Date::new(2024, 3, 4).unwrap();
+        let span = find_dates("03/04/2024")[0];
+        assert_eq!(span.date, FoundDate::Full(march_4));
+        assert_eq!(
+            span.order,
+            Order::Either {
+                day_first: april_3,
+                dotted: false
+            }
+        );
+        let read =
+            |dotted, doc: &[&str]| read_either(march_4, april_3, dotted, doc.iter().copied()).0;
+        assert_eq!(read(false, &["Briefing", "03/04/2024"]), march_4);
+        assert_eq!(read(false, &["03/04/2024", "Since 15/02/2024 …"]), april_3);
+        assert_eq!(read(false, &["Since 02/15/2024 …"]), march_4);
+        assert_eq!(read(false, &["Since 15 February 2024 …"]), april_3);
+        assert_eq!(read(true, &["Briefing"]), april_3);
+        // Numbers outweigh words, words outweigh dots.
+        assert_eq!(
+            read(false, &["02/15/2024, 15 February 2024, 16 February 2024"]),
+            march_4
+        );
+        assert_eq!(read(true, &["February 15, 2024"]), march_4);
     }
 
     #[test]

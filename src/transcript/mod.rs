@@ -192,6 +192,9 @@ enum Header {
 struct DateClue {
     rank: u8,
     found: FoundDate,
+    /// For `03/04/2024`, the other reading; resolved by the document's
+    /// convention only when this clue wins.
+    order: date::Order,
     rule: &'static str,
 }
 
@@ -451,6 +454,7 @@ impl<'a> Parser<'a> {
                     self.dates.push(DateClue {
                         rank: 0,
                         found: sp.date,
+                        order: sp.order,
                         rule: "Date: line",
                     });
                     self.header[i] = Some(Header::Date);
@@ -461,7 +465,7 @@ impl<'a> Parser<'a> {
                 // "主持人：" followed by speech is a label, not a roster.
                 let listed = !inline.is_empty()
                     || self.next_text(i).is_some_and(|n| {
-                        roster::entry(n).is_some() || roster::heading(n).is_some()
+                        roster::lists_someone(role, &text::collapse_spaces(n), &self.roster)
                     });
                 if !listed {
                     return i;
@@ -492,6 +496,7 @@ impl<'a> Parser<'a> {
                         Some(sp) => self.dates.push(DateClue {
                             rank,
                             found: sp.date,
+                            order: sp.order,
                             rule: "Date: line",
                         }),
                         None if value.trim().is_empty() => date_value_next = true,
@@ -508,6 +513,7 @@ impl<'a> Parser<'a> {
                     self.dates.push(DateClue {
                         rank: if aside { 2 } else { 1 },
                         found: sp.date,
+                        order: sp.order,
                         rule: "date line",
                     });
                 }
@@ -537,6 +543,7 @@ impl<'a> Parser<'a> {
                     self.dates.push(DateClue {
                         rank: 2,
                         found: sp.date,
+                        order: sp.order,
                         rule: "dateline",
                     });
                     self.header[i] = Some(Header::Dateline);
@@ -565,6 +572,7 @@ impl<'a> Parser<'a> {
                 self.dates.push(DateClue {
                     rank: 3,
                     found: d.date,
+                    order: d.order,
                     rule: "date in the title",
                 });
             }
@@ -1220,16 +1228,25 @@ impl<'a> Parser<'a> {
                 self.dates.push(DateClue {
                     rank: 4,
                     found: sp.date,
+                    order: sp.order,
                     rule: "dateline of the first paragraph",
                 });
             }
         }
         self.dates.sort_by_key(|d| d.rank);
-        if let Some(d) = self.dates.iter().find_map(|d| match d.found {
-            FoundDate::Full(date) => Some((date, d.rule)),
+        if let Some((date, order, rule)) = self.dates.iter().find_map(|d| match d.found {
+            FoundDate::Full(date) => Some((date, d.order, d.rule)),
             FoundDate::NoYear { .. } => None,
         }) {
-            return (Some(d.0), d.1.to_string());
+            if let date::Order::Either { day_first, dotted } = order {
+                let texts = self.paras.iter().map(|p| p.text.as_str());
+                let (date, how) = date::read_either(date, day_first, dotted, texts);
+                return (
+                    Some(date),
+                    format!("{rule}; day and month ambiguous, {how}"),
+                );
+            }
+            return (Some(date), rule.to_string());
         }
         if let Some((month, day)) = self.dates.iter().find_map(|d| match d.found {
             FoundDate::NoYear { month, day } => Some((month, day)),
@@ -1248,7 +1265,7 @@ impl<'a> Parser<'a> {
             }
             self.warnings.push(format!(
                 "date without a year ({} {day}): date left unknown; pass --date YYYY-MM-DD to set it",
-                month_name(month)
+                date::month_name(month)
             ));
             return (None, "year-less date in the text".into());
         }
@@ -1340,28 +1357,6 @@ fn header_person(t: &str) -> Option<DocPerson> {
         role: runs.then_some(Role::Moderator),
         source: Source::Header,
     })
-}
-
-fn month_name(m: i8) -> &'static str {
-    const NAMES: [&str; 12] = [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ];
-    usize::try_from(m - 1)
-        .ok()
-        .and_then(|i| NAMES.get(i))
-        .copied()
-        .unwrap_or("?")
 }
 
 /// Whether a line has three or more words besides its date: a dated title

@@ -625,19 +625,34 @@ impl<'k> People<'k> {
         self.doc.is_empty()
     }
 
+    /// The person the title names (else the header): its chair
+    /// (a press secretary or spokesperson) before anybody else, else the
+    /// first named. Both [`People::host`] and [`People::answerer`] start
+    /// here: whoever the title puts forward runs the briefing and answers
+    /// for it.
+    fn named_above(&self) -> Option<&DocPerson> {
+        [Source::Title, Source::Header]
+            .into_iter()
+            .find_map(|source| {
+                let mut named = self.document().filter(|p| p.source == source);
+                let first = named.next()?;
+                if first.role == Some(Role::Moderator) {
+                    return Some(first);
+                }
+                Some(
+                    named
+                        .find(|p| p.role == Some(Role::Moderator))
+                        .unwrap_or(first),
+                )
+            })
+    }
+
     /// The briefing's host: the person the title names first (a press
     /// secretary or spokesperson before anybody else), else the header's,
     /// else the roster's chair or only official.
     pub fn host(&self) -> Option<&DocPerson> {
-        for source in [Source::Title, Source::Header] {
-            let named: Vec<&DocPerson> = self.document().filter(|p| p.source == source).collect();
-            if let Some(p) = named
-                .iter()
-                .find(|p| p.role == Some(Role::Moderator))
-                .or(named.first())
-            {
-                return Some(p);
-            }
+        if let Some(p) = self.named_above() {
+            return Some(p);
         }
         let roster: Vec<&DocPerson> = self
             .document()
@@ -660,15 +675,8 @@ impl<'k> People<'k> {
     /// officials beside them, so an answer with several officials listed
     /// stays unattributed rather than guessed.
     pub fn answerer(&self) -> Option<&DocPerson> {
-        for source in [Source::Title, Source::Header] {
-            let named: Vec<&DocPerson> = self.document().filter(|p| p.source == source).collect();
-            if let Some(p) = named
-                .iter()
-                .find(|p| p.role == Some(Role::Moderator))
-                .or(named.first())
-            {
-                return Some(p);
-            }
+        if let Some(p) = self.named_above() {
+            return Some(p);
         }
         let officials: Vec<&DocPerson> = self
             .document()

@@ -96,6 +96,36 @@ pub fn entry(text: &str) -> Option<(String, Option<String>)> {
     Some((bare, title.map(|t| t.trim_end_matches('.').to_string())))
 }
 
+/// Whether `next`, the line after a bare heading (`Moderator:`, `主持人：`),
+/// lists someone, so that the heading opens a roster block; otherwise the
+/// heading is a turn label with its speech on the next line.
+///
+/// A heading alone on its line is both a roster heading and a label, and
+/// the first line of speech can have an entry's shape (`Marta Quillon,
+/// welcome back.`, `好的，欢迎各位。`). A listing does not end a sentence
+/// with `。`, `!` or `?` (a title never does), and does not name someone
+/// `roster` already lists under another role than the heading's `role`:
+/// a roster may be printed twice, but does not move a speaker from the
+/// podium to the chair, while a moderator's first words often greet a
+/// listed speaker.
+pub fn lists_someone(role: Role, next: &str, roster: &[RosterEntry]) -> bool {
+    if heading(next).is_some() {
+        return true;
+    }
+    let Some((name, _)) = entry(next) else {
+        return false;
+    };
+    let ends_sentence = next
+        .trim_end()
+        .trim_end_matches(['"', '\u{201d}', '」', '』', ')', '）'])
+        .ends_with(['。', '！', '？', '!', '?', '…']);
+    let key = name::fold(&name);
+    !ends_sentence
+        && !roster
+            .iter()
+            .any(|e| e.role != role && name::fold(&e.name) == key)
+}
+
 /// Adds `entry` to `roster` unless the person is already there; a repeated
 /// entry only fills in a missing title.
 pub fn merge(roster: &mut Vec<RosterEntry>, entry: RosterEntry) {
@@ -149,5 +179,38 @@ mod tests {
         );
         assert_eq!(entry("Thank you, everyone. We begin now."), None);
         assert_eq!(entry("Good morning, everyone"), None);
+    }
+
+    #[test]
+    fn a_heading_lists_someone_or_labels_speech() {
+        let listed = vec![RosterEntry {
+            name: "Marta Quillon".into(),
+            role: Role::Official,
+            title: None,
+        }];
+        let chair = Role::Moderator;
+        assert!(lists_someone(
+            chair,
+            "Mr. Tomas Reyes, spokesperson",
+            &listed
+        ));
+        assert!(lists_someone(chair, "苏雨晴，新闻办公室副主任", &listed));
+        assert!(lists_someone(chair, "Chairperson:", &listed));
+        // The same roster printed twice.
+        assert!(lists_someone(
+            Role::Official,
+            "Ms. Marta Quillon, minister",
+            &listed
+        ));
+        // The chair greeting a speaker already listed: speech.
+        assert!(!lists_someone(
+            chair,
+            "Marta Quillon, welcome back.",
+            &listed
+        ));
+        // Ends a sentence: speech.
+        assert!(!lists_someone(chair, "好的，欢迎各位。", &[]));
+        assert!(!lists_someone(chair, "Tomas Reyes, over to you!", &[]));
+        assert!(!lists_someone(chair, "Good morning, everyone.", &[]));
     }
 }

@@ -189,14 +189,15 @@ fn page_lines<'t>(lines: &[&'t str]) -> std::collections::HashSet<&'t str> {
 }
 
 /// A page number on its own line: `12`, `Page 3 of 25`, `- 4 -`, `3/25`.
+/// Three numbers (`2024/03/28`, `28/03/2024`) are a date, not a page.
 fn is_page_number(line: &str) -> bool {
-    let mut digits = false;
+    let mut numbers = 0;
     for tok in line.split(|c: char| c.is_whitespace() || c == '/') {
         if tok.is_empty() {
             continue;
         }
         if tok.chars().all(|c| c.is_ascii_digit()) && tok.len() <= 4 {
-            digits = true;
+            numbers += 1;
         } else if !matches!(
             tok.to_ascii_lowercase().as_str(),
             "page" | "of" | "-" | "–" | "—" | "p." | "pg"
@@ -204,7 +205,7 @@ fn is_page_number(line: &str) -> bool {
             return false;
         }
     }
-    digits
+    (1..=2).contains(&numbers)
 }
 
 /// Splits normalized text into paragraphs (see [`paragraphs`]), taking out
@@ -562,5 +563,15 @@ mod tests {
         let ps = paragraphs("Title\nSpeaker:\nA long line.\n\nNext", |_| false);
         let texts: Vec<_> = ps.iter().map(|p| p.text.as_str()).collect();
         assert_eq!(texts, ["Title", "Speaker:", "A long line.", "Next"]);
+    }
+
+    #[test]
+    fn page_numbers_are_one_or_two_numbers_not_dates() {
+        for page in ["12", "Page 3 of 25", "- 4 -", "3/25"] {
+            assert!(is_page_number(page), "{page}");
+        }
+        for date in ["2024/03/28", "28/03/2024", "Harbour 12"] {
+            assert!(!is_page_number(date), "{date}");
+        }
     }
 }

@@ -337,3 +337,65 @@ fn bad_files_are_named_good_files_indexed_and_no_escape_reaches_the_terminal() {
     );
     no_escapes("parse warning", &err.stderr);
 }
+
+#[test]
+fn when_nothing_given_can_be_read_each_reason_comes_before_the_error() {
+    // One bad file: the error alone would not say what is wrong with it.
+    let scratch = Scratch::new();
+    let empty = scratch.write("in/empty.txt", "  \n");
+    let out = run(
+        &scratch,
+        &[
+            "index",
+            empty.to_str().expect("path"),
+            "--index",
+            "idx",
+            "--quiet",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    let lines: Vec<&str> = err.lines().collect();
+    assert_eq!(lines.len(), 2, "{err}");
+    assert!(
+        lines[0].starts_with("podium: warning: ") && lines[0].contains("in/empty.txt: is empty"),
+        "{err}"
+    );
+    assert!(
+        lines[1].starts_with("podium: error: ")
+            && lines[1].contains("no transcripts to index: the file given could not be read"),
+        "{err}"
+    );
+
+    // Several: a binary file, a JSON lines file whose every record is bad
+    // (one warning per record, and one file in the count), one that does
+    // not exist (found missing before indexing), with --json too.
+    scratch.write("in/binary.txt", [0u8, 1, 2, 3, 0, 255]);
+    scratch.write("in/bad.jsonl", "{\"title\": \"cut\n{\"text\": \"\"}\n");
+    let out = run(
+        &scratch,
+        &["index", "in", "nowhere.txt", "--index", "idx", "--json"],
+    );
+    assert_eq!(out.status.code(), Some(2));
+    assert!(out.stdout.is_empty(), "no summary");
+    let err = String::from_utf8_lossy(&out.stderr);
+    let lines: Vec<&str> = err.lines().collect();
+    assert_eq!(lines.len(), 6, "{err}");
+    assert!(lines[..5]
+        .iter()
+        .all(|l| l.starts_with("podium: warning: ")));
+    for want in [
+        "nowhere.txt: does not exist",
+        "in/bad.jsonl#1: is not valid JSON",
+        "in/bad.jsonl#2: record has no \"text\"",
+        "in/binary.txt: looks like a binary file",
+        "in/empty.txt: is empty",
+    ] {
+        assert!(lines[..5].iter().any(|l| l.contains(want)), "{want}: {err}");
+    }
+    assert!(
+        lines[5].contains("no transcripts to index: none of the 3 files given could be read"),
+        "{err}"
+    );
+    assert!(!scratch.path().join("idx/meta.json").exists());
+}

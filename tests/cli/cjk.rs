@@ -113,3 +113,38 @@ fn english_search_is_unchanged_by_chinese_documents() {
         assert_eq!(ids(&english), ids(&mixed), "{query}");
     }
 }
+
+#[test]
+fn a_chinese_snippet_keeps_the_punctuation_that_ends_it() {
+    let scratch = Scratch::new();
+    scratch.index_paths(&[&zh()]);
+    let (hits, code) = scratch.search("科创板", &[]);
+    assert_eq!(code, 0);
+    let snippet_of = |start: &str| {
+        let h = hits
+            .iter()
+            .find(|h| s(h, "text").starts_with(start))
+            .unwrap_or_else(|| panic!("a hit starting {start}: {hits:?}"));
+        s(h, "snippet").to_string()
+    };
+    // Whole passages: the snippet ends as the passage does.
+    assert!(
+        snippet_of("去年以来").ends_with("我们将继续做好上市后备企业的培育工作。"),
+        "{hits:?}"
+    );
+    assert_eq!(
+        snippet_of("科创板上市企业"),
+        "科创板上市企业的后续服务怎样保障？"
+    );
+    // The highlights still mark the word.
+    for h in &hits {
+        let snippet = s(h, "snippet");
+        let marked: Vec<&str> = h["highlights"]
+            .as_array()
+            .expect("highlights")
+            .iter()
+            .filter_map(|r| snippet.get(r[0].as_u64()? as usize..r[1].as_u64()? as usize))
+            .collect();
+        assert!(marked.iter().any(|m| m.contains("科创")), "{marked:?}");
+    }
+}

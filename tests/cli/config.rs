@@ -203,7 +203,7 @@ fn colours_from_the_config_file_and_their_precedence() {
 fn synonyms_file_env_beats_config() {
     let scratch = Scratch::new();
     let cfg = scratch.write("podium.toml", "synonyms = \"syn.txt\"\n");
-    let shown = scratch.path().join("syn.txt");
+    let shown = scratch.write("syn.txt", "GBF = Green Bond Facility\n");
     scratch
         .podium()
         .arg("config")
@@ -220,8 +220,52 @@ fn synonyms_file_env_beats_config() {
         .env("PODIUM_SYNONYMS", "/etc/other.txt")
         .assert()
         .stdout(predicate::str::contains(
-            "synonyms     /etc/other.txt ($PODIUM_SYNONYMS)",
+            "synonyms     /etc/other.txt ($PODIUM_SYNONYMS; not there",
         ));
+}
+
+#[test]
+fn config_shows_the_synonyms_searches_use() {
+    let scratch = Scratch::new();
+    let synonyms_line = |scratch: &Scratch| {
+        let out = scratch.podium().arg("config").output().expect("config");
+        String::from_utf8_lossy(&out.stdout)
+            .lines()
+            .find(|l| l.starts_with("synonyms"))
+            .unwrap_or("")
+            .to_string()
+    };
+    // No file of the user's: the shipped list alone, not "none".
+    let line = synonyms_line(&scratch);
+    assert!(
+        line.starts_with("synonyms     the shipped list ("),
+        "{line}"
+    );
+    // The default file in the config folder, which searches read.
+    let file = scratch.write(".config/podium/synonyms.txt", "GBF = Green Bond Facility\n");
+    let line = synonyms_line(&scratch);
+    assert_eq!(
+        line,
+        format!(
+            "synonyms     {} (default), added to the shipped list ({})",
+            file.display(),
+            line.rsplit_once('(')
+                .map_or("", |(_, n)| n.trim_end_matches(')'))
+        )
+    );
+    assert!(line.ends_with(" groups)"), "{line}");
+    // A file named but missing is shown as such.
+    let out = scratch
+        .podium()
+        .arg("config")
+        .env("PODIUM_SYNONYMS", scratch.path().join("gone.txt"))
+        .output()
+        .expect("config");
+    assert!(
+        String::from_utf8_lossy(&out.stdout).contains("not there: searches stop with an error"),
+        "{}",
+        String::from_utf8_lossy(&out.stdout)
+    );
 }
 
 #[test]

@@ -289,6 +289,28 @@ fn role_and_date_filters() {
     assert!(!before.is_empty() && before.iter().all(|d| d.as_str() == "2023-06-14"));
 }
 
+/// Days past what tantivy's `i64` nanoseconds hold (1677-09-22 to
+/// 2262-04-11) overflowed when turned into range bounds: a panic in debug
+/// builds, a wrapped date in release ones, so `--since 5204-03` matched
+/// passages of 2024. Found by the query fuzzer; such bounds now keep their
+/// meaning.
+#[test]
+fn date_filters_beyond_what_an_index_stores_keep_their_meaning() {
+    let scratch = mixed();
+    let ids = |extra: &[&str]| -> Vec<String> {
+        let mut args = vec!["-n", "500"];
+        args.extend_from_slice(extra);
+        let (hits, _) = scratch.search("the", &args);
+        hits.iter().map(|h| s(h, "id").to_string()).collect()
+    };
+    let dated = ids(&["--since", "1900", "--until", "2100"]);
+    assert!(!dated.is_empty());
+    assert_eq!(ids(&["--since", "1500", "--until", "9999"]), dated);
+    assert_eq!(ids(&["--since", "0001"]), dated);
+    assert!(ids(&["--since", "5204-03"]).is_empty());
+    assert!(ids(&["--until", "1500"]).is_empty());
+}
+
 #[test]
 fn limit_caps_the_hits() {
     let scratch = mixed();

@@ -10,6 +10,8 @@
 use std::collections::BTreeSet;
 use std::path::Path;
 
+use podium::transcript::date::MONTH_NAMES;
+
 /// A word in every generated passage.
 pub const COMMON: &str = "quayside";
 
@@ -149,21 +151,6 @@ fn surname(rng: &mut Rng) -> String {
 
 const OUTLETS: &[&str] = &["Coastal Radio", "Harbour Gazette", "Tidewater News"];
 
-const MONTHS: &[&str] = &[
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
-
 /// One generated briefing.
 #[derive(Debug, Clone)]
 pub struct Briefing {
@@ -197,7 +184,7 @@ pub fn briefing(id: u64, version: u64, turns: usize) -> Briefing {
     let official = format!("{} {}", rng.pick(FIRST), surname(&mut rng));
     let moderator = format!("{} {}", rng.pick(FIRST), surname(&mut rng));
     let day = rng.range(1, 29);
-    let month = rng.pick(MONTHS);
+    let month = rng.pick(&MONTH_NAMES);
     let year = rng.range(2019, 2025);
     let mut text = format!(
         "Ministry of Coastal Affairs press conference on harbour works, session {id}\n\n\

@@ -375,3 +375,86 @@ fn files_left_by_a_killed_run_do_not_stop_the_next_one() {
         .count();
     assert_eq!(left, 0, "orphan files were not cleaned up");
 }
+
+/// One JSON lines file of generated briefings, one per record (`text`
+/// only, so each record reads exactly as the briefing's text file would).
+fn write_records(path: &Path, records: &[Briefing]) {
+    let lines: Vec<String> = records
+        .iter()
+        .map(|b| serde_json::json!({ "text": b.text }).to_string())
+        .collect();
+    std::fs::write(path, lines.join("\n") + "\n").expect("write records");
+}
+
+#[test]
+fn json_lines_runs_killed_at_random_moments_lose_and_double_nothing() {
+    // Records edited, inserted above others (which move) and deleted, the
+    // run killed anywhere or as it commits: the index is always the last
+    // commit, and the next run completes the work.
+    let scratch = Scratch::new();
+    let corpus = scratch.path().join("corpus");
+    std::fs::create_dir_all(&corpus).expect("mkdir");
+    let file = corpus.join("scraped.jsonl");
+    let idx = scratch.index();
+    let mut rng = Rng::new(77);
+    let mut records: Vec<Briefing> = (0..40)
+        .map(|id| corpusgen::briefing(id, 0, rng.range(6, 14) as usize))
+        .collect();
+    records.push(corpusgen::republished_page(&records[3], 2));
+    let mut next_id = 40;
+    write_records(&file, &records);
+    let started = Instant::now();
+    index_json(&scratch, &idx, &[], &[&corpus]);
+    let run = started.elapsed();
+    let expected = |rs: &[Briefing]| corpusgen::expected(&rs.iter().collect::<Vec<_>>());
+    let mut want = expected(&records);
+    assert_holds(&idx, &want, "first build");
+
+    for round in 0..8u64 {
+        for _ in 0..rng.range(1, 4) {
+            let at = rng.range(0, records.len() as u64) as usize;
+            records[at] = corpusgen::briefing(1000 + next_id, round + 1, 8);
+            next_id += 1;
+        }
+        for _ in 0..rng.range(1, 3) {
+            let at = rng.range(0, records.len() as u64) as usize;
+            records.insert(at, corpusgen::briefing(next_id, 0, 8));
+            next_id += 1;
+        }
+        let gone = rng.range(0, records.len() as u64) as usize;
+        records.remove(gone);
+        write_records(&file, &records);
+        let (before, after) = (want.clone(), expected(&records));
+
+        let existing = names(&idx);
+        let mut child = spawn_index(scratch.path(), &corpus, &idx, &[]);
+        if round % 2 == 0 {
+            std::thread::sleep(run.mul_f64(rng.range(0, 1000) as f64 / 1000.0));
+        } else {
+            let deadline = Instant::now() + run * 4;
+            while Instant::now() < deadline
+                && !committing(&idx, &existing)
+                && child.try_wait().expect("try_wait").is_none()
+            {
+                std::thread::sleep(Duration::from_micros(200));
+            }
+            std::thread::sleep(Duration::from_micros(rng.range(0, 3000)));
+        }
+        child.kill().ok(); // SIGKILL
+        child.wait().expect("reap");
+        let when = format!("round {round} after the kill");
+        let got: BTreeSet<String> = text_counts(&idx).into_keys().collect();
+        let state = if got == after { &after } else { &before };
+        assert_holds(&idx, state, &when);
+
+        let s = index_json(&scratch, &idx, &[], &[&corpus]);
+        want = after;
+        assert_eq!(n(&s, "documents") as usize, records.len(), "{s}");
+        assert_holds(
+            &idx,
+            &want,
+            &format!("round {round} after the follow-up run"),
+        );
+        crate::support::assert_same_as_rebuild(&scratch, &idx, &[&corpus]);
+    }
+}

@@ -292,3 +292,48 @@ fn flipped_bits_in_segment_files_never_crash_a_search() {
     }
     eprintln!("{errors} of 120 searches on damaged segments ended in an error (the rest read undamaged parts)");
 }
+
+/// A flipped bit in the doc store can make tantivy ask for a string of 90 TB
+/// (seen with this file's random damage); Rust's answer is an abort with
+/// "memory allocation … failed" and exit 134. podium's allocator reports it
+/// as one line with the fix and exits 2. The failing allocation is made
+/// certain here by capping the address space of a run that needs more.
+#[test]
+fn a_failed_allocation_is_one_line_with_the_fix_not_an_abort() {
+    use std::os::unix::process::CommandExt;
+    let scratch = Scratch::new();
+    let line = "Ana Duarte: The harbour keeps its ferry timetable for the summer season.\n\n";
+    let big = scratch.write("big.txt", line.repeat(12 * 1024 * 1024 / line.len()));
+    // std's Command, for pre_exec; the same clean environment as `podium()`.
+    let mut cmd = std::process::Command::new(assert_cmd::cargo::cargo_bin!("podium"));
+    cmd.current_dir(scratch.path())
+        .env_remove("RUST_BACKTRACE")
+        .env("HOME", scratch.path())
+        .arg("parse")
+        .arg(&big)
+        .arg("--json");
+    // SAFETY: setrlimit is async-signal-safe and touches only the child.
+    unsafe {
+        cmd.pre_exec(|| {
+            let cap = 48 * 1024 * 1024;
+            let lim = libc::rlimit {
+                rlim_cur: cap,
+                rlim_max: cap,
+            };
+            if libc::setrlimit(libc::RLIMIT_AS, &lim) == 0 {
+                Ok(())
+            } else {
+                Err(std::io::Error::last_os_error())
+            }
+        });
+    }
+    let out = cmd.output().expect("run podium");
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{err}");
+    assert!(
+        err.starts_with("podium: error: out of memory: could not allocate "),
+        "{err}"
+    );
+    assert!(err.contains("podium index --rebuild"), "{err}");
+    assert_eq!(err.lines().count(), 1, "{err}");
+}

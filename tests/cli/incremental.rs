@@ -7,36 +7,37 @@ use std::path::{Path, PathBuf};
 
 use podium::index::PodiumIndex;
 
-use crate::support::{all_passages, files, index_json, n, stats};
+use crate::support::{all_passages, assert_same_as_rebuild, files, index_json, n, stats};
 use crate::util::{seed_files, Scratch};
 
-/// The index at `idx` holds exactly what a fresh `--rebuild` of `paths`
-/// holds: every stored passage field, the documents and the registry.
-fn assert_same_as_rebuild(scratch: &Scratch, idx: &Path, paths: &[&Path]) {
-    let fresh = scratch.path().join("fresh");
-    let _ = std::fs::remove_dir_all(&fresh);
-    index_json(scratch, &fresh, &["--rebuild"], paths);
-    let (got, want) = (all_passages(idx), all_passages(&fresh));
-    assert_eq!(got.len(), want.len(), "passage counts differ");
-    for (g, w) in got.iter().zip(&want) {
-        assert_eq!(g, w);
-    }
-    let a = PodiumIndex::open(idx).expect("incremental");
-    let b = PodiumIndex::open(&fresh).expect("rebuilt");
-    let (ma, mb) = (
-        a.manifest().expect("manifest"),
-        b.manifest().expect("manifest"),
-    );
-    assert_eq!(ma.documents, mb.documents);
-    assert_eq!(ma.registry, mb.registry);
+/// Where seed `i` is (or was) copied to in `dir`.
+fn seed_in(dir: &Path, i: usize) -> PathBuf {
+    dir.join(seed_files()[i].file_name().expect("name"))
 }
 
 fn copy_seed(dir: &Path, i: usize) -> PathBuf {
-    let src = &seed_files()[i];
-    let dst = dir.join(src.file_name().expect("name"));
+    let dst = seed_in(dir, i);
     std::fs::create_dir_all(dir).expect("mkdir");
-    std::fs::copy(src, &dst).expect("copy seed");
+    std::fs::copy(&seed_files()[i], &dst).expect("copy seed");
     dst
+}
+
+/// The start of most tests here: a scratch directory with the seeds
+/// `which` copied into its folder `c/`; returns it, the folder and the
+/// index path (not built yet).
+fn with_seeds(which: &[usize]) -> (Scratch, PathBuf, PathBuf) {
+    let scratch = Scratch::new();
+    let dir = scratch.path().join("c");
+    let idx = scratch.index();
+    for &i in which {
+        copy_seed(&dir, i);
+    }
+    (scratch, dir, idx)
+}
+
+/// Whether an `index --json` run committed anything.
+fn committed(s: &serde_json::Value) -> bool {
+    s["committed"].as_bool().expect("committed")
 }
 
 #[test]
@@ -73,22 +74,17 @@ fn adding_files_one_by_one_ends_as_a_rebuild_would() {
 
 #[test]
 fn a_removed_file_is_kept_until_prune_then_its_part_goes() {
-    let scratch = Scratch::new();
-    let dir = scratch.path().join("c");
-    let idx = scratch.index();
-    for i in 0..5 {
-        copy_seed(&dir, i);
-    }
+    let (scratch, dir, idx) = with_seeds(&[0, 1, 2, 3, 4]);
     index_json(&scratch, &idx, &[], &[&dir]);
     let before = all_passages(&idx);
-    let gone = dir.join(seed_files()[3].file_name().expect("name"));
+    let gone = seed_in(&dir, 3);
     std::fs::remove_file(&gone).expect("remove");
 
     // Without --prune the document stays, as it was.
     let s = index_json(&scratch, &idx, &[], &[&dir]);
     assert_eq!(n(&s, "missing"), 1, "{s}");
     assert_eq!(n(&s, "removed"), 0, "{s}");
-    assert!(!s["committed"].as_bool().expect("committed"), "{s}");
+    assert!(!committed(&s), "{s}");
     assert_eq!(all_passages(&idx), before);
 
     // With it, the document and its part of the registry go, and 000
@@ -115,14 +111,9 @@ fn a_removed_file_is_kept_until_prune_then_its_part_goes() {
 
 #[test]
 fn a_changed_file_is_replaced_and_the_rest_left_alone() {
-    let scratch = Scratch::new();
-    let dir = scratch.path().join("c");
-    let idx = scratch.index();
-    for i in 0..5 {
-        copy_seed(&dir, i);
-    }
+    let (scratch, dir, idx) = with_seeds(&[0, 1, 2, 3, 4]);
     index_json(&scratch, &idx, &[], &[&dir]);
-    let file = dir.join(seed_files()[4].file_name().expect("name"));
+    let file = seed_in(&dir, 4);
     let text = std::fs::read_to_string(&file).expect("read");
     assert!(text.contains("Xiongan"));
     std::fs::write(&file, text.replace("Xiongan", "Quillmere")).expect("edit");
@@ -177,13 +168,8 @@ About four million, paid from the compensation fund that opened this month for t
 
 #[test]
 fn what_a_new_file_teaches_about_a_speaker_reaches_files_already_indexed() {
-    let scratch = Scratch::new();
-    let dir = scratch.path().join("c");
-    let idx = scratch.index();
+    let (scratch, dir, idx) = with_seeds(&[1, 2]);
     scratch.write("c/page.txt", PAGE);
-    for i in [1, 2] {
-        copy_seed(&dir, i);
-    }
     index_json(&scratch, &idx, &[], &[&dir]);
     let (hits, _) = scratch.search("waived", &[]);
     assert_eq!(crate::util::s(&hits[0], "speaker"), "Halvorsen");
@@ -208,12 +194,7 @@ fn what_a_new_file_teaches_about_a_speaker_reaches_files_already_indexed() {
 
 #[test]
 fn indexing_the_same_folder_again_changes_no_file() {
-    let scratch = Scratch::new();
-    let dir = scratch.path().join("c");
-    let idx = scratch.index();
-    for i in 0..5 {
-        copy_seed(&dir, i);
-    }
+    let (scratch, dir, idx) = with_seeds(&[0, 1, 2, 3, 4]);
     scratch.write("c/page.txt", PAGE);
     let first = index_json(&scratch, &idx, &[], &[&dir]);
     let on_disk = files(&idx);
@@ -221,7 +202,7 @@ fn indexing_the_same_folder_again_changes_no_file() {
 
     for extra in [&[][..], &["--prune"][..]] {
         let again = index_json(&scratch, &idx, extra, &[&dir]);
-        assert!(!again["committed"].as_bool().expect("committed"), "{again}");
+        assert!(!committed(&again), "{again}");
         assert_eq!(n(&again, "unchanged"), 6, "{again}");
         assert_eq!(n(&again, "passages"), n(&first, "passages"));
         assert_eq!(
@@ -235,7 +216,7 @@ fn indexing_the_same_folder_again_changes_no_file() {
     std::fs::write(&f, std::fs::read(&f).expect("read")).expect("touch");
     // No PATH: the index checks its own files.
     let again = crate::support::index_json(&scratch, &idx, &[], &[]);
-    assert!(!again["committed"].as_bool().expect("committed"), "{again}");
+    assert!(!committed(&again), "{again}");
     assert_eq!(files(&idx), on_disk);
     assert_eq!(stats(&scratch, &idx), stats_before);
 }
@@ -267,7 +248,7 @@ fn a_date_given_once_sticks_until_another_replaces_it() {
     assert_eq!(n(&s, "added"), 1);
     assert_eq!(date_of(&scratch), "2024-05-01");
     let s = index_json(&scratch, &idx, &[], &[&undated]);
-    assert!(!s["committed"].as_bool().expect("committed"), "{s}");
+    assert!(!committed(&s), "{s}");
     assert_eq!(date_of(&scratch), "2024-05-01");
     let s = index_json(&scratch, &idx, &["--date", "2024-06-02"], &[&undated]);
     assert_eq!(n(&s, "updated"), 1, "{s}");
@@ -364,21 +345,16 @@ fn real_corpus_in_steps_ends_as_a_rebuild_would() {
 
 #[test]
 fn a_file_that_turns_unreadable_keeps_what_was_indexed_from_it() {
-    let scratch = Scratch::new();
-    let dir = scratch.path().join("c");
-    let idx = scratch.index();
-    for i in [0, 3, 4] {
-        copy_seed(&dir, i);
-    }
+    let (scratch, dir, idx) = with_seeds(&[0, 3, 4]);
     index_json(&scratch, &idx, &[], &[&dir]);
     let before = all_passages(&idx);
     // Overwritten by a failed download: empty, then binary.
-    let victim = dir.join(seed_files()[3].file_name().expect("name"));
+    let victim = seed_in(&dir, 3);
     for junk in [&b""[..], &[0u8, 159, 146, 150, 0, 1][..]] {
         std::fs::write(&victim, junk).expect("overwrite");
         let s = index_json(&scratch, &idx, &[], &[&dir]);
         assert_eq!(n(&s, "skipped"), 1, "{s}");
-        assert!(!s["committed"].as_bool().expect("committed"), "{s}");
+        assert!(!committed(&s), "{s}");
         let warned = s["warnings"].as_array().expect("warnings").iter().any(|w| {
             crate::util::s(w, "file").ends_with("003_5e6a9a4541243482.txt")
                 && crate::util::s(w, "message").contains("passages indexed from it before are kept")
@@ -388,6 +364,6 @@ fn a_file_that_turns_unreadable_keeps_what_was_indexed_from_it() {
     }
     std::fs::copy(&seed_files()[3], &victim).expect("restore");
     let s = index_json(&scratch, &idx, &[], &[&dir]);
-    assert!(!s["committed"].as_bool().expect("committed"), "{s}");
+    assert!(!committed(&s), "{s}");
     assert_eq!(n(&s, "unchanged"), 3, "{s}");
 }

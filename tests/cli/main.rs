@@ -20,6 +20,7 @@ mod gold;
 mod help;
 mod incremental;
 mod inputs;
+mod jsonl;
 mod nohits;
 mod output;
 mod parser;

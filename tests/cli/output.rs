@@ -100,7 +100,7 @@ fn piped_output_is_plain_and_unwrapped() {
     // The whole snippet is on one line.
     assert!(
         text.lines()
-            .any(|l| l.starts_with("    …billion yuan.") && l.ends_with("STAR Market, and…")),
+            .any(|l| l.starts_with("    Second, we aim") && l.ends_with("Innovation Board (STAR…")),
         "{text}"
     );
 }
@@ -125,11 +125,11 @@ fn a_terminal_gets_lines_wrapped_to_its_width() {
     let lines: Vec<&str> = tty.lines().collect();
     let start = lines
         .iter()
-        .position(|l| l.starts_with("    …billion yuan."))
+        .position(|l| l.starts_with("    Second, we aim"))
         .expect("snippet start");
     let end = lines
         .iter()
-        .position(|l| l.ends_with("STAR Market, and…"))
+        .position(|l| l.ends_with("(STAR…"))
         .expect("snippet end");
     assert!(end >= start + 2, "{tty}");
     assert!(
@@ -233,6 +233,62 @@ fn speaker_role_and_date_are_aligned_in_columns() {
     let first = columns(headers[0]);
     assert_eq!(first.len(), 2, "{text}");
     assert!(headers.iter().all(|h| columns(h) == first), "{text}");
+}
+
+#[test]
+fn a_snippet_keeps_its_full_stop_and_the_ellipsis_stands_apart() {
+    let scratch = indexed();
+    let out = scratch
+        .podium()
+        .args(["search", "STAR Market", "--color", "never"])
+        .args(index_args(&scratch.index()))
+        .output()
+        .expect("search");
+    let text = String::from_utf8_lossy(&out.stdout);
+    // A window ending at a sentence's end, the passage going on.
+    assert!(
+        text.contains("the overall operation has been stable. …\n"),
+        "{text}"
+    );
+    // A window ending at the passage's end: its full stop, no ellipsis.
+    assert!(
+        text.contains("innovative explorations in promoting integration.\n"),
+        "{text}"
+    );
+}
+
+#[test]
+fn the_count_line_quotes_a_query_with_quotes_so_it_reads_as_one() {
+    let scratch = indexed();
+    let first_line = |query: &str, extra: &[&str]| {
+        let out = scratch
+            .podium()
+            .args(["search", query, "-n", "2", "--color", "never"])
+            .args(extra)
+            .args(index_args(&scratch.index()))
+            .output()
+            .expect("search");
+        let text = String::from_utf8_lossy(&out.stdout).into_owned();
+        text.lines().next().unwrap_or("").to_string()
+    };
+    // With and without --context: the same line, from the same code.
+    for extra in [&[][..], &["--context"][..]] {
+        let line = first_line(r#"market "capital market""#, extra);
+        assert!(
+            line.ends_with(r#" passages match 'market "capital market"' (top 2)"#),
+            "{extra:?}: {line}"
+        );
+        let line = first_line("STAR Market", extra);
+        assert!(
+            line.ends_with(r#" passages match "STAR Market" (top 2)"#),
+            "{extra:?}: {line}"
+        );
+    }
+    let line = first_line(r#"Shanghai's "capital market""#, &[]);
+    assert!(
+        line.contains("match \u{201c}Shanghai's \"capital market\"\u{201d}"),
+        "{line}"
+    );
 }
 
 #[test]

@@ -446,6 +446,38 @@ fn every_date_form() {
             Some("2023-04-21"),
             "year-less date, the year from elsewhere in the document",
         ),
+        // Numbers: the reading that is a date, year first or last.
+        ("numeric-day-first.txt", Some("2024-03-28"), "date line"),
+        ("numeric-dots.txt", Some("2024-03-28"), "date line"),
+        ("numeric-dashes.txt", Some("2024-03-28"), "date line"),
+        ("numeric-year-first.txt", Some("2024-03-28"), "date line"),
+        ("numeric-month-first.txt", Some("2024-03-28"), "date line"),
+        // 03/04/2024 either way: the document's convention, else US order.
+        (
+            "either-numeric-day-first.txt",
+            Some("2024-04-03"),
+            "date line; day and month ambiguous, read day-first, as the document's other numeric dates are",
+        ),
+        (
+            "either-words-day-first.txt",
+            Some("2024-04-03"),
+            "date line; day and month ambiguous, read day-first, as the document's dates in words are (28 March)",
+        ),
+        (
+            "either-words-month-first.txt",
+            Some("2024-03-04"),
+            "date line; day and month ambiguous, read month-first, as the document's dates in words are (March 28)",
+        ),
+        (
+            "either-dotted.txt",
+            Some("2024-04-03"),
+            "date line; day and month ambiguous, read day-first, as dotted dates are",
+        ),
+        (
+            "either-us.txt",
+            Some("2024-03-04"),
+            "date line; day and month ambiguous, read month-first (US order): nothing in the document says otherwise",
+        ),
         ("no-year.txt", None, "year-less date in the text"),
         ("undated.txt", None, "no date in the text"),
     ] {
@@ -486,6 +518,26 @@ fn index_date_sets_the_date_of_files_that_need_it() {
     // --date fills in the year-less file; a file with its own date keeps it.
     assert_eq!(date_of("no-year.txt").as_deref(), Some("2020-04-21"));
     assert_eq!(date_of("iso.txt").as_deref(), Some("2024-03-28"));
+}
+
+/// A `--date` tantivy cannot store used to overflow when the passages
+/// were written: a panic in debug builds, and in release builds a wrong
+/// date stored (3000-01-01 became 1830-11-23). It is now refused up front.
+#[test]
+fn index_date_beyond_what_an_index_stores_is_refused() {
+    let scratch = Scratch::new();
+    let no_year = fixtures().join("dates").join("no-year.txt");
+    scratch
+        .podium()
+        .args(["index", "--date", "3000-01-01", "--index"])
+        .arg(scratch.index())
+        .arg(&no_year)
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains(
+            "date 3000-01-01 is outside the days an index can store (1677-09-22 to 2262-04-11)",
+        ));
+    assert!(!scratch.index().exists(), "nothing written");
 }
 
 #[test]
@@ -625,4 +677,40 @@ fn noon_briefing_with_emphasised_labels_and_an_unnamed_spokesman() {
     assert!(skipped(doc)
         .iter()
         .any(|(r, t)| r == "editor's note" && t.starts_with("The following is a near-verbatim")));
+}
+
+#[test]
+fn turn_label_alone_after_a_roster_is_a_label_not_a_roster_heading() {
+    let docs = parse("rosters");
+    // The moderator greets a speaker the roster already lists: speech, not
+    // a second roster entry that would make the minister the moderator.
+    let doc = &docs["label-after-roster.txt"];
+    expect_turns(
+        doc,
+        &[
+            ("Moderator", "moderator", "Marta Quillon, welcome back"),
+            ("Marta Quillon", "official", "Thank you. This spring"),
+            ("Reporter", "journalist", "When will the new eastern"),
+            ("Deshan Ferreira", "official", "The eastern pipeline"),
+            ("Moderator", "moderator", "That is all the time"),
+        ],
+    );
+    assert!(turns(doc)[0]
+        .text
+        .contains("The minister will open with a short statement"));
+    // The first line of speech ends a sentence (`。`): not a title.
+    let doc = &docs["label-after-roster-zh.txt"];
+    expect_turns(
+        doc,
+        &[
+            ("Moderator", "moderator", "好的，欢迎各位记者朋友。"),
+            ("程远舟", "official", "谢谢主持人"),
+            ("Reporter", "journalist", "请问东线"),
+            ("白露", "official", "东线管道"),
+            ("Moderator", "moderator", "今天的发布会"),
+        ],
+    );
+    for doc in docs.values() {
+        assert_eq!(doc["roster"].as_array().map(Vec::len), Some(2), "{doc}");
+    }
 }

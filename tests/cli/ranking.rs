@@ -73,6 +73,40 @@ fn star_market_finds_the_science_and_technology_board_on_the_seeds() {
 }
 
 #[test]
+fn a_several_word_synonym_is_highlighted_only_as_a_whole() {
+    let scratch = Scratch::new();
+    scratch.write(
+        "exchange.txt",
+        "Exchange office briefing on listings\n\n\
+         Mara Lindqvist: The STAR Market and the Main Board both grew this year.\n\n\
+         Mara Lindqvist: The Science and Technology Innovation Board listed five firms.\n",
+    );
+    scratch.index_paths(&[&scratch.path().join("exchange.txt")]);
+    let (hits, code) = scratch.search("STAR Market", &[]);
+    assert_eq!(code, 0);
+    let marked = |start: &str| -> Vec<String> {
+        let h = hits
+            .iter()
+            .find(|h| s(h, "text").starts_with(start))
+            .unwrap_or_else(|| panic!("a hit starting {start:?}: {hits:#?}"));
+        let snippet = s(h, "snippet");
+        h["highlights"]
+            .as_array()
+            .expect("highlights")
+            .iter()
+            .filter_map(|r| snippet.get(r[0].as_u64()? as usize..r[1].as_u64()? as usize))
+            .map(str::to_string)
+            .collect()
+    };
+    // "Board" alone is not what was searched for.
+    assert_eq!(marked("The STAR Market"), ["STAR", "Market"]);
+    assert_eq!(
+        marked("The Science and"),
+        ["Science", "and", "Technology", "Innovation", "Board"]
+    );
+}
+
+#[test]
 fn a_synonym_match_ranks_a_little_below_an_exact_match() {
     let (hits, _, _) = search(fixture(), "Green Bond Facility", &["--synonyms", "syn.txt"]);
     let exact = rank_of(&hits, "The Green Bond Facility raised").expect("exact");

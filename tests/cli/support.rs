@@ -15,8 +15,19 @@ use tantivy::TantivyDocument;
 
 use crate::util::{json_lines, Scratch};
 
-/// Every passage stored in the index at `dir`, sorted by file and position.
+/// Every passage stored in the index at `dir`, as users see them (a JSON
+/// lines record by its current `FILE#LINE`), sorted by file and position.
 pub fn all_passages(dir: &Path) -> Vec<StoredPassage> {
+    passages(dir, true)
+}
+
+/// Every passage as stored (a JSON lines record under its stored name),
+/// sorted by that name and position.
+pub fn stored_passages(dir: &Path) -> Vec<StoredPassage> {
+    passages(dir, false)
+}
+
+fn passages(dir: &Path, shown: bool) -> Vec<StoredPassage> {
     let idx = PodiumIndex::open(dir).expect("open index");
     let searcher = idx.searcher();
     let addrs = searcher
@@ -26,7 +37,12 @@ pub fn all_passages(dir: &Path) -> Vec<StoredPassage> {
         .into_iter()
         .map(|a| {
             let d: TantivyDocument = searcher.doc(a).expect("stored doc");
-            StoredPassage::from_doc(&idx.fields, &d)
+            let p = StoredPassage::from_doc(&idx.fields, &d);
+            if shown {
+                p.shown(&idx).expect("shown names")
+            } else {
+                p
+            }
         })
         .collect();
     out.sort_by(|a, b| (&a.file, a.position).cmp(&(&b.file, b.position)));
@@ -110,4 +126,28 @@ pub fn n(v: &Value, key: &str) -> u64 {
     v[key]
         .as_u64()
         .unwrap_or_else(|| panic!("no number {key} in {v}"))
+}
+
+/// The index at `idx` holds exactly what a fresh `--rebuild` of `paths`
+/// holds: every stored passage field (as stored, and as shown), the
+/// documents and the registry.
+pub fn assert_same_as_rebuild(scratch: &Scratch, idx: &Path, paths: &[&Path]) {
+    let fresh = scratch.path().join("fresh");
+    let _ = std::fs::remove_dir_all(&fresh);
+    index_json(scratch, &fresh, &["--rebuild"], paths);
+    for read in [stored_passages, all_passages] {
+        let (got, want) = (read(idx), read(&fresh));
+        assert_eq!(got.len(), want.len(), "passage counts differ");
+        for (g, w) in got.iter().zip(&want) {
+            assert_eq!(g, w);
+        }
+    }
+    let a = PodiumIndex::open(idx).expect("incremental");
+    let b = PodiumIndex::open(&fresh).expect("rebuilt");
+    let (ma, mb) = (
+        a.manifest().expect("manifest"),
+        b.manifest().expect("manifest"),
+    );
+    assert_eq!(ma.documents, mb.documents);
+    assert_eq!(ma.registry, mb.registry);
 }

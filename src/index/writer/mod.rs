@@ -54,6 +54,21 @@
 //!     re-parsing).
 //! - deletes the passages of pruned documents.
 //!
+//! A JSON lines file is many documents, one per record (shown as
+//! `FILE#LINE`). Its records are hashed one by one and matched with those
+//! indexed before by content, so adding or deleting a record leaves the
+//! others unchanged, and editing one updates one document; a record its
+//! file no longer has is removed at once, since the file was read (see
+//! [`plan`]). A record's passages are stored under a name made of its file
+//! and content, not its line, and everything that names another document
+//! (`also_in`, the speaker registry, who holds a republished passage on a
+//! tie) uses that name: a record whose line changed (*moved*) costs an
+//! update of the manifest and state, the commit that carries it, and
+//! nothing else. A record stored under another name from now on (edited)
+//! is deleted under its old name
+//! before pass 2 writes anything: in one commit another record may take
+//! that name.
+//!
 //! The result is the index a `--rebuild` from the same files would give
 //! (tests check this), except in one case a rebuild cannot have: a document
 //! whose file is gone (kept because `--prune` was not given) or unreadable
@@ -74,7 +89,7 @@ mod plan;
 mod shared;
 mod store;
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::path::Path;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Mutex;
@@ -136,13 +151,19 @@ pub struct BuildSummary {
     pub updated: usize,
     /// Sources given whose content is what the index holds.
     pub unchanged: usize,
-    /// Documents removed because their files are gone (`--prune`).
+    /// Documents removed because their files are gone (`--prune`), or
+    /// because they are records their JSON lines file, read in this run,
+    /// no longer holds.
     pub removed: usize,
     /// Sources that could not be read (each has a warning).
     pub skipped: usize,
     /// Unchanged documents re-written because something they depend on
     /// changed elsewhere (republished passages, speaker knowledge).
     pub refreshed: usize,
+    /// JSON lines records whose line changed (a record above them was
+    /// added or removed), same content: cited by their new `FILE#LINE`
+    /// from now on, their passages left as they are.
+    pub moved: usize,
     /// Indexed documents whose files are gone, kept (no `--prune`).
     pub missing: usize,
     /// Whether a new commit was made; a run that changes nothing makes none.
@@ -207,9 +228,14 @@ fn tantivy_threads(threads: usize) -> usize {
 /// Builds the index in `dir` from `sources`, or brings it up to date: see
 /// the module docs. Files that cannot be read become warnings; the others
 /// are indexed. It is an error when sources were given and none of them
-/// could be read, when the index is held by another process, and when the
-/// index is damaged or from another version (without `rebuild`).
+/// could be read (the error carries the warnings that say why), when the
+/// index is held by another process, when the index is damaged or from
+/// another version (without `rebuild`), and when `opts.fallback_date` is a
+/// day no index can store.
 pub fn build(dir: &Path, sources: &[Source], opts: &BuildOptions) -> Result<BuildSummary> {
+    if let Some(d) = opts.fallback_date {
+        storable(d)?;
+    }
     let _lock = WriteLock::acquire(dir)?;
     let threads = opts.threads.max(1);
     let Previous {
@@ -220,11 +246,14 @@ pub fn build(dir: &Path, sources: &[Source], opts: &BuildOptions) -> Result<Buil
     let version = env!("CARGO_PKG_VERSION");
     let stale_version = !state.documents.is_empty() && state.podium_version != version;
 
-    let mut entries = plan(sources, state.documents);
+    let mut entries = plan(sources, state.documents, threads, stale_version);
     let mut warnings = Vec::new();
+    // What the progress bar counts: every document of the run (a JSON
+    // lines file's records one by one).
+    let all: Vec<Source> = entries.iter().map(|e| e.source.clone()).collect();
 
     // Pass 1: classify, and survey what is new or changed.
-    opts.progress.begin(Pass::Survey, sources);
+    opts.progress.begin(Pass::Survey, &all);
     let budget = ReuseBudget::new(REUSE_BYTES);
     let classified = parallel(entries.len(), threads, |i| {
         let c = classify(&entries[i], opts.fallback_date, stale_version, &budget);
@@ -234,7 +263,10 @@ pub fn build(dir: &Path, sources: &[Source], opts: &BuildOptions) -> Result<Buil
     opts.progress.finish();
     for (e, (status, fresh, warning)) in entries.iter_mut().zip(classified) {
         e.status = status;
-        e.version_refresh = stale_version && status == Status::Changed && e.prev.is_some();
+        // Re-written for what this podium stores, not for what changed: the
+        // index was written by another version.
+        e.version_refresh = status == Status::Changed && e.prev.is_some() && stale_version;
+        e.moved = status == Status::Unchanged && e.relined();
         e.fresh = fresh;
         e.warning = warning;
     }
@@ -245,6 +277,13 @@ pub fn build(dir: &Path, sources: &[Source], opts: &BuildOptions) -> Result<Buil
             .iter()
             .filter_map(|e| e.prev.as_ref().map(|p| &p.survey)),
     );
+    // The files named in the run (a JSON lines file once, however many
+    // records it has), to tell whether any of them could be used.
+    let given: HashSet<String> = entries
+        .iter()
+        .filter(|e| e.in_run)
+        .map(|e| e.file_key().to_string())
+        .collect();
     let mut removed: Vec<String> = Vec::new();
     let mut summary = BuildSummary::default();
     let mut kept = Vec::with_capacity(entries.len());
@@ -255,28 +294,50 @@ pub fn build(dir: &Path, sources: &[Source], opts: &BuildOptions) -> Result<Buil
         match e.status {
             Status::Skipped => summary.skipped += 1,
             Status::Gone if opts.prune => {
-                removed.push(e.display.clone());
+                removed.push(e.name.clone());
                 summary.removed += 1;
+            }
+            Status::Dropped => {
+                if let Some(p) = &e.prev {
+                    removed.push(p.info.stored_name().to_string());
+                    summary.removed += 1;
+                }
             }
             _ => kept.push(e),
         }
     }
     let mut entries = kept;
-    let given = entries.iter().filter(|e| e.in_run).count() + summary.skipped;
-    let usable = entries.iter().filter(|e| e.in_run && !e.frozen()).count();
-    if (given > 0 && usable == 0) || (sources.is_empty() && existing.is_none()) {
-        return Err(Error::NothingToIndex(if given == 0 {
-            "no transcript files found".into()
-        } else {
-            format!("none of the {given} files could be read")
-        }));
+    // Records stored under another name from now on: their old passages
+    // go before anything is written (another record may now be stored
+    // under that name).
+    let renamed: Vec<String> = entries
+        .iter()
+        .filter(|e| e.renamed())
+        .filter_map(|e| e.prev.as_ref().map(|p| p.info.stored_name().to_string()))
+        .collect();
+    // Records that only moved: nothing to write, but the manifest and
+    // state must say where they are now.
+    let moved = entries.iter().any(|e| e.moved);
+    let usable = entries.iter().any(|e| e.in_run && !e.frozen());
+    if (!given.is_empty() && !usable) || (sources.is_empty() && existing.is_none()) {
+        let reason = match given.len() {
+            0 => "no transcript files found".to_string(),
+            1 => "the file given could not be read".to_string(),
+            n => format!("none of the {n} files given could be read"),
+        };
+        // The reasons go with the error: without them a user with one
+        // bad file would not learn what is wrong with it.
+        return Err(Error::NothingToIndex { reason, warnings });
     }
     // Files given that are indexed but cannot be read now were skipped too
-    // (their passages are kept).
-    summary.skipped += entries
+    // (their passages are kept): one per file, a JSON lines file's records
+    // together, as each has one warning.
+    let frozen: HashSet<&str> = entries
         .iter()
         .filter(|e| e.in_run && e.status == Status::Frozen)
-        .count();
+        .map(Entry::file_key)
+        .collect();
+    summary.skipped += frozen.len();
 
     // The corpus-wide views, from every document's parts.
     let people = survey_knowledge(entries.iter().filter_map(Entry::survey_registry));
@@ -299,8 +360,11 @@ pub fn build(dir: &Path, sources: &[Source], opts: &BuildOptions) -> Result<Buil
             }
         }
     });
-    let any_work =
-        opts.rebuild || repair || !removed.is_empty() || work.iter().any(|w| *w != Work::Keep);
+    let any_work = opts.rebuild
+        || repair
+        || moved
+        || !removed.is_empty()
+        || work.iter().any(|w| *w != Work::Keep);
 
     let mut results: Vec<Option<Written>> = vec![None; entries.len()];
     let mut writer: Option<IndexWriter> = None;
@@ -322,7 +386,7 @@ pub fn build(dir: &Path, sources: &[Source], opts: &BuildOptions) -> Result<Buil
         if opts.rebuild {
             w.delete_all_documents()?;
         }
-        for file in &removed {
+        for file in removed.iter().chain(&renamed) {
             w.delete_term(file_term(&fields, file));
         }
         writer = Some(w);
@@ -353,7 +417,7 @@ pub fn build(dir: &Path, sources: &[Source], opts: &BuildOptions) -> Result<Buil
             writer: w,
             fallback_date: opts.fallback_date,
         };
-        opts.progress.begin(Pass::Index, sources);
+        opts.progress.begin(Pass::Index, &all);
         let out = parallel(entries.len(), threads, |i| {
             let r = match work[i] {
                 Work::Keep => Ok(None),
@@ -382,7 +446,7 @@ pub fn build(dir: &Path, sources: &[Source], opts: &BuildOptions) -> Result<Buil
         }
     }
     let (mut docs, wrote) = assemble(&entries, results, &mut summary, &mut warnings);
-    let changed = opts.rebuild || repair || !removed.is_empty() || wrote;
+    let changed = opts.rebuild || repair || moved || !removed.is_empty() || wrote;
     docs.sort_by(|a, b| a.info.file.cmp(&b.info.file));
     let mut final_registry = RegistryBuilder::default();
     for d in &docs {
@@ -456,13 +520,15 @@ fn assemble(
         let written = results[i].take();
         let was_written = written.is_some();
         match (&written, e.status) {
+            // (Re-written or not: what users see is that it moved.)
+            _ if e.moved => summary.moved += 1,
             (Some(_), Status::New) => summary.added += 1,
             (Some(_), Status::Changed) if e.version_refresh => summary.refreshed += 1,
             (Some(_), Status::Changed) => summary.updated += 1,
             (Some(_), _) => summary.refreshed += 1,
             (None, _) => {}
         }
-        if e.in_run && e.status == Status::Unchanged {
+        if e.in_run && e.status == Status::Unchanged && !e.moved {
             summary.unchanged += 1;
         }
         if e.status == Status::Gone {
@@ -474,7 +540,21 @@ fn assemble(
                 w.state
             }
             None => match &e.prev {
-                Some(p) => p.clone(),
+                // Its old passages were deleted first, and nothing was
+                // written in their place (the warning says so).
+                Some(_) if e.renamed() => continue,
+                Some(p) => {
+                    let mut d = p.clone();
+                    // A record split in this run: where it is now, and
+                    // the FILE#LINE it is shown by (its passages, stored
+                    // under its content, stay as they are).
+                    if let (Some(place), Some(stamp)) = (&e.record, e.stamp) {
+                        d.record = Some(place.clone());
+                        d.stamp = stamp;
+                        d.info.file.clone_from(&e.display);
+                    }
+                    d
+                }
                 None => continue, // a new file that could not be written
             },
         };
@@ -498,13 +578,48 @@ pub fn speaker_count(registry: &Registry) -> usize {
         .count()
 }
 
-/// Seconds since the epoch at midnight UTC of `d`: how dates are stored.
-pub fn date_to_index(d: Date) -> DateTime {
-    let days = i64::from(
-        d.since(Date::constant(1970, 1, 1))
-            .map_or(0, |span| span.get_days()),
-    );
-    DateTime::from_timestamp_secs(days * 86_400)
+/// Nanoseconds in a day.
+const DAY_NANOS: i64 = 86_400 * 1_000_000_000;
+
+/// The first day an index can store. tantivy keeps a date as nanoseconds
+/// since the epoch in an `i64` (1677-09-21 to 2262-04-11) and podium stores
+/// a day as its midnight UTC, so the first whole day is the 22nd.
+pub const FIRST_STORABLE_DATE: Date = Date::constant(1677, 9, 22);
+
+/// The last day an index can store (see [`FIRST_STORABLE_DATE`]).
+pub const LAST_STORABLE_DATE: Date = Date::constant(2262, 4, 11);
+
+/// Midnight UTC of `d`: how dates are stored. `None` for a day outside
+/// [`FIRST_STORABLE_DATE`]..=[`LAST_STORABLE_DATE`]: its nanoseconds do not
+/// fit tantivy's `i64`, and converting anyway panics in debug builds and
+/// wraps to a wrong date (3000-01-01 became 1830-11-23) in release ones.
+pub fn date_to_index(d: Date) -> Option<DateTime> {
+    let days = i64::from(d.since(Date::constant(1970, 1, 1)).ok()?.get_days());
+    days.checked_mul(DAY_NANOS)
+        .map(DateTime::from_timestamp_nanos)
+}
+
+/// `d` as an inclusive bound of a date range (`--since`, `--until`). A day
+/// an index cannot store becomes tantivy's earliest or latest instant,
+/// which keeps the range's meaning: every stored date is after
+/// `--since 1500` and none is after `--since 3000`.
+pub fn date_bound(d: Date) -> DateTime {
+    date_to_index(d).unwrap_or(if d < FIRST_STORABLE_DATE {
+        DateTime::MIN
+    } else {
+        DateTime::MAX
+    })
+}
+
+/// `d` if an index can store it, else an error that gives the range. For
+/// dates from outside a transcript (`--date`): the transcript parser only
+/// reads years 1900 to 2100.
+pub fn storable(d: Date) -> Result<Date> {
+    if date_to_index(d).is_some() {
+        Ok(d)
+    } else {
+        Err(Error::DateOutOfRange(d))
+    }
 }
 
 /// The calendar date of a stored date.
@@ -533,8 +648,10 @@ pub(crate) fn document(f: &Fields, p: &Passage, first: bool) -> TantivyDocument 
             d.add_text(f.title_words, t);
         }
     }
-    if let Some(date) = p.date {
-        d.add_date(f.date, date_to_index(date));
+    // A date no index can hold is left out rather than stored wrong; the
+    // parser never gives one and `build` refuses such a `--date`.
+    if let Some(date) = p.date.and_then(date_to_index) {
+        d.add_date(f.date, date);
     }
     d.add_text(f.speaker, &p.speaker);
     if let Some(l) = &p.label {
@@ -565,7 +682,26 @@ mod tests {
             Date::constant(1969, 12, 31),
             Date::constant(2000, 2, 29),
         ] {
-            assert_eq!(date_from_index(date_to_index(d)), Some(d));
+            assert_eq!(date_from_index(date_to_index(d).unwrap()), Some(d));
         }
+    }
+
+    #[test]
+    fn storable_dates_are_exactly_those_tantivy_holds() {
+        for d in [FIRST_STORABLE_DATE, LAST_STORABLE_DATE] {
+            let stored = date_to_index(d).expect("storable");
+            assert_eq!(date_from_index(stored), Some(d));
+            assert_eq!(date_bound(d), stored);
+            assert_eq!(storable(d).ok(), Some(d));
+        }
+        let before = FIRST_STORABLE_DATE.yesterday().unwrap();
+        let after = LAST_STORABLE_DATE.tomorrow().unwrap();
+        for d in [before, after, Date::MIN, Date::MAX] {
+            assert_eq!(date_to_index(d), None, "{d}");
+            assert!(storable(d).is_err(), "{d}");
+        }
+        // Out-of-range bounds clamp outwards, keeping their side.
+        assert_eq!(date_bound(before), DateTime::MIN);
+        assert_eq!(date_bound(Date::constant(5204, 3, 1)), DateTime::MAX);
     }
 }

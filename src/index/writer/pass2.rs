@@ -62,7 +62,15 @@ impl WriteContext<'_> {
                 // The hash is the survey's (or the state's); not needed again.
                 let loaded = e.source.load_unhashed().map_err(|w| Warning {
                     file: e.display.clone(),
-                    message: format!("{}; it was left as it was", w.message),
+                    message: if e.renamed() {
+                        // Its passages under the old name are already deleted.
+                        format!(
+                            "{}; it is left out of the index until the next run",
+                            w.message
+                        )
+                    } else {
+                        format!("{}; it was left as it was", w.message)
+                    },
                 })?;
                 if job == Work::IfRelevant
                     && !self.relevance.is_some_and(|r| r.matches(&loaded.text))
@@ -80,9 +88,10 @@ impl WriteContext<'_> {
         if job == Work::IfRelevant && e.prev.as_ref().is_some_and(|p| p.output == state.output) {
             return Ok(None);
         }
-        if let Some(prev) = &e.prev {
+        // (A renamed record's old passages were deleted before pass 2.)
+        if let Some(prev) = e.prev.as_ref().filter(|_| !e.renamed()) {
             self.writer
-                .delete_term(file_term(self.fields, &prev.info.file));
+                .delete_term(file_term(self.fields, prev.info.stored_name()));
         }
         for d in docs {
             self.writer.add_document(d).map_err(|err| Warning {
@@ -103,26 +112,29 @@ impl WriteContext<'_> {
         fallback: Option<Date>,
     ) -> (DocState, Vec<TantivyDocument>) {
         let e = &self.entries[i];
-        let display = e.display.as_str();
+        // Passages, registry and fingerprints use the stored name; the
+        // name users see is set last (a record's changes with its line).
+        let name = e.name.as_str();
         let mut reg = RegistryBuilder::default();
-        reg.add_transcript(t, display);
+        reg.add_transcript(t, name);
         let mut warnings = notes;
         warnings.extend(t.warnings.iter().cloned());
         let mut info = DocumentInfo {
-            file: display.to_string(),
+            file: name.to_string(),
             title: t.title.clone(),
             date: t.date,
             passages: 0,
             republished: 0,
             speakers: Vec::new(),
             warnings: Vec::new(),
+            stored_as: None,
         };
         let mut seen = HashSet::new();
         let mut owned = Vec::new();
         let mut out = Vec::new();
         let mut h = Fnv::new();
         let mut spoken = false;
-        let all = passage::passages(t, display);
+        let all = passage::passages(t, name);
         let total = all.len();
         for mut p in all {
             if let Some(key) = text_key(&p) {
@@ -160,6 +172,9 @@ impl WriteContext<'_> {
         let written = reg.build();
         h.str(&format!("{:?}", info));
         h.bytes(&serde_json::to_vec(&written).unwrap_or_default());
+        if e.display != e.name {
+            info.stored_as = Some(std::mem::replace(&mut info.file, e.display.clone()));
+        }
         let (hash, stamp, undated, size, keys, survey) = match (&e.fresh, &e.prev) {
             // The survey's keys and registry are moved in after the pass.
             (Some(s), _) => (
@@ -172,7 +187,7 @@ impl WriteContext<'_> {
             ),
             (None, Some(p)) => (
                 p.hash,
-                e.source.stamp().unwrap_or(p.stamp),
+                e.stamp_now().unwrap_or(p.stamp),
                 p.undated,
                 p.size,
                 p.keys.clone(),
@@ -194,6 +209,7 @@ impl WriteContext<'_> {
             written,
             ownership: self.ownership[i],
             output: h.0,
+            record: e.record.clone(),
         };
         (state, out)
     }

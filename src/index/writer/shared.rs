@@ -81,7 +81,10 @@ impl Relevance {
 ///
 /// The holder is the document with most passages, so a briefing's full
 /// transcript wins over a page that repeats part of it; ties go to the
-/// name that sorts first. A frozen document keeps the passages it holds
+/// stored name that sorts first (a file's path; a JSON lines record's file
+/// and content hash, not its line, so that a record moving does not hand
+/// its passages to another, which would re-write both — and a rebuild
+/// decides the same from the same bytes). A frozen document keeps the passages it holds
 /// and cannot take new ones (it cannot be rewritten). `u32::MAX` as the
 /// holder means no document can hold it.
 pub(super) fn republished_owners(entries: &[Entry]) -> HashMap<u64, (u32, Vec<u32>)> {
@@ -117,7 +120,7 @@ pub(super) fn republished_owners(entries: &[Entry]) -> HashMap<u64, (u32, Vec<u3
                     let (ea, eb) = (&entries[a as usize], &entries[b as usize]);
                     eb.size()
                         .cmp(&ea.size())
-                        .then_with(|| ea.display.cmp(&eb.display))
+                        .then_with(|| ea.name.cmp(&eb.name))
                 })
                 .unwrap_or(u32::MAX)
         });
@@ -151,12 +154,14 @@ pub(super) fn ownership_fingerprint(
     h.0
 }
 
-/// The other files of a shared passage, sorted.
+/// The other files of a shared passage, sorted, by their stored names
+/// (searches show a record's current `FILE#LINE`): a record that moves
+/// changes nothing in the passages that list it.
 pub(super) fn also_in(i: usize, docs: &[u32], entries: &[Entry]) -> Vec<String> {
     let mut v: Vec<String> = docs
         .iter()
         .filter(|&&d| d as usize != i)
-        .map(|&d| entries[d as usize].display.clone())
+        .map(|&d| entries[d as usize].name.clone())
         .collect();
     v.sort();
     v
@@ -174,32 +179,22 @@ mod tests {
             owned: owned.to_vec(),
             ..DocState::default()
         });
-        Entry {
-            source: Source::File {
-                path: display.into(),
-                display: display.into(),
-            },
-            key: display.into(),
+        let source = Source::File {
+            path: display.into(),
             display: display.into(),
-            in_run: true,
-            status: if prev.is_some() {
-                Status::Frozen
-            } else {
-                Status::New
-            },
-            prev,
-            fresh: Some(Survey {
-                hash: 0,
-                stamp: Stamp::default(),
-                undated: false,
-                size,
-                keys: keys.to_vec(),
-                registry: Registry::default(),
-            }),
-            reuse: std::sync::Mutex::new(None),
-            version_refresh: false,
-            warning: None,
-        }
+        };
+        let frozen = prev.is_some();
+        let mut e = Entry::new(source, display.into(), display.into(), true, prev);
+        e.status = if frozen { Status::Frozen } else { Status::New };
+        e.fresh = Some(Survey {
+            hash: 0,
+            stamp: Stamp::default(),
+            undated: false,
+            size,
+            keys: keys.to_vec(),
+            registry: Registry::default(),
+        });
+        e
     }
 
     #[test]

@@ -193,6 +193,11 @@ pub struct Compiled {
     pub relaxed: Option<Box<dyn Query>>,
     /// Text-field terms to highlight, with a weight (rarer is heavier).
     pub highlight: BTreeMap<String, f32>,
+    /// Names of several words (a synonym's `Science and Technology
+    /// Innovation Board`) to highlight only where all their terms stand
+    /// together, each term with its weight: their words alone (`Board` in
+    /// `Main Board`) were not searched for.
+    pub phrases: Vec<Vec<(String, f32)>>,
     /// Every term typed to be found (not excluded), in query order.
     pub typed: Vec<Typed>,
     /// How parts of the query were read, rendered with their columns.
@@ -205,6 +210,7 @@ struct Builder<'a> {
     synonyms: &'a Synonyms,
     input: &'a str,
     highlight: BTreeMap<String, f32>,
+    phrases: Vec<Vec<(String, f32)>>,
     typed: Vec<Typed>,
     notes: Vec<Note>,
 }
@@ -225,6 +231,7 @@ pub fn compile(
         synonyms,
         input,
         highlight: BTreeMap::new(),
+        phrases: Vec::new(),
         typed: Vec::new(),
         notes: Vec::new(),
     };
@@ -243,6 +250,7 @@ pub fn compile(
         query,
         relaxed,
         highlight: b.highlight,
+        phrases: b.phrases,
         typed: b.typed,
         notes,
     }))
@@ -526,8 +534,18 @@ impl Builder<'_> {
                 continue;
             }
             if positive {
-                for t in &other.terms {
+                if let [t] = other.terms.as_slice() {
                     self.highlight_term(t);
+                } else {
+                    let phrase: Vec<(String, f32)> = other
+                        .terms
+                        .iter()
+                        .zip(&dfs)
+                        .map(|(t, &df)| (t.clone(), 1.0 / (1.0 + df as f32)))
+                        .collect();
+                    if !self.phrases.contains(&phrase) {
+                        self.phrases.push(phrase);
+                    }
                 }
             }
             let q: Box<dyn Query> = if terms.len() == 1 {
