@@ -119,11 +119,16 @@ pub fn lists_someone(role: Role, next: &str, roster: &[RosterEntry]) -> bool {
         .trim_end()
         .trim_end_matches(['"', '\u{201d}', '」', '』', ')', '）'])
         .ends_with(['。', '！', '？', '!', '?', '…']);
+    // Someone already listed in another role, on a line that ends like a
+    // sentence ("Marta Quillon, welcome back."), is the chair speaking;
+    // without the full stop it is the roster giving the chair's title.
+    let ends_full_stop = next.trim_end().ends_with('.');
     let key = name::fold(&name);
     !ends_sentence
-        && !roster
-            .iter()
-            .any(|e| e.role != role && name::fold(&e.name) == key)
+        && !(ends_full_stop
+            && roster
+                .iter()
+                .any(|e| e.role != role && name::fold(&e.name) == key))
 }
 
 /// Adds `entry` to `roster` unless the person is already there; a repeated
@@ -206,6 +211,12 @@ mod tests {
         assert!(!lists_someone(
             chair,
             "Marta Quillon, welcome back.",
+            &listed
+        ));
+        // Listed already, but given a title without a full stop: a listing.
+        assert!(lists_someone(
+            chair,
+            "Ms. Marta Quillon, spokesperson of the information office",
             &listed
         ));
         // Ends a sentence: speech.
