@@ -124,11 +124,11 @@ pub fn lists_someone(role: Role, next: &str, roster: &[RosterEntry]) -> bool {
     // without the full stop it is the roster giving the chair's title.
     let ends_full_stop = next.trim_end().ends_with('.');
     let key = name::fold(&name);
-    !ends_sentence
-        && !(ends_full_stop
-            && roster
-                .iter()
-                .any(|e| e.role != role && name::fold(&e.name) == key))
+    let greets_listed_person = ends_full_stop
+        && roster
+            .iter()
+            .any(|e| e.role != role && name::fold(&e.name) == key);
+    !ends_sentence && !greets_listed_person
 }
 
 /// Adds `entry` to `roster` unless the person is already there; a repeated
