@@ -1,5 +1,6 @@
 //! Benches at scale, on a generated corpus: parse throughput, indexing
-//! throughput end to end, and query latency by query shape.
+//! throughput end to end (and tantivy's share of it alone, the bound on
+//! the whole), and query latency by query shape.
 //!
 //! The corpus has 100,000 passages by default (about 38 MB);
 //! `PODIUM_BENCH_PASSAGES=1000000` runs the 1M-passage size. The corpus and
@@ -13,10 +14,10 @@
 use std::hint::black_box;
 use std::path::{Path, PathBuf};
 
-use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
+use criterion::{criterion_group, criterion_main, BatchSize, BenchmarkId, Criterion, Throughput};
 use podium::corpus::{self, Source};
 use podium::generate::{self, GenerateOptions};
-use podium::index::writer::{build, BuildOptions};
+use podium::index::writer::{build, ceiling, BuildOptions};
 use podium::index::PodiumIndex;
 use podium::passage;
 use podium::search::{search, Filters, Request};
@@ -114,6 +115,20 @@ fn index_throughput(c: &mut Criterion) {
             let s = build(dir.path(), &src, &BuildOptions::default()).expect("build");
             assert_eq!(s.passages, n);
         })
+    });
+    // The same documents, finished beforehand: tantivy's share alone, the
+    // bound on end-to-end throughput whatever podium's own work costs.
+    let docs = ceiling::prepare(&src).expect("prepare documents");
+    assert_eq!(docs.len(), n);
+    g.bench_function("tantivy_only", |b| {
+        b.iter_batched(
+            || (tempfile::tempdir().expect("tempdir"), docs.clone()),
+            |(dir, docs)| {
+                ceiling::write(dir.path(), docs, &BuildOptions::default()).expect("write");
+                dir
+            },
+            BatchSize::PerIteration,
+        )
     });
     g.finish();
 }

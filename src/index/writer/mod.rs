@@ -83,6 +83,7 @@
 //! [`pass2`] (parsing with knowledge and writing), [`store`] (opening,
 //! committing, clearing), [`fingerprint`] (the stored hashes).
 
+pub mod ceiling;
 mod fingerprint;
 mod pass2;
 mod plan;
