@@ -100,7 +100,11 @@ fn parse_throughput(c: &mut Criterion) {
 }
 
 fn index_throughput(c: &mut Criterion) {
-    let n = 10_000;
+    // 10,000 passages (3.7 MB) unless `PODIUM_BENCH_INDEX_PASSAGES` says.
+    let n = std::env::var("PODIUM_BENCH_INDEX_PASSAGES")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(10_000);
     let src = sources(&corpus(n));
     let bytes: u64 = src
         .iter()
@@ -125,6 +129,22 @@ fn index_throughput(c: &mut Criterion) {
             || (tempfile::tempdir().expect("tempdir"), docs.clone()),
             |(dir, docs)| {
                 ceiling::write(dir.path(), docs, &BuildOptions::default()).expect("write");
+                dir
+            },
+            BatchSize::PerIteration,
+        )
+    });
+    // tantivy on both cores (podium gives it one: see `tantivy_threads`),
+    // with nothing else to do: the most these documents can be written at.
+    let two = BuildOptions {
+        threads: 4,
+        ..BuildOptions::default()
+    };
+    g.bench_function("tantivy_only_two_threads", |b| {
+        b.iter_batched(
+            || (tempfile::tempdir().expect("tempdir"), docs.clone()),
+            |(dir, docs)| {
+                ceiling::write(dir.path(), docs, &two).expect("write");
                 dir
             },
             BatchSize::PerIteration,

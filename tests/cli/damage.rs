@@ -163,16 +163,19 @@ fn truncated_or_missing_files_are_reported_with_the_fix() {
 
 #[test]
 fn an_index_from_another_version_says_to_rebuild() {
-    let (scratch, _) = indexed();
-    let m = meta(&scratch.index());
-    let mut payload: serde_json::Value =
-        serde_json::from_str(m["payload"].as_str().expect("payload")).expect("payload json");
-    payload["schema_version"] = 99.into();
-    set_payload(&scratch.index(), Some(payload));
-    let out = podium(&scratch, &["search", "Shanghai"]);
-    fails_with_the_fix("future format", &out);
-    assert!(String::from_utf8_lossy(&out.stderr).contains("index format 99"));
-    rebuild_fixes(&scratch);
+    // An older format (3: before this schema) and a newer one.
+    for version in [3, 99] {
+        let (scratch, _) = indexed();
+        let m = meta(&scratch.index());
+        let mut payload: serde_json::Value =
+            serde_json::from_str(m["payload"].as_str().expect("payload")).expect("payload json");
+        payload["schema_version"] = version.into();
+        set_payload(&scratch.index(), Some(payload));
+        let out = podium(&scratch, &["search", "Shanghai"]);
+        fails_with_the_fix("another format", &out);
+        assert!(String::from_utf8_lossy(&out.stderr).contains(&format!("index format {version}")));
+        rebuild_fixes(&scratch);
+    }
 
     // Not written by podium at all (no payload, but segments).
     let (scratch, _) = indexed();
