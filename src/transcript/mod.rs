@@ -1384,7 +1384,8 @@ fn is_prose(t: &str) -> bool {
 /// Whether `t` ends as a sentence does: with a question or exclamation
 /// mark, or a full stop after a word or a number (not after an
 /// abbreviation such as "D.C." or an initial), closing quotes and brackets
-/// aside. "… Leaders' Summit (NALS)" does not.
+/// aside. "… Leaders' Summit (NALS)" does not. A lone lower-case letter
+/// is a word ("… as a."), not an initial: initials are capitals.
 fn ends_sentence(t: &str) -> bool {
     let core = t.trim_end_matches([')', ']', '"', '\u{201d}', '\u{2019}', '\'', ' ', '）']);
     if core.ends_with(['?', '!', '。', '？', '！']) {
@@ -1400,7 +1401,8 @@ fn ends_sentence(t: &str) -> bool {
     if stem.is_empty() || stem.chars().all(|c| c.is_ascii_digit()) {
         return true;
     }
-    !stem.contains('.') && stem.chars().filter(|c| c.is_alphabetic()).count() >= 2
+    let letters = stem.chars().filter(|c| c.is_alphabetic()).count();
+    !stem.contains('.') && (letters >= 2 || (letters == 1 && !stem.starts_with(char::is_uppercase)))
 }
 
 /// Whether a full stop inside `t` ends a sentence: after a word of two or

@@ -93,3 +93,31 @@ fn header_and_body() {
         .iter()
         .all(|t| t.why.date == "2024-03-04 (date line)"));
 }
+
+/// A lone lower-case letter before the closing full stop is a word ("… as
+/// a."), not an initial: initials are capitals ("Signed by John F.").
+/// Reading it as an initial kept a news report's opening paragraph in the
+/// header, where it was lost (two of `podium generate`'s 100,000 passages).
+#[test]
+fn a_lower_case_letter_ends_a_sentence_an_initial_does_not() {
+    assert!(ends_sentence(
+        "The board met in the port, as it was going to, a."
+    ));
+    assert!(!ends_sentence("Remarks as prepared by John F."));
+    let t = parse(
+        "Ports at Harbor forum\n\nMay 28, 2018\n\nThe port there met in the harbour, and the board was the one as policy a.\n\n\"Rates rose in the first quarter,\" said Dana Ortiz, minister of trade.\n",
+    );
+    let texts: Vec<(&str, &str)> = t
+        .turns
+        .iter()
+        .flat_map(|t| {
+            t.paragraphs
+                .iter()
+                .map(|p| (t.speaker.as_str(), p.text.as_str()))
+        })
+        .collect();
+    assert_eq!(texts.len(), 2, "{texts:?}\nskipped: {:?}", t.skipped);
+    assert_eq!(texts[0].0, "Narration");
+    assert!(texts[0].1.ends_with("policy a."));
+    assert_eq!(texts[1].0, "Dana Ortiz");
+}
