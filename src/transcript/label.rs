@@ -153,6 +153,16 @@ const METADATA_KEYS: &[&str] = &[
     "file",
     "files",
     "slides",
+    // Chinese pages: 时间 (time, the date of a briefing), 日期 (date), 发布时间
+    // (published), 地点 (venue), 来源 (source), 编辑 (editor), 作者 (author).
+    "时间",
+    "日期",
+    "发布时间",
+    "地点",
+    "来源",
+    "编辑",
+    "责任编辑",
+    "作者",
 ];
 
 /// Words that open sentences, not names: a colon after them ends a lead-in

@@ -487,11 +487,23 @@ impl<'a> Parser<'a> {
             }
             if let Some((key, value)) = label::metadata(&t) {
                 self.header[i] = Some(Header::Metadata);
+                // 时间 ("time") is how Chinese pages give a briefing's date.
                 if matches!(
                     key.as_str(),
-                    "date" | "dates" | "published" | "posted" | "updated"
+                    "date"
+                        | "dates"
+                        | "published"
+                        | "posted"
+                        | "updated"
+                        | "时间"
+                        | "日期"
+                        | "发布时间"
                 ) {
-                    let rank = if key.starts_with("date") { 0 } else { 1 };
+                    let rank = if key.starts_with("date") || key == "时间" || key == "日期" {
+                        0
+                    } else {
+                        1
+                    };
                     match date::find_dates(value).first() {
                         Some(sp) => self.dates.push(DateClue {
                             rank,

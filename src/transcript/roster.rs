@@ -38,9 +38,12 @@ pub fn heading(text: &str) -> Option<(Role, &str)> {
     let role = match name::fold(head).as_str() {
         "speakers" | "speaker" | "participants" | "panelists" | "panellists" | "panel"
         | "guests" | "presenters" | "briefers" | "officials" | "attendees" | "featuring"
-        | "spokespersons" | "spokesperson" | "发布人" | "嘉宾" => Role::Official,
+        | "spokespersons" | "spokesperson" | "发布人" | "嘉宾" | "出席人" | "出席嘉宾"
+        | "发布嘉宾" | "出席人员" => Role::Official,
         "chairperson" | "chairpersons" | "chair" | "chairs" | "chairman" | "chairwoman"
-        | "moderator" | "moderators" | "host" | "hosts" | "emcee" | "主持人" => Role::Moderator,
+        | "moderator" | "moderators" | "host" | "hosts" | "emcee" | "主持人" | "主持" => {
+            Role::Moderator
+        }
         _ => return None,
     };
     // "Moderator: Good morning, everyone." is a turn, not a roster line.
@@ -51,9 +54,14 @@ pub fn heading(text: &str) -> Option<(Role, &str)> {
 }
 
 /// Reads a roster line: `[Mr.|Ms.|Dr.] Name, title` or `Name — title`, or a
-/// bare name. Returns the name without its honorific, and the title.
+/// bare name, or a Chinese `title name` (`水利部部长 林思远`, see
+/// [`cjk_title_then_name`]). Returns the name without its honorific, and the
+/// title.
 pub fn entry(text: &str) -> Option<(String, Option<String>)> {
     let text = text.trim().trim_end_matches([';', ',']);
+    if let Some((title, name)) = cjk_title_then_name(text) {
+        return Some((name.to_string(), Some(title.to_string())));
+    }
     let (who, title) = match text.find([',', '，']) {
         Some(i) => (
             &text[..i],
@@ -94,6 +102,26 @@ pub fn entry(text: &str) -> Option<(String, Option<String>)> {
         }
     }
     Some((bare, title.map(|t| t.trim_end_matches('.').to_string())))
+}
+
+/// A Chinese roster line that gives the office first and the name last,
+/// separated by a space (ASCII, ideographic or no-break) and no comma:
+/// `水利部部长 林思远`, `国务院新闻办公室新闻局局长、新闻发言人 寿小丽`.
+/// Returns (title, name).
+///
+/// The line after a bare `主持人：` may also be two words of speech
+/// (`下面 请林局长`), so the name must have a Han name's shape and the title
+/// must end in an office ([`name::is_cjk_office`]) and hold no sentence
+/// punctuation.
+fn cjk_title_then_name(text: &str) -> Option<(&str, &str)> {
+    let (title, who) = text.trim().rsplit_once(char::is_whitespace)?;
+    let title = title.trim();
+    let han_name = who.chars().all(|c| name::is_cjk(c) || c == '·');
+    let sentence = title.contains([
+        '。', '！', '？', '，', '；', '：', '!', '?', ',', ';', ':', '"', '“', '”',
+    ]);
+    (han_name && !sentence && name::looks_like_person(who) && name::is_cjk_office(title))
+        .then_some((title, who))
 }
 
 /// Whether `next`, the line after a bare heading (`Moderator:`, `主持人：`),
@@ -162,6 +190,15 @@ mod tests {
         );
         assert_eq!(heading("Moderator: Good morning, everyone."), None);
         assert_eq!(heading("Speaker of the House"), None);
+        assert_eq!(heading("出席人："), Some((Role::Official, "")));
+        assert_eq!(
+            heading("发布人：水利部部长 林思远"),
+            Some((Role::Official, "水利部部长 林思远"))
+        );
+        assert_eq!(
+            heading("主持人：新闻办公室副主任 苏雨晴"),
+            Some((Role::Moderator, "新闻办公室副主任 苏雨晴"))
+        );
     }
 
     #[test]
@@ -183,6 +220,36 @@ mod tests {
             Some(("Anthony Reyes".into(), Some("Prime Minister".into())))
         );
         assert_eq!(entry("Thank you, everyone. We begin now."), None);
+        // Chinese rosters: the office first, then the name, after a space
+        // (ASCII, ideographic or no-break).
+        for line in [
+            "水利部部长 林思远",
+            "水利部部长\u{3000}林思远",
+            "水利部部长\u{a0}林思远",
+        ] {
+            assert_eq!(
+                entry(line),
+                Some(("林思远".into(), Some("水利部部长".into()))),
+                "{line:?}"
+            );
+        }
+        assert_eq!(
+            entry("国务院新闻办公室新闻局局长、新闻发言人 寿小丽"),
+            Some((
+                "寿小丽".into(),
+                Some("国务院新闻办公室新闻局局长、新闻发言人".into())
+            ))
+        );
+        assert_eq!(
+            entry("商务部国际贸易谈判代表（正部长级） 王文海"),
+            Some((
+                "王文海".into(),
+                Some("商务部国际贸易谈判代表（正部长级）".into())
+            ))
+        );
+        // Two words of speech are not an office and a name.
+        assert_eq!(entry("下面 请林局长"), None);
+        assert_eq!(entry("谢谢主持人。今年 林思远"), None);
         assert_eq!(entry("Good morning, everyone"), None);
     }
 
@@ -200,6 +267,8 @@ mod tests {
             &listed
         ));
         assert!(lists_someone(chair, "苏雨晴，新闻办公室副主任", &listed));
+        assert!(lists_someone(chair, "新闻办公室副主任 苏雨晴", &listed));
+        assert!(!lists_someone(chair, "好的 欢迎各位", &listed));
         assert!(lists_someone(chair, "Chairperson:", &listed));
         // The same roster printed twice.
         assert!(lists_someone(
