@@ -198,6 +198,21 @@ struct DateClue {
     rule: &'static str,
 }
 
+impl DateClue {
+    /// The first date written in `t`, as a clue of `rank` found by `rule`.
+    /// Every rule that dates a document goes through here, so that a clue
+    /// always keeps the other reading of an ambiguous date (`03/04/2024`)
+    /// for [`Parser::resolve_date`] to settle.
+    fn first_in(t: &str, rank: u8, rule: &'static str) -> Option<DateClue> {
+        date::find_dates(t).first().map(|sp| DateClue {
+            rank,
+            found: sp.date,
+            order: sp.order,
+            rule,
+        })
+    }
+}
+
 /// Parses a transcript using what the corpus knows.
 pub fn parse_with(raw: &str, knowledge: &Knowledge) -> Transcript {
     parse_probed(raw, knowledge).0
@@ -450,13 +465,8 @@ impl<'a> Parser<'a> {
             let t = text::collapse_spaces(&self.paras[i].text);
             if date_value_next {
                 date_value_next = false;
-                if let Some(sp) = date::find_dates(&t).first() {
-                    self.dates.push(DateClue {
-                        rank: 0,
-                        found: sp.date,
-                        order: sp.order,
-                        rule: "Date: line",
-                    });
+                if let Some(clue) = DateClue::first_in(&t, 0, "Date: line") {
+                    self.dates.push(clue);
                     self.header[i] = Some(Header::Date);
                     continue;
                 }
@@ -504,13 +514,8 @@ impl<'a> Parser<'a> {
                     } else {
                         1
                     };
-                    match date::find_dates(value).first() {
-                        Some(sp) => self.dates.push(DateClue {
-                            rank,
-                            found: sp.date,
-                            order: sp.order,
-                            rule: "Date: line",
-                        }),
+                    match DateClue::first_in(value, rank, "Date: line") {
+                        Some(clue) => self.dates.push(clue),
                         None if value.trim().is_empty() => date_value_next = true,
                         None => {}
                     }
@@ -518,17 +523,10 @@ impl<'a> Parser<'a> {
                 continue;
             }
             if date::is_date_line(&t) {
-                if let Some(sp) = date::find_dates(&t).first() {
-                    // "(April 27, 2021)" under a dated header: the day the
-                    // event was held, a second opinion to the date line.
-                    let aside = t.starts_with('(');
-                    self.dates.push(DateClue {
-                        rank: if aside { 2 } else { 1 },
-                        found: sp.date,
-                        order: sp.order,
-                        rule: "date line",
-                    });
-                }
+                // "(April 27, 2021)" under a dated header: the day the
+                // event was held, a second opinion to the date line.
+                let rank = if t.starts_with('(') { 2 } else { 1 };
+                self.dates.extend(DateClue::first_in(&t, rank, "date line"));
                 self.header[i] = Some(Header::Date);
                 continue;
             }
@@ -551,13 +549,8 @@ impl<'a> Parser<'a> {
             // title, dated or not ("Press Briefing by …, August 25, 2021").
             let titled = self.header[..i].contains(&Some(Header::Other));
             if words <= 15 && (titled || !names_more_than_a_date(&t)) {
-                if let Some(sp) = date::find_dates(&t).first() {
-                    self.dates.push(DateClue {
-                        rank: 2,
-                        found: sp.date,
-                        order: sp.order,
-                        rule: "dateline",
-                    });
+                if let Some(clue) = DateClue::first_in(&t, 2, "dateline") {
+                    self.dates.push(clue);
                     self.header[i] = Some(Header::Dateline);
                     continue;
                 }
@@ -580,14 +573,8 @@ impl<'a> Parser<'a> {
 
     fn add_title_date(&mut self) {
         if let Some(title) = &self.title {
-            if let Some(d) = date::find_dates(title).first() {
-                self.dates.push(DateClue {
-                    rank: 3,
-                    found: d.date,
-                    order: d.order,
-                    rule: "date in the title",
-                });
-            }
+            self.dates
+                .extend(DateClue::first_in(title, 3, "date in the title"));
         }
     }
 
@@ -1236,14 +1223,11 @@ impl<'a> Parser<'a> {
         if let Some(i) = (body_start..self.paras.len()).find(|&i| self.furniture[i].is_none()) {
             let t = &self.paras[i].text;
             let head: String = t.chars().take(100).collect();
-            if let Some(sp) = date::find_dates(&head).first() {
-                self.dates.push(DateClue {
-                    rank: 4,
-                    found: sp.date,
-                    order: sp.order,
-                    rule: "dateline of the first paragraph",
-                });
-            }
+            self.dates.extend(DateClue::first_in(
+                &head,
+                4,
+                "dateline of the first paragraph",
+            ));
         }
         self.dates.sort_by_key(|d| d.rank);
         if let Some((date, order, rule)) = self.dates.iter().find_map(|d| match d.found {

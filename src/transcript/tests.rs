@@ -121,3 +121,38 @@ fn a_lower_case_letter_ends_a_sentence_an_initial_does_not() {
     assert!(texts[0].1.ends_with("policy a."));
     assert_eq!(texts[1].0, "Dana Ortiz");
 }
+
+/// The rules that date a document rank as they did before they shared
+/// `DateClue::first_in`: a `Date:` line (value on its own line too) over a
+/// date line, a date line over a dateline and the title, the title over the
+/// first paragraph's dateline.
+#[test]
+fn date_rules_keep_their_ranks() {
+    let rule = |raw: &str| {
+        let t = parse(raw);
+        (t.date.map(|d| d.to_string()), t.date_rule)
+    };
+    let body = "\n\nMS. QUILL:  Good afternoon, everyone, and welcome to the briefing.\n";
+    assert_eq!(
+        rule(&format!(
+            "Press Briefing on the Harbour Ferries, May 1, 2024\n\nMarch 5, 2024\n\nDate:\nMarch 4, 2024{body}"
+        )),
+        (Some("2024-03-04".into()), "Date: line".into())
+    );
+    assert_eq!(
+        rule(&format!(
+            "Press Briefing on the Harbour Ferries, May 1, 2024\n\nMarch 5, 2024{body}"
+        )),
+        (Some("2024-03-05".into()), "date line".into())
+    );
+    assert_eq!(
+        rule(&format!(
+            "Press Briefing on the Harbour Ferries, May 1, 2024{body}"
+        )),
+        (Some("2024-05-01".into()), "date in the title".into())
+    );
+    assert_eq!(
+        rule("Ferries resume\n\nHARBOUR CITY, June 2, 2024 (Wire) -- The ferries run again from Monday, the port said.\n"),
+        (Some("2024-06-02".into()), "dateline of the first paragraph".into())
+    );
+}
