@@ -1129,6 +1129,8 @@ impl<'a> Parser<'a> {
         });
         let mut turns: Vec<Turn> = Vec::new();
         let mut last_quoted: Option<String> = None;
+        // Everyone the report has named in full so far, for surnames alone.
+        let mut named: Vec<String> = Vec::new();
         for i in body_start..self.paras.len() {
             if let Some(reason) = self.furniture[i] {
                 self.skip(i, reason);
@@ -1149,6 +1151,9 @@ impl<'a> Parser<'a> {
                     continue;
                 }
             }
+            if host.is_none() {
+                named.extend(reported::mentioned(&p.text));
+            }
             let (speaker, role, title, why) = match &host {
                 Some(h) => (
                     h.name.clone(),
@@ -1160,44 +1165,49 @@ impl<'a> Parser<'a> {
                         ..Why::default()
                     },
                 ),
-                None => match reported::attribute(&p.text) {
-                    reported::Attribution::Quoted(who) => {
-                        let p = people::parts(&who);
-                        let who = self.people.resolve_name(&p, &[]).map_or(who, |r| r.name);
-                        last_quoted = Some(who.clone());
-                        (
+                None => {
+                    let attribution = reported::attribute_in(&p.text, &named);
+                    let quoted = match attribution {
+                        reported::Attribution::Quoted(who) => {
+                            Some((who, "news report: the paragraph quotes this person"))
+                        }
+                        reported::Attribution::Surname(who) => Some((
                             who,
-                            Role::Official,
+                            "news report: the paragraph quotes by surname a person the report named",
+                        )),
+                        reported::Attribution::SamePerson => last_quoted.clone().map(|who| {
+                            (who, "news report: a pronoun refers to the person quoted last")
+                        }),
+                        reported::Attribution::Narration => None,
+                    };
+                    match quoted {
+                        Some((who, rule)) => {
+                            let p = people::parts(&who);
+                            let who = self.people.resolve_name(&p, &[]).map_or(who, |r| r.name);
+                            last_quoted = Some(who.clone());
+                            (
+                                who,
+                                Role::Official,
+                                None,
+                                Why {
+                                    speaker: rule.into(),
+                                    role: "quoted speaker".into(),
+                                    ..Why::default()
+                                },
+                            )
+                        }
+                        None => (
+                            "Narration".to_string(),
+                            Role::Narration,
                             None,
                             Why {
-                                speaker: "news report: the paragraph quotes this person".into(),
-                                role: "quoted speaker".into(),
+                                speaker: "news report: nobody is quoted".into(),
+                                role: "the reporter's own words".into(),
                                 ..Why::default()
                             },
-                        )
+                        ),
                     }
-                    reported::Attribution::SamePerson if last_quoted.is_some() => (
-                        last_quoted.clone().unwrap_or_default(),
-                        Role::Official,
-                        None,
-                        Why {
-                            speaker: "news report: a pronoun refers to the person quoted last"
-                                .into(),
-                            role: "quoted speaker".into(),
-                            ..Why::default()
-                        },
-                    ),
-                    _ => (
-                        "Narration".to_string(),
-                        Role::Narration,
-                        None,
-                        Why {
-                            speaker: "news report: nobody is quoted".into(),
-                            role: "the reporter's own words".into(),
-                            ..Why::default()
-                        },
-                    ),
-                },
+                }
             };
             match turns.last_mut() {
                 Some(t) if t.speaker == speaker && t.role == role => t.paragraphs.push(p),

@@ -156,3 +156,44 @@ fn date_rules_keep_their_ranks() {
         (Some("2024-06-02".into()), "dateline of the first paragraph".into())
     );
 }
+
+/// A news report's second reference to a person is the surname alone
+/// (`"…," Reyes told reporters.`, `Doe said the service …`): the paragraph
+/// belongs to the person the report named in full, quoted or not; a
+/// surname nobody in the report has is narration.
+#[test]
+fn a_news_report_quotes_by_surname_the_people_it_named() {
+    let t = parse(
+        "Harbour ports to add evening ferry service\n\n\
+         The harbour authority will add an evening ferry, Tomas Reyes, the director of the ferry service, announced on Tuesday.\n\n\
+         \"We have listened to passengers,\" said Jane Doe, the deputy minister of transport.\n\n\
+         Doe said the service would be paid for from the harbour fund.\n\n\
+         \"Ticket prices will not change,\" Reyes told reporters.\n\n\
+         Lena Moreau, who chairs the harbour users' forum, watched from the pier.\n\n\
+         \"It is long overdue,\" Moreau said.\n\n\
+         \"Not before May,\" Okafor said.\n\n\
+         Officials said the first ferry would leave at nine.\n",
+    );
+    let who: Vec<(&str, &str)> = t
+        .turns
+        .iter()
+        .flat_map(|t| {
+            t.paragraphs
+                .iter()
+                .map(|p| (t.speaker.as_str(), p.text.get(..12).unwrap_or(&p.text)))
+        })
+        .collect();
+    assert_eq!(
+        who,
+        [
+            ("Tomas Reyes", "The harbour "),
+            ("Jane Doe", "\"We have lis"),
+            ("Jane Doe", "Doe said the"),
+            ("Tomas Reyes", "\"Ticket pric"),
+            ("Narration", "Lena Moreau,"),
+            ("Lena Moreau", "\"It is long "),
+            ("Narration", "\"Not before "),
+            ("Narration", "Officials sa"),
+        ]
+    );
+}
