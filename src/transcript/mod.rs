@@ -919,12 +919,23 @@ impl<'a> Parser<'a> {
         }
     }
 
-    /// A reporter's anonymous label: the outlet when the label, the
-    /// moderator's hand-off or the reporter's own introduction names it.
+    /// A reporter's label: the outlet when the label, the moderator's
+    /// hand-off or the reporter's own introduction names it; else the
+    /// reporter, when the label names them (`Question from Sam Idris`).
     fn reporter(&self, c: &Candidate<'_>, i: usize, outlet: Option<String>) -> Who {
+        let is_outlet = |a: &str| name::looks_like_outlet(a) || name::is_acronym(a);
+        // "Question from Hannah Clarke, Harbour News", "Question from the
+        // BBC": the outlet is the last part.
+        let asker = label::asked_by(c.label);
+        let asker_outlet = asker.and_then(|who| {
+            let last = who.rsplit([',', '，']).next().unwrap_or(who).trim();
+            let last = last.strip_prefix("the ").unwrap_or(last);
+            is_outlet(last).then(|| last.to_string())
+        });
         let aside = people::parts(c.label)
             .aside
-            .filter(|a| name::looks_like_outlet(a) || name::is_acronym(a));
+            .filter(|a| is_outlet(a))
+            .or(asker_outlet);
         let intro = || {
             let opening = if c.rest.trim().is_empty() {
                 self.next_text(i).unwrap_or("")
@@ -936,9 +947,10 @@ impl<'a> Parser<'a> {
         let (speaker, why) = match (aside, outlet) {
             (Some(o), _) => (o, "reporter's label names the outlet"),
             (None, Some(o)) => (o, "reporter called on by outlet in the previous turn"),
-            (None, None) => match intro() {
-                Some((_, o)) => (o, "the reporter names their outlet"),
-                None => ("Reporter".to_string(), "reporter's label, outlet unknown"),
+            (None, None) => match (intro(), asker.filter(|a| name::looks_like_person(a))) {
+                (Some((_, o)), _) => (o, "the reporter names their outlet"),
+                (None, Some(who)) => (who.to_string(), "reporter's label names them"),
+                (None, None) => ("Reporter".to_string(), "reporter's label, outlet unknown"),
             },
         };
         Who {

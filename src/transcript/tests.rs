@@ -197,3 +197,37 @@ fn a_news_report_quotes_by_surname_the_people_it_named() {
         ]
     );
 }
+
+/// `Question from Hannah Clarke, Harbour News:` (as UK government press
+/// conference transcripts write it) is a reporter's label naming the
+/// outlet, not the previous speaker going on.
+#[test]
+fn question_from_a_named_reporter_is_a_reporters_label() {
+    let t = parse(
+        "PM press conference: 3 May 2024\n\n\
+         Prime Minister:\nGood afternoon. Today I want to set out the next steps on the ferry network.\n\n\
+         Question from Hannah Clarke, Harbour News:\nPrime Minister, is this new money?\n\n\
+         Prime Minister:\nIt is new money.\n\n\
+         Question from the BBC:\nWhen will the first ferries run?\n\n\
+         Prime Minister:\nBy the summer.\n\n\
+         Question from Sam Idris:\nAnd the fares?\n\n\
+         Prime Minister:\nThey stay the same.\n",
+    );
+    let who: Vec<(&str, Role)> = t
+        .turns
+        .iter()
+        .map(|t| (t.speaker.as_str(), t.role))
+        .collect();
+    assert_eq!(
+        who,
+        [
+            ("Prime Minister", Role::Official),
+            ("Harbour News", Role::Journalist),
+            ("Prime Minister", Role::Official),
+            ("BBC", Role::Journalist),
+            ("Prime Minister", Role::Official),
+            ("Sam Idris", Role::Journalist),
+            ("Prime Minister", Role::Official),
+        ]
+    );
+}
