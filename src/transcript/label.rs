@@ -153,6 +153,16 @@ const METADATA_KEYS: &[&str] = &[
     "file",
     "files",
     "slides",
+    // Chinese pages: 时间 (time, the date of a briefing), 日期 (date), 发布时间
+    // (published), 地点 (venue), 来源 (source), 编辑 (editor), 作者 (author).
+    "时间",
+    "日期",
+    "发布时间",
+    "地点",
+    "来源",
+    "编辑",
+    "责任编辑",
+    "作者",
 ];
 
 /// Words that open sentences, not names: a colon after them ends a lead-in
@@ -413,10 +423,22 @@ const MODERATOR_WORDS: &[&str] = &[
 ];
 const INTERPRETER_WORDS: &[&str] = &["interpreter", "translator", "翻译"];
 
+/// Who asks, when a label names them after a reporter's word: `Question
+/// from Hannah Clarke, Harbour News` → `Hannah Clarke, Harbour News`,
+/// `Question from the BBC` → `the BBC`.
+pub fn asked_by(label: &str) -> Option<&str> {
+    let (head, who) = label.split_once(" from ")?;
+    let who = who.trim();
+    (REPORTER_WORDS.contains(&name::fold(head).as_str()) && !who.is_empty()).then_some(who)
+}
+
 /// The kind of speaker a label names, from its words before any
 /// parenthesis (`Q (Reuters)` is a reporter's label). A role word typed
 /// with an error in a capitals label (`MODEARTOR`) still counts.
 pub fn kind_of(label: &str) -> LabelKind {
+    if asked_by(label).is_some() {
+        return LabelKind::Reporter;
+    }
     let head = label.split(['(', '（']).next().unwrap_or(label).trim();
     let lower = name::fold(head);
     let table: [(&[&str], LabelKind); 4] = [

@@ -198,6 +198,21 @@ struct DateClue {
     rule: &'static str,
 }
 
+impl DateClue {
+    /// The first date written in `t`, as a clue of `rank` found by `rule`.
+    /// Every rule that dates a document goes through here, so that a clue
+    /// always keeps the other reading of an ambiguous date (`03/04/2024`)
+    /// for [`Parser::resolve_date`] to settle.
+    fn first_in(t: &str, rank: u8, rule: &'static str) -> Option<DateClue> {
+        date::find_dates(t).first().map(|sp| DateClue {
+            rank,
+            found: sp.date,
+            order: sp.order,
+            rule,
+        })
+    }
+}
+
 /// Parses a transcript using what the corpus knows.
 pub fn parse_with(raw: &str, knowledge: &Knowledge) -> Transcript {
     parse_probed(raw, knowledge).0
@@ -450,13 +465,8 @@ impl<'a> Parser<'a> {
             let t = text::collapse_spaces(&self.paras[i].text);
             if date_value_next {
                 date_value_next = false;
-                if let Some(sp) = date::find_dates(&t).first() {
-                    self.dates.push(DateClue {
-                        rank: 0,
-                        found: sp.date,
-                        order: sp.order,
-                        rule: "Date: line",
-                    });
+                if let Some(clue) = DateClue::first_in(&t, 0, "Date: line") {
+                    self.dates.push(clue);
                     self.header[i] = Some(Header::Date);
                     continue;
                 }
@@ -487,18 +497,25 @@ impl<'a> Parser<'a> {
             }
             if let Some((key, value)) = label::metadata(&t) {
                 self.header[i] = Some(Header::Metadata);
+                // 时间 ("time") is how Chinese pages give a briefing's date.
                 if matches!(
                     key.as_str(),
-                    "date" | "dates" | "published" | "posted" | "updated"
+                    "date"
+                        | "dates"
+                        | "published"
+                        | "posted"
+                        | "updated"
+                        | "时间"
+                        | "日期"
+                        | "发布时间"
                 ) {
-                    let rank = if key.starts_with("date") { 0 } else { 1 };
-                    match date::find_dates(value).first() {
-                        Some(sp) => self.dates.push(DateClue {
-                            rank,
-                            found: sp.date,
-                            order: sp.order,
-                            rule: "Date: line",
-                        }),
+                    let rank = if key.starts_with("date") || key == "时间" || key == "日期" {
+                        0
+                    } else {
+                        1
+                    };
+                    match DateClue::first_in(value, rank, "Date: line") {
+                        Some(clue) => self.dates.push(clue),
                         None if value.trim().is_empty() => date_value_next = true,
                         None => {}
                     }
@@ -506,17 +523,10 @@ impl<'a> Parser<'a> {
                 continue;
             }
             if date::is_date_line(&t) {
-                if let Some(sp) = date::find_dates(&t).first() {
-                    // "(April 27, 2021)" under a dated header: the day the
-                    // event was held, a second opinion to the date line.
-                    let aside = t.starts_with('(');
-                    self.dates.push(DateClue {
-                        rank: if aside { 2 } else { 1 },
-                        found: sp.date,
-                        order: sp.order,
-                        rule: "date line",
-                    });
-                }
+                // "(April 27, 2021)" under a dated header: the day the
+                // event was held, a second opinion to the date line.
+                let rank = if t.starts_with('(') { 2 } else { 1 };
+                self.dates.extend(DateClue::first_in(&t, rank, "date line"));
                 self.header[i] = Some(Header::Date);
                 continue;
             }
@@ -539,13 +549,8 @@ impl<'a> Parser<'a> {
             // title, dated or not ("Press Briefing by …, August 25, 2021").
             let titled = self.header[..i].contains(&Some(Header::Other));
             if words <= 15 && (titled || !names_more_than_a_date(&t)) {
-                if let Some(sp) = date::find_dates(&t).first() {
-                    self.dates.push(DateClue {
-                        rank: 2,
-                        found: sp.date,
-                        order: sp.order,
-                        rule: "dateline",
-                    });
+                if let Some(clue) = DateClue::first_in(&t, 2, "dateline") {
+                    self.dates.push(clue);
                     self.header[i] = Some(Header::Dateline);
                     continue;
                 }
@@ -568,14 +573,8 @@ impl<'a> Parser<'a> {
 
     fn add_title_date(&mut self) {
         if let Some(title) = &self.title {
-            if let Some(d) = date::find_dates(title).first() {
-                self.dates.push(DateClue {
-                    rank: 3,
-                    found: d.date,
-                    order: d.order,
-                    rule: "date in the title",
-                });
-            }
+            self.dates
+                .extend(DateClue::first_in(title, 3, "date in the title"));
         }
     }
 
@@ -920,12 +919,23 @@ impl<'a> Parser<'a> {
         }
     }
 
-    /// A reporter's anonymous label: the outlet when the label, the
-    /// moderator's hand-off or the reporter's own introduction names it.
+    /// A reporter's label: the outlet when the label, the moderator's
+    /// hand-off or the reporter's own introduction names it; else the
+    /// reporter, when the label names them (`Question from Sam Idris`).
     fn reporter(&self, c: &Candidate<'_>, i: usize, outlet: Option<String>) -> Who {
+        let is_outlet = |a: &str| name::looks_like_outlet(a) || name::is_acronym(a);
+        // "Question from Hannah Clarke, Harbour News", "Question from the
+        // BBC": the outlet is the last part.
+        let asker = label::asked_by(c.label);
+        let asker_outlet = asker.and_then(|who| {
+            let last = who.rsplit([',', '，']).next().unwrap_or(who).trim();
+            let last = last.strip_prefix("the ").unwrap_or(last);
+            is_outlet(last).then(|| last.to_string())
+        });
         let aside = people::parts(c.label)
             .aside
-            .filter(|a| name::looks_like_outlet(a) || name::is_acronym(a));
+            .filter(|a| is_outlet(a))
+            .or(asker_outlet);
         let intro = || {
             let opening = if c.rest.trim().is_empty() {
                 self.next_text(i).unwrap_or("")
@@ -937,9 +947,10 @@ impl<'a> Parser<'a> {
         let (speaker, why) = match (aside, outlet) {
             (Some(o), _) => (o, "reporter's label names the outlet"),
             (None, Some(o)) => (o, "reporter called on by outlet in the previous turn"),
-            (None, None) => match intro() {
-                Some((_, o)) => (o, "the reporter names their outlet"),
-                None => ("Reporter".to_string(), "reporter's label, outlet unknown"),
+            (None, None) => match (intro(), asker.filter(|a| name::looks_like_person(a))) {
+                (Some((_, o)), _) => (o, "the reporter names their outlet"),
+                (None, Some(who)) => (who.to_string(), "reporter's label names them"),
+                (None, None) => ("Reporter".to_string(), "reporter's label, outlet unknown"),
             },
         };
         Who {
@@ -1130,6 +1141,8 @@ impl<'a> Parser<'a> {
         });
         let mut turns: Vec<Turn> = Vec::new();
         let mut last_quoted: Option<String> = None;
+        // Everyone the report has named in full so far, for surnames alone.
+        let mut named: Vec<String> = Vec::new();
         for i in body_start..self.paras.len() {
             if let Some(reason) = self.furniture[i] {
                 self.skip(i, reason);
@@ -1150,6 +1163,9 @@ impl<'a> Parser<'a> {
                     continue;
                 }
             }
+            if host.is_none() {
+                named.extend(reported::mentioned(&p.text));
+            }
             let (speaker, role, title, why) = match &host {
                 Some(h) => (
                     h.name.clone(),
@@ -1161,44 +1177,49 @@ impl<'a> Parser<'a> {
                         ..Why::default()
                     },
                 ),
-                None => match reported::attribute(&p.text) {
-                    reported::Attribution::Quoted(who) => {
-                        let p = people::parts(&who);
-                        let who = self.people.resolve_name(&p, &[]).map_or(who, |r| r.name);
-                        last_quoted = Some(who.clone());
-                        (
+                None => {
+                    let attribution = reported::attribute_in(&p.text, &named);
+                    let quoted = match attribution {
+                        reported::Attribution::Quoted(who) => {
+                            Some((who, "news report: the paragraph quotes this person"))
+                        }
+                        reported::Attribution::Surname(who) => Some((
                             who,
-                            Role::Official,
+                            "news report: the paragraph quotes by surname a person the report named",
+                        )),
+                        reported::Attribution::SamePerson => last_quoted.clone().map(|who| {
+                            (who, "news report: a pronoun refers to the person quoted last")
+                        }),
+                        reported::Attribution::Narration => None,
+                    };
+                    match quoted {
+                        Some((who, rule)) => {
+                            let p = people::parts(&who);
+                            let who = self.people.resolve_name(&p, &[]).map_or(who, |r| r.name);
+                            last_quoted = Some(who.clone());
+                            (
+                                who,
+                                Role::Official,
+                                None,
+                                Why {
+                                    speaker: rule.into(),
+                                    role: "quoted speaker".into(),
+                                    ..Why::default()
+                                },
+                            )
+                        }
+                        None => (
+                            "Narration".to_string(),
+                            Role::Narration,
                             None,
                             Why {
-                                speaker: "news report: the paragraph quotes this person".into(),
-                                role: "quoted speaker".into(),
+                                speaker: "news report: nobody is quoted".into(),
+                                role: "the reporter's own words".into(),
                                 ..Why::default()
                             },
-                        )
+                        ),
                     }
-                    reported::Attribution::SamePerson if last_quoted.is_some() => (
-                        last_quoted.clone().unwrap_or_default(),
-                        Role::Official,
-                        None,
-                        Why {
-                            speaker: "news report: a pronoun refers to the person quoted last"
-                                .into(),
-                            role: "quoted speaker".into(),
-                            ..Why::default()
-                        },
-                    ),
-                    _ => (
-                        "Narration".to_string(),
-                        Role::Narration,
-                        None,
-                        Why {
-                            speaker: "news report: nobody is quoted".into(),
-                            role: "the reporter's own words".into(),
-                            ..Why::default()
-                        },
-                    ),
-                },
+                }
             };
             match turns.last_mut() {
                 Some(t) if t.speaker == speaker && t.role == role => t.paragraphs.push(p),
@@ -1224,14 +1245,11 @@ impl<'a> Parser<'a> {
         if let Some(i) = (body_start..self.paras.len()).find(|&i| self.furniture[i].is_none()) {
             let t = &self.paras[i].text;
             let head: String = t.chars().take(100).collect();
-            if let Some(sp) = date::find_dates(&head).first() {
-                self.dates.push(DateClue {
-                    rank: 4,
-                    found: sp.date,
-                    order: sp.order,
-                    rule: "dateline of the first paragraph",
-                });
-            }
+            self.dates.extend(DateClue::first_in(
+                &head,
+                4,
+                "dateline of the first paragraph",
+            ));
         }
         self.dates.sort_by_key(|d| d.rank);
         if let Some((date, order, rule)) = self.dates.iter().find_map(|d| match d.found {
@@ -1384,7 +1402,8 @@ fn is_prose(t: &str) -> bool {
 /// Whether `t` ends as a sentence does: with a question or exclamation
 /// mark, or a full stop after a word or a number (not after an
 /// abbreviation such as "D.C." or an initial), closing quotes and brackets
-/// aside. "… Leaders' Summit (NALS)" does not.
+/// aside. "… Leaders' Summit (NALS)" does not. A lone lower-case letter
+/// is a word ("… as a."), not an initial: initials are capitals.
 fn ends_sentence(t: &str) -> bool {
     let core = t.trim_end_matches([')', ']', '"', '\u{201d}', '\u{2019}', '\'', ' ', '）']);
     if core.ends_with(['?', '!', '。', '？', '！']) {
@@ -1400,7 +1419,8 @@ fn ends_sentence(t: &str) -> bool {
     if stem.is_empty() || stem.chars().all(|c| c.is_ascii_digit()) {
         return true;
     }
-    !stem.contains('.') && stem.chars().filter(|c| c.is_alphabetic()).count() >= 2
+    let letters = stem.chars().filter(|c| c.is_alphabetic()).count();
+    !stem.contains('.') && (letters >= 2 || (letters == 1 && !stem.starts_with(char::is_uppercase)))
 }
 
 /// Whether a full stop inside `t` ends a sentence: after a word of two or

@@ -610,6 +610,55 @@ pub fn is_cjk(c: char) -> bool {
 /// group, not a name: `主持人：各位记者，下午好` greets the reporters.
 const CJK_NOT_NAMES: &[&str] = &["各位", "大家", "记者", "朋友", "媒体", "同志"];
 
+/// How Chinese offices end: `部长`, `局长`, `主任`, `新闻发言人`, `总工程师`…
+/// (`长` covers every kind of head: 部长, 局长, 司长, 行长, 市长, 秘书长).
+const CJK_OFFICE_ENDS: &[&str] = &[
+    "长",
+    "主任",
+    "书记",
+    "主席",
+    "委员",
+    "发言人",
+    "代表",
+    "专员",
+    "经理",
+    "总裁",
+    "总监",
+    "顾问",
+    "教授",
+    "院士",
+    "研究员",
+    "师",
+    "主编",
+    "理事",
+    "大使",
+    "参赞",
+    "负责人",
+    "专家",
+    "秘书",
+    "官",
+    "主持人",
+];
+
+/// Whether `title` reads as a Chinese office: Han characters (at least
+/// two) that end in an office word, a parenthesised rank aside
+/// (`商务部国际贸易谈判代表（正部长级）`). Used for rosters that print the
+/// office before the name, where the office's ending is what tells it from
+/// a word of speech.
+pub fn is_cjk_office(title: &str) -> bool {
+    let mut core = title.trim();
+    // "…代表（正部长级）": the rank in brackets is an aside.
+    while let Some(open) = core
+        .strip_suffix(['）', ')'])
+        .and_then(|c| c.rfind(['（', '(']))
+    {
+        core = core[..open].trim_end();
+    }
+    core.chars().filter(|&c| is_cjk(c)).count() >= 2
+        && core.chars().next().is_some_and(is_cjk)
+        && CJK_OFFICE_ENDS.iter().any(|end| core.ends_with(end))
+}
+
 /// Whether `name` has the shape of a personal name: two to four name words,
 /// not an outlet, not only titles.
 pub fn looks_like_person(name: &str) -> bool {

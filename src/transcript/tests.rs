@@ -93,3 +93,141 @@ fn header_and_body() {
         .iter()
         .all(|t| t.why.date == "2024-03-04 (date line)"));
 }
+
+/// A lone lower-case letter before the closing full stop is a word ("… as
+/// a."), not an initial: initials are capitals ("Signed by John F.").
+/// Reading it as an initial kept a news report's opening paragraph in the
+/// header, where it was lost (two of `podium generate`'s 100,000 passages).
+#[test]
+fn a_lower_case_letter_ends_a_sentence_an_initial_does_not() {
+    assert!(ends_sentence(
+        "The board met in the port, as it was going to, a."
+    ));
+    assert!(!ends_sentence("Remarks as prepared by John F."));
+    let t = parse(
+        "Ports at Harbor forum\n\nMay 28, 2018\n\nThe port there met in the harbour, and the board was the one as policy a.\n\n\"Rates rose in the first quarter,\" said Dana Ortiz, minister of trade.\n",
+    );
+    let texts: Vec<(&str, &str)> = t
+        .turns
+        .iter()
+        .flat_map(|t| {
+            t.paragraphs
+                .iter()
+                .map(|p| (t.speaker.as_str(), p.text.as_str()))
+        })
+        .collect();
+    assert_eq!(texts.len(), 2, "{texts:?}\nskipped: {:?}", t.skipped);
+    assert_eq!(texts[0].0, "Narration");
+    assert!(texts[0].1.ends_with("policy a."));
+    assert_eq!(texts[1].0, "Dana Ortiz");
+}
+
+/// The rules that date a document rank as they did before they shared
+/// `DateClue::first_in`: a `Date:` line (value on its own line too) over a
+/// date line, a date line over a dateline and the title, the title over the
+/// first paragraph's dateline.
+#[test]
+fn date_rules_keep_their_ranks() {
+    let rule = |raw: &str| {
+        let t = parse(raw);
+        (t.date.map(|d| d.to_string()), t.date_rule)
+    };
+    let body = "\n\nMS. QUILL:  Good afternoon, everyone, and welcome to the briefing.\n";
+    assert_eq!(
+        rule(&format!(
+            "Press Briefing on the Harbour Ferries, May 1, 2024\n\nMarch 5, 2024\n\nDate:\nMarch 4, 2024{body}"
+        )),
+        (Some("2024-03-04".into()), "Date: line".into())
+    );
+    assert_eq!(
+        rule(&format!(
+            "Press Briefing on the Harbour Ferries, May 1, 2024\n\nMarch 5, 2024{body}"
+        )),
+        (Some("2024-03-05".into()), "date line".into())
+    );
+    assert_eq!(
+        rule(&format!(
+            "Press Briefing on the Harbour Ferries, May 1, 2024{body}"
+        )),
+        (Some("2024-05-01".into()), "date in the title".into())
+    );
+    assert_eq!(
+        rule("Ferries resume\n\nHARBOUR CITY, June 2, 2024 (Wire) -- The ferries run again from Monday, the port said.\n"),
+        (Some("2024-06-02".into()), "dateline of the first paragraph".into())
+    );
+}
+
+/// A news report's second reference to a person is the surname alone
+/// (`"…," Reyes told reporters.`, `Doe said the service …`): the paragraph
+/// belongs to the person the report named in full, quoted or not; a
+/// surname nobody in the report has is narration.
+#[test]
+fn a_news_report_quotes_by_surname_the_people_it_named() {
+    let t = parse(
+        "Harbour ports to add evening ferry service\n\n\
+         The harbour authority will add an evening ferry, Tomas Reyes, the director of the ferry service, announced on Tuesday.\n\n\
+         \"We have listened to passengers,\" said Jane Doe, the deputy minister of transport.\n\n\
+         Doe said the service would be paid for from the harbour fund.\n\n\
+         \"Ticket prices will not change,\" Reyes told reporters.\n\n\
+         Lena Moreau, who chairs the harbour users' forum, watched from the pier.\n\n\
+         \"It is long overdue,\" Moreau said.\n\n\
+         \"Not before May,\" Okafor said.\n\n\
+         Officials said the first ferry would leave at nine.\n",
+    );
+    let who: Vec<(&str, &str)> = t
+        .turns
+        .iter()
+        .flat_map(|t| {
+            t.paragraphs
+                .iter()
+                .map(|p| (t.speaker.as_str(), p.text.get(..12).unwrap_or(&p.text)))
+        })
+        .collect();
+    assert_eq!(
+        who,
+        [
+            ("Tomas Reyes", "The harbour "),
+            ("Jane Doe", "\"We have lis"),
+            ("Jane Doe", "Doe said the"),
+            ("Tomas Reyes", "\"Ticket pric"),
+            ("Narration", "Lena Moreau,"),
+            ("Lena Moreau", "\"It is long "),
+            ("Narration", "\"Not before "),
+            ("Narration", "Officials sa"),
+        ]
+    );
+}
+
+/// `Question from Hannah Clarke, Harbour News:` (as UK government press
+/// conference transcripts write it) is a reporter's label naming the
+/// outlet, not the previous speaker going on.
+#[test]
+fn question_from_a_named_reporter_is_a_reporters_label() {
+    let t = parse(
+        "PM press conference: 3 May 2024\n\n\
+         Prime Minister:\nGood afternoon. Today I want to set out the next steps on the ferry network.\n\n\
+         Question from Hannah Clarke, Harbour News:\nPrime Minister, is this new money?\n\n\
+         Prime Minister:\nIt is new money.\n\n\
+         Question from the BBC:\nWhen will the first ferries run?\n\n\
+         Prime Minister:\nBy the summer.\n\n\
+         Question from Sam Idris:\nAnd the fares?\n\n\
+         Prime Minister:\nThey stay the same.\n",
+    );
+    let who: Vec<(&str, Role)> = t
+        .turns
+        .iter()
+        .map(|t| (t.speaker.as_str(), t.role))
+        .collect();
+    assert_eq!(
+        who,
+        [
+            ("Prime Minister", Role::Official),
+            ("Harbour News", Role::Journalist),
+            ("Prime Minister", Role::Official),
+            ("BBC", Role::Journalist),
+            ("Prime Minister", Role::Official),
+            ("Sam Idris", Role::Journalist),
+            ("Prime Minister", Role::Official),
+        ]
+    );
+}

@@ -148,3 +148,101 @@ fn a_chinese_snippet_keeps_the_punctuation_that_ends_it() {
         assert!(marked.iter().any(|m| m.contains("科创")), "{marked:?}");
     }
 }
+
+/// Chinese rosters that print the office first and the name last, with
+/// only a space between (`水利部部长 林思远`; ASCII, ideographic or no-break),
+/// under `出席人：`/`发布人：`/`主持人：` headings or on the heading's own
+/// line; and the date on a `时间：` line.
+#[test]
+fn rosters_written_title_then_name() {
+    let dir = fixtures().join("zh-rosters");
+    let scratch = Scratch::new();
+    let docs = scratch.parse(
+        &[
+            dir.join("title-then-name.txt"),
+            dir.join("inline-title-then-name.txt"),
+        ],
+        &[],
+    );
+    let roster = |d: &serde_json::Value| -> Vec<(String, String, String)> {
+        d["roster"]
+            .as_array()
+            .expect("roster")
+            .iter()
+            .map(|r| {
+                (
+                    s(r, "name").into(),
+                    s(r, "role").into(),
+                    s(r, "title").into(),
+                )
+            })
+            .collect()
+    };
+    let speakers = |d: &serde_json::Value| -> Vec<(String, String)> {
+        d["passages"]
+            .as_array()
+            .expect("passages")
+            .iter()
+            .map(|p| (s(p, "speaker").into(), s(p, "role").into()))
+            .collect()
+    };
+    let owned = |v: &[(&str, &str, &str)]| -> Vec<(String, String, String)> {
+        v.iter()
+            .map(|(a, b, c)| (a.to_string(), b.to_string(), c.to_string()))
+            .collect()
+    };
+    let pairs = |v: &[(&str, &str)]| -> Vec<(String, String)> {
+        v.iter()
+            .map(|(a, b)| (a.to_string(), b.to_string()))
+            .collect()
+    };
+
+    let d = &docs[0];
+    assert_eq!(s(d, "date"), "2024-05-16");
+    assert_eq!(
+        roster(d),
+        owned(&[
+            ("林思远", "official", "临江市水务局局长"),
+            ("韩立新", "official", "临江市水务局副局长"),
+            ("陶景明", "official", "临江市生态环境局总工程师"),
+            (
+                "唐雅宁",
+                "moderator",
+                "临江市人民政府新闻办公室新闻处处长、新闻发言人"
+            ),
+        ])
+    );
+    assert_eq!(
+        speakers(d),
+        pairs(&[
+            ("唐雅宁", "moderator"),
+            ("林思远", "official"),
+            ("江城日报记者", "journalist"),
+            ("韩立新", "official"),
+            ("陶景明", "official"),
+            ("唐雅宁", "moderator"),
+        ])
+    );
+
+    let d = &docs[1];
+    assert_eq!(s(d, "date"), "2024-06-03");
+    assert_eq!(
+        roster(d),
+        owned(&[
+            ("邵明川", "official", "临河市交通运输局局长"),
+            ("白若冰", "moderator", "临河市人民政府新闻办公室副主任"),
+        ])
+    );
+    assert_eq!(
+        speakers(d),
+        pairs(&[
+            ("白若冰", "moderator"),
+            ("邵明川", "official"),
+            ("Reporter", "journalist"),
+            ("邵明川", "official"),
+        ])
+    );
+    for d in &docs {
+        assert_eq!(d["warnings"], serde_json::json!([]), "{}", s(d, "file"));
+    }
+}

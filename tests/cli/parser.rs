@@ -710,6 +710,24 @@ fn turn_label_alone_after_a_roster_is_a_label_not_a_roster_heading() {
             ("Moderator", "moderator", "今天的发布会"),
         ],
     );
+    // The chair greets someone the roster does not list, on a line that
+    // has an entry's shape ("Lena Moreau, thank you for joining us."):
+    // speech, not a roster entry that would make her the chair.
+    let doc = &docs["greeting-after-heading.txt"];
+    expect_turns(
+        doc,
+        &[
+            (
+                "Moderator",
+                "moderator",
+                "Lena Moreau, thank you for joining",
+            ),
+            ("Lena Moreau", "official", "Thank you. Passengers"),
+            ("Reporter", "journalist", "Will the evening ferry"),
+            ("Jane Doe", "official", "It runs all year"),
+            ("Moderator", "moderator", "That is all for today"),
+        ],
+    );
     for doc in docs.values() {
         assert_eq!(doc["roster"].as_array().map(Vec::len), Some(2), "{doc}");
     }
