@@ -25,11 +25,16 @@ use podium::transcript;
 
 const SEED: u64 = 42;
 
-fn passages() -> usize {
-    std::env::var("PODIUM_BENCH_PASSAGES")
+/// A size from the environment variable `name`, or `default`.
+fn size(name: &str, default: usize) -> usize {
+    std::env::var(name)
         .ok()
         .and_then(|v| v.parse().ok())
-        .unwrap_or(100_000)
+        .unwrap_or(default)
+}
+
+fn passages() -> usize {
+    size("PODIUM_BENCH_PASSAGES", 100_000)
 }
 
 fn work_dir() -> PathBuf {
@@ -101,10 +106,7 @@ fn parse_throughput(c: &mut Criterion) {
 
 fn index_throughput(c: &mut Criterion) {
     // 10,000 passages (3.7 MB) unless `PODIUM_BENCH_INDEX_PASSAGES` says.
-    let n = std::env::var("PODIUM_BENCH_INDEX_PASSAGES")
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(10_000);
+    let n = size("PODIUM_BENCH_INDEX_PASSAGES", 10_000);
     let src = sources(&corpus(n));
     let bytes: u64 = src
         .iter()
