@@ -199,8 +199,16 @@ impl Snippeter {
     /// does); it is then widened over the quote or bracket that opens it
     /// and the punctuation that closes it (see [`widen`]), so that a
     /// snippet ending where its sentence ends keeps the `。`, `？` or `.`.
+    ///
+    /// A window that ends (or starts) inside a run of matched words is
+    /// first carried over the rest of the run ([`MAX_CARRIED_WORDS`] at
+    /// most): tantivy's windows are cut by length alone, which turned
+    /// "… Innovation Board (STAR Market) …" into a snippet ending in the
+    /// highlighted `STAR` and leaving `Market` out.
     pub fn snippet(&self, text: &str) -> Snippet {
-        let w = self.window(text);
+        let (words, weights) = self.words(text);
+        let mut w = self.window_of(&words, &weights, text);
+        complete_runs(&mut w, &words, &weights);
         let (start, stop) = widen(text, w.start, w.stop);
         Snippet {
             text: text[start..stop].to_string(),
@@ -216,7 +224,15 @@ impl Snippeter {
     /// from its first word to its last, with the matched words (byte
     /// offsets into `text`); the opening [`SNIPPET_CHARS`] characters when
     /// no word matches.
+    #[cfg(test)]
     fn window(&self, text: &str) -> Fragment {
+        let (words, weights) = self.words(text);
+        self.window_of(&words, &weights, text)
+    }
+
+    /// The words of `text` (byte ranges) that tantivy's snippets see, and
+    /// the weight of each that is sought.
+    fn words(&self, text: &str) -> (Vec<(usize, usize)>, Vec<Option<f32>>) {
         let mut tokenizer = WordTokenizer::default();
         let mut stream = tokenizer.token_stream(text);
         let mut words: Vec<(usize, usize)> = Vec::new();
@@ -227,6 +243,11 @@ impl Snippeter {
             }
         }
         let weights = self.weights(text, &words);
+        (words, weights)
+    }
+
+    /// [`Self::window`] of words already weighed.
+    fn window_of(&self, words: &[(usize, usize)], weights: &[Option<f32>], text: &str) -> Fragment {
         let mut fragment = Fragment::new(0);
         let mut best: Option<Fragment> = None;
         let keep = |f: Fragment, best: &mut Option<Fragment>| {
@@ -235,7 +256,7 @@ impl Snippeter {
                 *best = Some(f);
             }
         };
-        for (&(from, to), weight) in words.iter().zip(weights) {
+        for (&(from, to), &weight) in words.iter().zip(weights) {
             if to - fragment.start > SNIPPET_CHARS {
                 let done = std::mem::replace(&mut fragment, Fragment::new(from));
                 keep(done, &mut best);
@@ -255,6 +276,48 @@ impl Snippeter {
                 .map_or(text.len(), |(i, _)| i);
             opening
         })
+    }
+}
+
+/// How many matched words a window is carried over to finish a run of
+/// them (a name, a phrase) that its length limit cut.
+pub const MAX_CARRIED_WORDS: usize = 3;
+
+/// Carries `w` over the matched words right after its last word and right
+/// before its first, when that word is matched too: a run of matched words
+/// (`STAR Market`) is shown whole or not at all, up to
+/// [`MAX_CARRIED_WORDS`] words on each side.
+fn complete_runs(w: &mut Fragment, words: &[(usize, usize)], weights: &[Option<f32>]) {
+    if w.highlighted.is_empty() {
+        return;
+    }
+    let first = words.partition_point(|&(a, _)| a < w.start);
+    let end = words.partition_point(|&(_, b)| b <= w.stop);
+    if first >= end {
+        return;
+    }
+    let mut last = end - 1;
+    let mut carried = 0;
+    while carried < MAX_CARRIED_WORDS
+        && weights[last].is_some()
+        && weights.get(last + 1).is_some_and(Option::is_some)
+    {
+        last += 1;
+        carried += 1;
+        w.stop = words[last].1;
+        w.highlighted.push(words[last]);
+    }
+    let mut first = first;
+    carried = 0;
+    while carried < MAX_CARRIED_WORDS
+        && first > 0
+        && weights[first].is_some()
+        && weights[first - 1].is_some()
+    {
+        first -= 1;
+        carried += 1;
+        w.start = words[first].0;
+        w.highlighted.insert(0, words[first]);
     }
 }
 
@@ -354,6 +417,44 @@ mod tests {
                 .collect();
             assert_eq!(ours.highlights, ranges, "{words:?}");
         }
+    }
+
+    #[test]
+    fn a_run_of_matched_words_cut_by_the_window_is_shown_whole() {
+        // "STAR" ends at byte 234, "Market" at 241: tantivy's windows of
+        // 240 bytes put them in different windows.
+        let text = format!("{}STAR Market listed 570 companies.", "word ".repeat(46));
+        let weighted = |star: f32, market: f32| {
+            let mut t = BTreeMap::new();
+            t.insert("star".to_string(), star);
+            t.insert("market".to_string(), market);
+            Snippeter::from_terms(&t, 1.0e9)
+        };
+        // STAR weighs more: the window ending in it wins, and is carried
+        // over Market.
+        let s = weighted(0.5, 0.1);
+        assert!(s.window(&text).stop < text.find("Market").unwrap_or(0) + 6);
+        let got = s.snippet(&text);
+        assert!(got.text.ends_with("STAR Market"), "{}", got.text);
+        let marked: Vec<&str> = got
+            .highlights
+            .iter()
+            .map(|&(a, b)| &got.text[a..b])
+            .collect();
+        assert_eq!(marked, ["STAR", "Market"]);
+        // Market weighs more: the window starting at it wins, and is
+        // carried back over STAR.
+        let got = weighted(0.1, 0.5).snippet(&text);
+        assert!(got.text.starts_with("STAR Market listed"), "{}", got.text);
+        let marked: Vec<&str> = got
+            .highlights
+            .iter()
+            .map(|&(a, b)| &got.text[a..b])
+            .collect();
+        assert_eq!(marked, ["STAR", "Market"]);
+        // A matched word next to unmatched ones is not carried anywhere.
+        let got = weighted(0.5, 0.0001).snippet(&format!("{}STAR listed", "word ".repeat(47)));
+        assert!(got.text.ends_with("STAR"), "{}", got.text);
     }
 
     #[test]

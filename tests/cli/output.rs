@@ -97,10 +97,11 @@ fn piped_output_is_plain_and_unwrapped() {
         .expect("search");
     let text = String::from_utf8_lossy(&out.stdout);
     assert!(!has_escapes(&text));
-    // The whole snippet is on one line.
+    // The whole snippet is on one line, and the name the window's length
+    // cut (`STAR` | `Market`) is shown whole.
     assert!(
-        text.lines()
-            .any(|l| l.starts_with("    Second, we aim") && l.ends_with("Innovation Board (STAR…")),
+        text.lines().any(|l| l.starts_with("    Second, we aim")
+            && l.ends_with("Innovation Board (STAR Market) …")),
         "{text}"
     );
 }
@@ -129,7 +130,7 @@ fn a_terminal_gets_lines_wrapped_to_its_width() {
         .expect("snippet start");
     let end = lines
         .iter()
-        .position(|l| l.ends_with("(STAR…"))
+        .position(|l| l.ends_with("(STAR Market) …"))
         .expect("snippet end");
     assert!(end >= start + 2, "{tty}");
     assert!(
