@@ -254,9 +254,13 @@ pub fn results_with<W: Write>(
     let shown = r.hits.len();
     writeln!(
         out,
-        "{} passage{} match {}{}",
+        "{} {} {}{}",
         r.total,
-        if r.total == 1 { "" } else { "s" },
+        if r.total == 1 {
+            "passage matches"
+        } else {
+            "passages match"
+        },
         quote_query(query),
         if shown < r.total {
             format!(" (top {shown})")

@@ -200,7 +200,7 @@ fn human_output_shows_rank_speaker_role_date_title_snippet_and_id() {
         .expect("search");
     let text = String::from_utf8_lossy(&out.stdout);
     assert!(
-        text.contains("1 passage match \"automated cranes\""),
+        text.contains("1 passage matches \"automated cranes\""),
         "{text}"
     );
     assert!(
