@@ -43,8 +43,21 @@ pub enum Error {
         suggestions: Vec<String>,
     },
 
-    #[error("invalid date '{0}': expected YYYY, YYYY-MM or YYYY-MM-DD")]
+    #[error(
+        "invalid date '{0}': expected YYYY, YYYY-MM, YYYY-MM-DD, a date as briefings write it \
+         ('March 28, 2024', 'March 2024') or a time back from today (today, 30d, 2w, 6m, 1y)"
+    )]
     BadDate(String),
+
+    #[error("ambiguous date '{given}': {month_first} or {day_first}? write it as YYYY-MM-DD")]
+    AmbiguousDate {
+        given: String,
+        month_first: jiff::civil::Date,
+        day_first: jiff::civil::Date,
+    },
+
+    #[error("'{0}' is not one day: --date takes a day, such as 2024-03-28")]
+    NotADay(String),
 
     #[error(
         "date {0} is outside the days an index can store ({first} to {last})",

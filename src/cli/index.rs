@@ -21,7 +21,7 @@ use crate::index::progress::ProgressHook;
 use crate::index::writer::{self, BuildOptions, BuildSummary};
 use crate::render::progress::IndexBar;
 use crate::render::{json, sanitize};
-use crate::search::filter::{parse_date, Bound};
+use crate::search::period::parse_day;
 
 #[derive(Debug, Clone, Args)]
 pub struct IndexArgs {
@@ -30,7 +30,7 @@ pub struct IndexArgs {
     pub paths: Vec<PathBuf>,
     #[command(flatten)]
     pub location: IndexLocation,
-    /// Date (YYYY-MM-DD) for transcripts whose text gives none.
+    /// Date for transcripts whose text gives none: one day (2024-03-28, "March 28, 2024", today).
     #[arg(long, value_name = "YYYY-MM-DD")]
     pub date: Option<String>,
     /// Remove documents whose files no longer exist.
@@ -75,16 +75,7 @@ pub fn build_with(
     opts: BuildOptions,
 ) -> anyhow::Result<BuildSummary> {
     let fallback_date = date
-        .map(|d| {
-            parse_date(d, Bound::Start).and_then(|parsed| {
-                // --date takes a day, not a period.
-                if d.len() == 10 {
-                    writer::storable(parsed)
-                } else {
-                    Err(Error::BadDate(d.to_string()))
-                }
-            })
-        })
+        .map(|d| parse_day(d).and_then(writer::storable))
         .transpose()?;
     let opts = BuildOptions {
         fallback_date,

@@ -28,10 +28,10 @@ pub struct FilterArgs {
     /// Only passages in this role: official, moderator, journalist, narration.
     #[arg(long, value_name = "ROLE")]
     pub role: Option<Role>,
-    /// Only passages dated on or after DATE (YYYY, YYYY-MM or YYYY-MM-DD).
+    /// Only passages dated on or after DATE: YYYY, YYYY-MM, YYYY-MM-DD, "March 28, 2024", "March 2024", or back from today (today, 30d, 2w, 6m, 1y).
     #[arg(long, value_name = "DATE")]
     pub since: Option<String>,
-    /// Only passages dated on or before DATE (YYYY, YYYY-MM or YYYY-MM-DD).
+    /// Only passages dated on or before DATE (same forms as --since; a year or month ends on its last day).
     #[arg(long, value_name = "DATE")]
     pub until: Option<String>,
 }

@@ -14,6 +14,9 @@ use crate::index::writer::date_bound;
 use crate::index::PodiumIndex;
 use crate::transcript::Role;
 
+// Date bounds are read by `period`; callers know them as filters.
+pub use super::period::{parse_date, Bound};
+
 /// Filters the user asked for, as given (speakers are resolved against the
 /// index's registry at search time).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -117,58 +120,4 @@ pub fn clauses(index: &PodiumIndex, filters: &Filters) -> Result<Vec<Clause>> {
         });
     }
     Ok(out)
-}
-
-/// Which end of a period a date bound is for.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Bound {
-    /// `--since 2024` means from 2024-01-01.
-    Start,
-    /// `--until 2024` means up to 2024-12-31.
-    End,
-}
-
-/// Parses `YYYY`, `YYYY-MM` or `YYYY-MM-DD` as the start or end of that
-/// period.
-pub fn parse_date(s: &str, bound: Bound) -> Result<Date> {
-    let bad = || Error::BadDate(s.to_string());
-    let parts: Vec<&str> = s.trim().split('-').collect();
-    let num = |p: &str| -> Result<i16> {
-        if p.is_empty() || !p.chars().all(|c| c.is_ascii_digit()) {
-            return Err(bad());
-        }
-        p.parse().map_err(|_| bad())
-    };
-    let (y, m, d) = match parts.as_slice() {
-        [y] if y.len() == 4 => (num(y)?, None, None),
-        [y, m] if y.len() == 4 => (num(y)?, Some(num(m)?), None),
-        [y, m, d] if y.len() == 4 => (num(y)?, Some(num(m)?), Some(num(d)?)),
-        _ => return Err(bad()),
-    };
-    let month = |m: i16| i8::try_from(m).map_err(|_| bad());
-    let date = match (m, d, bound) {
-        (None, _, Bound::Start) => Date::new(y, 1, 1),
-        (None, _, Bound::End) => Date::new(y, 12, 31),
-        (Some(m), None, Bound::Start) => Date::new(y, month(m)?, 1),
-        (Some(m), None, Bound::End) => Date::new(y, month(m)?, 1).map(|d| d.last_of_month()),
-        (Some(m), Some(d), _) => Date::new(y, month(m)?, month(d)?),
-    };
-    date.map_err(|_| bad())
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn periods() {
-        let d = |s, b| parse_date(s, b).map(|d| d.to_string());
-        assert_eq!(d("2024", Bound::Start).unwrap(), "2024-01-01");
-        assert_eq!(d("2024", Bound::End).unwrap(), "2024-12-31");
-        assert_eq!(d("2024-02", Bound::End).unwrap(), "2024-02-29");
-        assert_eq!(d("2024-03-28", Bound::Start).unwrap(), "2024-03-28");
-        for bad in ["24", "2024-13", "2024-02-30", "yesterday", "2024-1x", ""] {
-            assert!(parse_date(bad, Bound::Start).is_err(), "{bad}");
-        }
-    }
 }

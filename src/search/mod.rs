@@ -14,6 +14,7 @@ pub mod context;
 pub mod facet;
 pub mod filter;
 pub mod hit;
+pub mod period;
 pub mod query;
 pub mod rank;
 pub mod snippet;

@@ -120,7 +120,7 @@ pub fn month_name(m: i8) -> &'static str {
 
 /// Month number of an English month name or abbreviation (its first three
 /// letters at least: `Sept`, `Dec.`).
-fn month_number(name: &str) -> Option<i8> {
+pub fn month_number(name: &str) -> Option<i8> {
     let idx = MONTH_NAMES.iter().position(|m| {
         name.get(..3)
             .is_some_and(|head| head.eq_ignore_ascii_case(&m[..3]))

@@ -287,6 +287,50 @@ fn role_and_date_filters() {
     assert!(!day.is_empty() && day.iter().all(|d| d == "2024-02-01"));
     let before = dates(&["--until", "2023-12-31"]);
     assert!(!before.is_empty() && before.iter().all(|d| d.as_str() == "2023-06-14"));
+
+    // Dates as briefings write them, and months in words, mean the same.
+    assert_eq!(
+        dates(&["--since", "March 2024", "--until", "Mar. 2024"]),
+        march
+    );
+    assert_eq!(
+        dates(&["--since", "1 February 2024", "--until", "February 1, 2024"]),
+        day
+    );
+    assert_eq!(
+        dates(&["--since", "2024年2月1日", "--until", "2024年2月1日"]),
+        day
+    );
+    // Back from today: everything dated is within 500 years, nothing is
+    // dated on or after tomorrow's date 500 years on.
+    let dated: Vec<String> = all.iter().filter(|d| !d.is_empty()).cloned().collect();
+    assert_eq!(dates(&["--since", "500y"]), dated);
+    assert_eq!(dates(&["--until", "today"]), dated);
+    assert!(dates(&["--since", "today", "--until", "yesterday"]).is_empty());
+}
+
+#[test]
+fn a_date_that_reads_two_ways_is_refused_with_both_readings() {
+    let scratch = mixed();
+    scratch
+        .podium()
+        .args(["search", "container", "--since", "03/04/2024"])
+        .arg("--index")
+        .arg(scratch.index())
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "ambiguous date '03/04/2024': 2024-03-04 or 2024-04-03?",
+        ));
+    scratch
+        .podium()
+        .args(["index", "--date", "2024-03"])
+        .arg(seeds())
+        .arg("--index")
+        .arg(scratch.index())
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("'2024-03' is not one day"));
 }
 
 /// Days past what tantivy's `i64` nanoseconds hold (1677-09-22 to
