@@ -458,3 +458,167 @@ fn json_lines_runs_killed_at_random_moments_lose_and_double_nothing() {
         crate::support::assert_same_as_rebuild(&scratch, &idx, &[&corpus]);
     }
 }
+
+/// The segments `meta.json` lists: id (as in file names), documents, and
+/// deleted documents.
+fn meta_segments(idx: &Path) -> Vec<(String, u64, u64)> {
+    let meta: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(idx.join("meta.json")).expect("meta")).expect("json");
+    meta["segments"]
+        .as_array()
+        .expect("segments")
+        .iter()
+        .map(|s| {
+            let id = s["segment_id"].as_str().expect("id").replace('-', "");
+            let max_doc = s["max_doc"].as_u64().expect("max_doc");
+            let deleted = s["deletes"]["num_deleted_docs"].as_u64().unwrap_or(0);
+            (id, max_doc, deleted)
+        })
+        .collect()
+}
+
+/// The segments whose files are in `idx` (tantivy names them by segment id).
+fn segments_on_disk(idx: &Path) -> BTreeSet<String> {
+    names(idx)
+        .into_iter()
+        .filter(|n| {
+            [
+                ".idx",
+                ".pos",
+                ".term",
+                ".store",
+                ".fast",
+                ".fieldnorm",
+                ".del",
+            ]
+            .iter()
+            .any(|ext| n.ends_with(ext))
+        })
+        .filter_map(|n| n.split('.').next().map(str::to_string))
+        .collect()
+}
+
+#[test]
+fn a_rebuild_leaves_one_fresh_generation_as_a_first_index_does() {
+    // An index aged by incremental runs (several segments, deleted
+    // passages) is rebuilt: what is left is a new generation only, laid out
+    // as a first index of the same files is, and holding the same.
+    let scratch = Scratch::new();
+    let corpus = scratch.path().join("corpus");
+    let idx = scratch.index();
+    let mut world = World::new(corpus.clone(), 41, 30);
+    index_json(&scratch, &idx, &[], &[&corpus]);
+    for round in 1..=3 {
+        world.edit_one(round);
+        world.add();
+        world.remove_one();
+        index_json(&scratch, &idx, &["--prune"], &[&corpus]);
+    }
+    let aged = meta_segments(&idx);
+    assert!(
+        aged.len() > 1 || aged.iter().any(|s| s.2 > 0),
+        "the incremental runs left one segment without deletes: {aged:?}"
+    );
+    world.edit_one(9);
+    world.add();
+    let s = index_json(&scratch, &idx, &["--rebuild"], &[&corpus]);
+    let want = world.expected();
+    assert_eq!(n(&s, "passages") as usize, want.len(), "{s}");
+    assert_eq!(n(&s, "documents") as usize, world.files.len(), "{s}");
+    assert_holds(&idx, &want, "after the rebuild");
+
+    let rebuilt = meta_segments(&idx);
+    assert!(
+        rebuilt.iter().all(|s| s.2 == 0),
+        "deletes left: {rebuilt:?}"
+    );
+    let docs: u64 = rebuilt.iter().map(|s| s.1).sum();
+    assert_eq!(docs as usize, want.len(), "{rebuilt:?}");
+    assert_eq!(n(&stats(&scratch, &idx), "passages") as usize, want.len());
+    // No segment of the old generation survives, in meta.json or on disk.
+    let listed: BTreeSet<String> = rebuilt.iter().map(|s| s.0.clone()).collect();
+    assert!(aged.iter().all(|s| !listed.contains(&s.0)), "{aged:?}");
+    assert_eq!(
+        segments_on_disk(&idx),
+        listed,
+        "files of other segments left"
+    );
+
+    // The same passages, documents and registry as a first index of the
+    // same files (built into `fresh`), in as many segments.
+    crate::support::assert_same_as_rebuild(&scratch, &idx, &[&corpus]);
+    let first = meta_segments(&scratch.path().join("fresh"));
+    assert_eq!(rebuilt.len(), first.len(), "{rebuilt:?} vs {first:?}");
+}
+
+/// Copies the files of an index directory (it has no subfolders).
+fn copy_index(from: &Path, to: &Path) {
+    let _ = std::fs::remove_dir_all(to);
+    std::fs::create_dir_all(to).expect("mkdir");
+    for e in std::fs::read_dir(from).expect("read index").flatten() {
+        std::fs::copy(e.path(), to.join(e.file_name())).expect("copy index file");
+    }
+}
+
+#[test]
+fn a_killed_rebuild_leaves_the_previous_index_searchable() {
+    // A rebuild killed at any moment (half of them as its commit begins)
+    // leaves the index it started from, whole and searchable; the next
+    // run finishes the job.
+    let scratch = Scratch::new();
+    let corpus = scratch.path().join("corpus");
+    let idx = scratch.index();
+    let pristine = scratch.path().join("pristine");
+    let mut world = World::new(corpus.clone(), 51, 40);
+    let started = Instant::now();
+    index_json(&scratch, &idx, &[], &[&corpus]);
+    let run = started.elapsed();
+    let before = world.expected();
+    copy_index(&idx, &pristine);
+    for round in 1..=3 {
+        world.edit_one(round);
+    }
+    for _ in 0..4 {
+        world.add();
+    }
+    world.remove_one();
+    let after = world.expected();
+    assert_ne!(before, after);
+
+    let mut rng = Rng::new(99);
+    let mut killed_mid_run = 0;
+    for round in 0..6u64 {
+        copy_index(&pristine, &idx);
+        let existing = names(&idx);
+        let mut child = spawn_index(scratch.path(), &corpus, &idx, &["--rebuild"]);
+        if round % 2 == 0 {
+            std::thread::sleep(run.mul_f64(rng.range(0, 1000) as f64 / 1000.0));
+        } else {
+            let deadline = Instant::now() + run * 4;
+            while Instant::now() < deadline
+                && !committing(&idx, &existing)
+                && child.try_wait().expect("try_wait").is_none()
+            {
+                std::thread::sleep(Duration::from_micros(200));
+            }
+            std::thread::sleep(Duration::from_micros(rng.range(0, 3000)));
+        }
+        if child.try_wait().expect("try_wait").is_none() {
+            killed_mid_run += 1;
+        }
+        child.kill().ok(); // SIGKILL
+        child.wait().expect("reap");
+        let when = format!("round {round} after the kill");
+        let got: BTreeSet<String> = text_counts(&idx).into_keys().collect();
+        let state = if got == after { &after } else { &before };
+        assert_holds(&idx, state, &when);
+        assert_eq!(search_total(&scratch, &idx) as usize, state.len(), "{when}");
+    }
+    eprintln!("{killed_mid_run} of 6 kills landed while the rebuild was running");
+
+    // The next run completes the work.
+    let s = index_json(&scratch, &idx, &["--rebuild"], &[&corpus]);
+    assert_eq!(n(&s, "documents") as usize, world.files.len(), "{s}");
+    assert_holds(&idx, &after, "after the follow-up rebuild");
+    assert!(meta_segments(&idx).iter().all(|s| s.2 == 0));
+}

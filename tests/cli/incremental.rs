@@ -367,3 +367,73 @@ fn a_file_that_turns_unreadable_keeps_what_was_indexed_from_it() {
     assert!(!committed(&s), "{s}");
     assert_eq!(n(&s, "unchanged"), 3, "{s}");
 }
+
+/// The end of [`ROSTER`] republished on a page of its own, where the answer
+/// is labelled inline with a bare surname. Read on its own, the page does
+/// not know `Halvorsen` and the line is one more paragraph of the
+/// reporter's turn; with the roster in the corpus it is her label, and the
+/// passage is the briefing's word for word.
+const REPUBLISHED: &str = "Fisheries Agency: quotas, continued
+
+Date: 3 October 2023
+
+Coastal Radio:
+Will the smaller boats be compensated for the lower cod quota?
+
+Halvorsen: Yes. A compensation fund of twelve million will open in November for boats under fifteen metres.
+";
+
+/// How many stored passages have exactly `text`.
+fn stored_count(idx: &Path, text: &str) -> usize {
+    all_passages(idx).iter().filter(|p| p.text == text).count()
+}
+
+const FUND: &str =
+    "Yes. A compensation fund of twelve million will open in November for boats under fifteen metres.";
+
+#[test]
+fn a_republished_passage_only_the_corpus_attributes_is_stored_once() {
+    // Both at once: the republished answer is matched on the text the
+    // page is written with (its label resolved through the roster), not
+    // the text it has on its own.
+    let scratch = Scratch::new();
+    let idx = scratch.index();
+    scratch.write("c/page.txt", REPUBLISHED);
+    scratch.write("c/roster.txt", ROSTER);
+    let dir = scratch.path().join("c");
+    let s = index_json(&scratch, &idx, &[], &[&dir]);
+    assert_eq!(stored_count(&idx, FUND), 1, "{s}");
+    // (The question is too short to count as republished: 11 words.)
+    assert_eq!(n(&s, "republished"), 1, "{s}");
+    let held: Vec<_> = all_passages(&idx)
+        .into_iter()
+        .filter(|p| p.text == FUND)
+        .collect();
+    assert_eq!(held[0].speaker, "Signe Halvorsen");
+    assert!(held[0].file.ends_with("roster.txt"), "{:?}", held[0]);
+    assert_eq!(held[0].also_in.len(), 1);
+    assert!(held[0].also_in[0].ends_with("page.txt"), "{:?}", held[0]);
+    let st = stats(&scratch, &idx);
+    assert_eq!(st["passages"], s["passages"], "{st}");
+    let (hits, _) = scratch.search("compensation fund twelve million", &[]);
+    assert_eq!(hits.len(), 1, "{hits:?}");
+
+    // One file at a time: the page first holds its own text; the roster
+    // arriving makes it hers and republished, and leaving gives it back.
+    let scratch = Scratch::new();
+    let idx = scratch.index();
+    scratch.write("c/page.txt", REPUBLISHED);
+    let dir = scratch.path().join("c");
+    index_json(&scratch, &idx, &[], &[&dir]);
+    assert_eq!(stored_count(&idx, FUND), 0, "alone, the page has no label");
+    scratch.write("c/roster.txt", ROSTER);
+    let s = index_json(&scratch, &idx, &[], &[&dir]);
+    assert_eq!((n(&s, "added"), n(&s, "refreshed")), (1, 1), "{s}");
+    assert_eq!(stored_count(&idx, FUND), 1, "{s}");
+    assert_same_as_rebuild(&scratch, &idx, &[&dir]);
+    std::fs::remove_file(dir.join("roster.txt")).expect("remove");
+    let s = index_json(&scratch, &idx, &["--prune"], &[&dir]);
+    assert_eq!((n(&s, "removed"), n(&s, "refreshed")), (1, 1), "{s}");
+    assert_eq!(stored_count(&idx, FUND), 0, "{s}");
+    assert_same_as_rebuild(&scratch, &idx, &[&dir]);
+}

@@ -9,6 +9,11 @@
 //!    who speaks where (the speaker registry: a page without a roster
 //!    learns who chairs from the briefings that have one) and which
 //!    passages are republished word for word in several files.
+//!    Between the passes, a document the knowledge can change (its survey
+//!    asked the corpus a question the corpus answers) is parsed with it,
+//!    and republished passages are matched on *that* parse's text
+//!    ([`settle`]): a label only the corpus resolves changes a passage's
+//!    text, and matched on the survey's text the passage was stored twice.
 //! 2. *Index*: parse again with that knowledge and write the passages. A
 //!    republished passage is written once, from the file that holds most of
 //!    the briefing (ties: the file whose name sorts first), and lists the
@@ -19,10 +24,12 @@
 //! whose questions the whole corpus answers as an empty one does ("nobody")
 //! would parse the same in the second pass, so its first parse is used
 //! again instead ([`plan::Reuse`]): a third to half of the documents
-//! (those that name nobody known only from elsewhere). Parses are kept up
-//! to a fixed memory bound ([`plan::REUSE_BYTES`]); beyond it, and for the
-//! other documents, sources are read and parsed again in the second pass,
-//! so memory stays bounded whatever the corpus size.
+//! (those that name nobody known only from elsewhere). The other documents
+//! are parsed with the knowledge between the passes ([`settle`]), and that
+//! parse is the one the second pass writes. Parses are kept up to a fixed
+//! memory bound ([`plan::REUSE_BYTES`]); beyond it, sources are read and
+//! parsed again in the second pass, so memory stays bounded whatever the
+//! corpus size.
 //! Everything a run writes is one tantivy commit (see [`super`] for why a
 //! killed run leaves the previous commit whole).
 //!
@@ -79,6 +86,7 @@
 //! touched.
 //!
 //! The steps live in submodules: [`plan`] (what each document is this run),
+//! [`settle`] (keys as the knowledge parses each document),
 //! [`shared`] (the corpus-wide views: knowledge, republished passages),
 //! [`pass2`] (parsing with knowledge and writing), [`store`] (opening,
 //! committing, clearing), [`fingerprint`] (the stored hashes).
@@ -87,6 +95,7 @@ pub mod ceiling;
 mod fingerprint;
 mod pass2;
 mod plan;
+mod settle;
 mod shared;
 mod store;
 
@@ -107,6 +116,7 @@ use crate::registry::{Registry, RegistryBuilder};
 use crate::transcript::{Knowledge, Role};
 use pass2::{Work, WriteContext, Written};
 use plan::{classify, fallback_for, plan, Entry, ReuseBudget, Status, REUSE_BYTES};
+use settle::{settle, Settled};
 use shared::{knowledge_change, ownership_fingerprint, republished_owners, survey_knowledge};
 use store::{busy_or, commit, create, open_previous, Previous};
 
@@ -343,20 +353,51 @@ pub fn build(dir: &Path, sources: &[Source], opts: &BuildOptions) -> Result<Buil
     // The corpus-wide views, from every document's parts.
     let people = survey_knowledge(entries.iter().filter_map(Entry::survey_registry));
     let relevance = knowledge_change(&before, &people);
+    // What documents are parsed with, by the `--date` each is parsed with.
+    let mut knowledge: HashMap<Option<Date>, Knowledge> = HashMap::new();
+    for e in &entries {
+        let fallback = fallback_for(e, opts.fallback_date);
+        knowledge.entry(fallback).or_insert_with(|| Knowledge {
+            fallback_date: fallback,
+            people: people.clone(),
+        });
+    }
+    // Republished passages are matched on the text the documents are
+    // written with, which the knowledge can change (see [`settle`]).
+    let settled = parallel(entries.len(), threads, |i| {
+        settle(
+            &entries[i],
+            &people,
+            &knowledge,
+            relevance.as_ref(),
+            opts.fallback_date,
+            &budget,
+        )
+    });
+    let mut untouched = Vec::with_capacity(entries.len());
+    for (e, s) in entries.iter_mut().zip(settled) {
+        untouched.push(s == Settled::Untouched);
+        if let Settled::Keys(keys) = s {
+            match (&mut e.fresh, &mut e.prev) {
+                (Some(f), _) => f.keys = keys,
+                (None, Some(p)) => p.keys = keys,
+                (None, None) => {}
+            }
+        }
+    }
     let owners = republished_owners(&entries);
     let ownership: Vec<u64> = (0..entries.len())
         .map(|i| ownership_fingerprint(i, &entries, &owners))
         .collect();
 
-    let work = decide_work(&entries, &ownership, relevance.is_some());
+    let work = decide_work(&entries, &ownership, relevance.is_some(), &untouched);
     // First-pass parses the corpus's knowledge would change are let go
     // now, before tantivy's writer takes its memory.
     parallel(entries.len(), threads, |i| {
         let e = &entries[i];
         if let Ok(mut slot) = e.reuse.lock() {
             let fallback = fallback_for(e, opts.fallback_date);
-            if work[i] != Work::Write || !slot.as_ref().is_some_and(|r| r.holds(&people, fallback))
-            {
+            if work[i] == Work::Keep || !slot.as_ref().is_some_and(|r| r.holds(&people, fallback)) {
                 *slot = None;
             }
         }
@@ -398,16 +439,6 @@ pub fn build(dir: &Path, sources: &[Source], opts: &BuildOptions) -> Result<Buil
 
     // Pass 2: parse with the corpus's knowledge and write.
     if let (Some(w), Some(fields)) = (&writer, &index_fields) {
-        let mut knowledge: HashMap<Option<Date>, Knowledge> = HashMap::new();
-        for (e, job) in entries.iter().zip(&work) {
-            if *job != Work::Keep {
-                let fallback = fallback_for(e, opts.fallback_date);
-                knowledge.entry(fallback).or_insert_with(|| Knowledge {
-                    fallback_date: fallback,
-                    people: people.clone(),
-                });
-            }
-        }
         let ctx = WriteContext {
             entries: &entries,
             owners: &owners,
@@ -485,17 +516,25 @@ pub fn build(dir: &Path, sources: &[Source], opts: &BuildOptions) -> Result<Buil
 /// What pass 2 does with each entry: new and changed documents are
 /// written; unchanged ones are rewritten when their shared passages changed
 /// hands, and re-parsed (written only if different) when the knowledge
-/// about people changed; the rest are kept as they are.
-fn decide_work(entries: &[Entry], ownership: &[u64], knowledge_changed: bool) -> Vec<Work> {
+/// about people changed and their text names someone it changed for
+/// (`untouched`: settling found it names nobody); the rest are kept as
+/// they are.
+fn decide_work(
+    entries: &[Entry],
+    ownership: &[u64],
+    knowledge_changed: bool,
+    untouched: &[bool],
+) -> Vec<Work> {
     entries
         .iter()
         .zip(ownership)
-        .map(|(e, sig)| match e.status {
+        .zip(untouched)
+        .map(|((e, sig), untouched)| match e.status {
             Status::New | Status::Changed => Work::Write,
             Status::Unchanged => {
                 if e.prev.as_ref().map(|p| p.ownership) != Some(*sig) {
                     Work::Write
-                } else if knowledge_changed {
+                } else if knowledge_changed && !untouched {
                     Work::IfRelevant
                 } else {
                     Work::Keep

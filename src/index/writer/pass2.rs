@@ -51,9 +51,11 @@ impl WriteContext<'_> {
     pub(super) fn write(&self, i: usize, job: Work) -> Result<Option<Written>, Warning> {
         let e = &self.entries[i];
         let fallback = fallback_for(e, self.fallback_date);
-        // The first pass's parse, when it still holds (see `build`).
+        // The first pass's parse, or the one settling made with the
+        // knowledge, when it still holds (see `build`; a kept parse of an
+        // unchanged document is one settling found the knowledge concerns).
         let reused = match e.reuse.lock() {
-            Ok(mut slot) if job == Work::Write => slot.take(),
+            Ok(mut slot) => slot.take(),
             _ => None,
         };
         let (t, notes) = match reused {

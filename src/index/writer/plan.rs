@@ -67,8 +67,14 @@ pub(super) struct Survey {
     pub(super) stamp: Stamp,
     pub(super) undated: bool,
     pub(super) size: u64,
+    /// Text hashes of its passages long enough to be republished, as the
+    /// document parses on its own; replaced by those of its parse with the
+    /// corpus's knowledge when that differs ([`super::settle`]).
     pub(super) keys: Vec<u64>,
     pub(super) registry: Registry,
+    /// The questions the parse asked the (then empty) corpus: whether the
+    /// corpus's knowledge can change the parse, hence the keys.
+    pub(super) probes: Vec<Probe>,
 }
 
 /// A first-pass parse kept for the second pass: the transcript, the
@@ -77,6 +83,9 @@ pub(super) struct Reuse {
     pub(super) transcript: Transcript,
     pub(super) probes: Vec<Probe>,
     pub(super) notes: Vec<String>,
+    /// Parsed with the corpus's knowledge already ([`super::settle`]): it
+    /// is the parse the second pass would make.
+    pub(super) knowing: bool,
 }
 
 impl Reuse {
@@ -84,8 +93,9 @@ impl Reuse {
     /// again: the corpus answers none of its questions (see [`Probe`]),
     /// and a `--date` it is parsed with cannot apply (the text has a date).
     pub(super) fn holds(&self, people: &[KnownPerson], fallback: Option<Date>) -> bool {
-        (fallback.is_none() || self.transcript.date.is_some())
-            && !self.probes.iter().any(|p| p.answered_by(people))
+        self.knowing
+            || ((fallback.is_none() || self.transcript.date.is_some())
+                && !self.probes.iter().any(|p| p.answered_by(people)))
     }
 }
 
@@ -98,7 +108,7 @@ pub(super) const REUSE_BYTES: usize = 128 * 1024 * 1024;
 
 /// What a kept parse costs in memory, per byte of its text (measured:
 /// about 2.1, with the allocator's overhead).
-fn reuse_cost(text_bytes: usize) -> usize {
+pub(super) fn reuse_cost(text_bytes: usize) -> usize {
     text_bytes.saturating_mul(5) / 2
 }
 
@@ -111,7 +121,7 @@ impl ReuseBudget {
     }
 
     /// Takes `n` bytes if that many are left.
-    fn take(&self, n: usize) -> bool {
+    pub(super) fn take(&self, n: usize) -> bool {
         self.0
             .fetch_update(Ordering::Relaxed, Ordering::Relaxed, |left| {
                 left.checked_sub(n)
@@ -139,11 +149,13 @@ pub(super) fn survey(
         size: size as u64,
         keys,
         registry: reg.build(),
+        probes: probes.clone(),
     };
     let reuse = budget.take(reuse_cost(loaded.text.len())).then(|| Reuse {
         transcript: t,
         probes,
         notes: loaded.notes.clone(),
+        knowing: false,
     });
     (survey, reuse)
 }

@@ -193,6 +193,7 @@ mod tests {
             size,
             keys: keys.to_vec(),
             registry: Registry::default(),
+            probes: Vec::new(),
         });
         e
     }
