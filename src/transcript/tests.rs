@@ -231,3 +231,70 @@ fn question_from_a_named_reporter_is_a_reporters_label() {
         ]
     );
 }
+
+#[test]
+fn page_metadata_block_is_header_not_speech() {
+    // gov.uk's layout: kind of page, title, one-paragraph summary, then a
+    // block of keys with the value on the next line, some without a colon.
+    let t = parse(
+        "Speech\nPM remarks at the Ferry Summit: 3 March 2025\nPrime Minister Ruth Okafor's remarks at the press conference after the Ferry Summit.\n\nFrom:\nPrime Minister's Office and The Rt Hon Ruth Okafor MP\nPublished\n4 March 2025\nDelivered on\n3 March 2025 (Transcript of the speech, exactly as it was delivered)\nLocation:\nHarbour Hall, Eastport\n\nPrime Minister:\n\nGood afternoon. We agreed a plan for the ferries today.\n\nQuestion (Harbour News):\n\nWhat will it cost?\n\nPrime Minister:\n\nLess than the last one.\n",
+    );
+    assert_eq!(
+        t.title.as_deref(),
+        Some("PM remarks at the Ferry Summit: 3 March 2025")
+    );
+    // Delivered on (the day of the speech) before Published.
+    assert_eq!(t.date, Date::new(2025, 3, 3).ok());
+    let speakers: Vec<&str> = t.turns.iter().map(|t| t.speaker.as_str()).collect();
+    assert_eq!(speakers, ["Ruth Okafor", "Harbour News", "Ruth Okafor"]);
+    assert!(t.turns[0].paragraphs[0].text.starts_with("Good afternoon"));
+    let reasons: Vec<&str> = t.skipped.iter().map(|s| s.reason).collect();
+    assert_eq!(
+        reasons,
+        [
+            "header line (place, venue, note)",
+            "title",
+            "page summary",
+            "metadata line",
+            "metadata line",
+            "metadata line",
+            "date line",
+            "metadata line",
+            "date line",
+            "metadata line",
+            "metadata line",
+        ]
+    );
+}
+
+#[test]
+fn page_keys_without_a_colon() {
+    assert_eq!(
+        label::page_metadata("Published"),
+        Some(("published".into(), ""))
+    );
+    assert_eq!(
+        label::page_metadata("Last updated 4 March 2025"),
+        Some(("last updated".into(), "4 March 2025"))
+    );
+    assert_eq!(
+        label::page_metadata("From: Prime Minister's Office"),
+        Some(("from".into(), "Prime Minister's Office"))
+    );
+    // A sentence that opens with a key word is not a key.
+    assert_eq!(
+        label::page_metadata("Published reports say otherwise."),
+        None
+    );
+    assert_eq!(label::page_metadata("From the start, we said so."), None);
+}
+
+#[test]
+fn an_office_label_resolves_to_the_holder_a_subtitle_names() {
+    let t = parse(
+        "PM remarks at the Ferry Summit: 3 March 2025\n\nPrime Minister Ruth Okafor spoke to the press after the summit\n\nPrime Minister:\n\nGood afternoon. We agreed a plan.\n\nQuestion (Harbour News):\n\nWhat will it cost?\n\nPrime Minister:\n\nLess than the last one.\n",
+    );
+    let speakers: Vec<&str> = t.turns.iter().map(|t| t.speaker.as_str()).collect();
+    assert_eq!(speakers, ["Ruth Okafor", "Harbour News", "Ruth Okafor"]);
+    assert_eq!(t.turns[0].speaker_title.as_deref(), Some("Prime Minister"));
+}

@@ -406,6 +406,42 @@ fn government_statement_then_questions() {
 }
 
 #[test]
+fn government_page_metadata_block_and_an_office_its_summary_names() {
+    let docs = parse("publishers");
+    let doc = &docs["govuk-speech.txt"];
+    assert_eq!(
+        s(doc, "title"),
+        "PM remarks at the Harbour Summit press conference: 3 March 2025"
+    );
+    assert_eq!(s(doc, "date"), "2025-03-03");
+    // The summary, `From:`, `Published`, `Delivered on`, `Location:` and
+    // their values are the page's, not speech; the corpus's other Prime
+    // Minister (government-statement.txt) does not take the label.
+    expect_turns(
+        doc,
+        &[
+            ("Helen Marsh", "official", "Good afternoon. Today leaders"),
+            ("Harbour News", "journalist", "Prime Minister, can you say"),
+            ("Helen Marsh", "official", "I can tell you"),
+        ],
+    );
+    let sk = skipped(doc);
+    for (reason, text) in [
+        ("page summary", "Prime Minister Helen Marsh's remarks at the press conference following the Harbour Summit in Lancaster House."),
+        ("metadata line", "From:"),
+        ("metadata line", "Prime Minister's Office, 10 Downing Street and The Rt Hon Helen Marsh MP"),
+        ("metadata line", "Published"),
+        ("date line", "3 March 2025"),
+        ("metadata line", "Lancaster House, London"),
+    ] {
+        assert!(
+            sk.contains(&(reason.into(), text.into())),
+            "{reason}: {text} in {sk:#?}"
+        );
+    }
+}
+
+#[test]
 fn chinese_press_conference() {
     let docs = parse("publishers");
     let doc = &docs["chinese-press-conference.txt"];
