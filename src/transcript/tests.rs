@@ -298,3 +298,21 @@ fn an_office_label_resolves_to_the_holder_a_subtitle_names() {
     assert_eq!(speakers, ["Ruth Okafor", "Harbour News", "Ruth Okafor"]);
     assert_eq!(t.turns[0].speaker_title.as_deref(), Some("Prime Minister"));
 }
+
+#[test]
+fn words_of_speech_under_a_chair_heading_are_not_a_roster_name() {
+    let t = parse(
+        "临海市新闻发布会\n\n时间：2024年7月2日\n\n出席人：\n临海市交通运输局局长 邵明川\n主持人：\n好的 谢谢\n\n邵明川：\n谢谢主持人。今年全市新开通公交线路十二条。\n\n记者：\n请问地铁什么时候开通？\n\n邵明川：\n明年年底。\n",
+    );
+    let roster: Vec<&str> = t.roster.iter().map(|e| e.name.as_str()).collect();
+    assert_eq!(roster, ["邵明川"]);
+    assert_eq!(t.turns[0].role, Role::Moderator);
+    assert_eq!(t.turns[0].paragraphs[0].text, "好的 谢谢");
+    for words in ["好的 谢谢", "下面 请", "现在 开始", "谢谢 各位"] {
+        assert!(!name::looks_like_person(words), "{words}");
+        assert_eq!(roster::entry(words), None, "{words}");
+    }
+    for who in ["王毅", "邵明川", "欧阳明", "岸田 文雄"] {
+        assert!(name::looks_like_person(who), "{who}");
+    }
+}
