@@ -356,10 +356,16 @@ fn bare(word: &str) -> String {
         .replace('\u{2019}', "'")
 }
 
-/// Whether `word` is an honorific or a word of office ("MS.", "Secretary").
+/// Whether `word` is an honorific or a word of office ("MS.", "Secretary"),
+/// or words of office joined by hyphens, as European institutions write
+/// them ("Vice-President", "Vice-Chair"; not "Jean-Pierre").
 pub fn is_title_word(word: &str) -> bool {
     let w = bare(word);
-    !w.is_empty() && TITLE_WORDS.contains(&w.as_str())
+    !w.is_empty()
+        && (TITLE_WORDS.contains(&w.as_str())
+            || (w.contains('-')
+                && w.split('-')
+                    .all(|part| !part.is_empty() && TITLE_WORDS.contains(&part))))
 }
 
 /// Edit distance between two short words, counting a swap of neighbouring

@@ -316,3 +316,19 @@ fn words_of_speech_under_a_chair_heading_are_not_a_roster_name() {
         assert!(name::looks_like_person(who), "{who}");
     }
 }
+
+#[test]
+fn hyphenated_offices_and_in_page_links() {
+    assert!(name::is_title_word("Vice-President"));
+    assert!(name::is_title_word("VICE-CHAIR"));
+    assert!(!name::is_title_word("Jean-Pierre"));
+    assert_eq!(
+        furniture::reason("Jump to the transcript of the questions and answers"),
+        Some("page navigation")
+    );
+    assert_eq!(
+        furniture::reason("Skip to main content"),
+        Some("page navigation")
+    );
+    assert_eq!(furniture::reason("Back to Iran. We have said so."), None);
+}

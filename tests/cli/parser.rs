@@ -442,6 +442,41 @@ fn government_page_metadata_block_and_an_office_its_summary_names() {
 }
 
 #[test]
+fn european_central_bank_layout() {
+    let docs = parse("publishers");
+    let doc = &docs["central-bank-europe.txt"];
+    assert_eq!(s(doc, "date"), "2024-07-18");
+    // `Vice-President Lund:`, a hyphenated office, opens a turn; the
+    // statement before the questions is the President's, whom the header
+    // names first.
+    expect_turns(
+        doc,
+        &[
+            (
+                "Ines Varga",
+                "official",
+                "Good afternoon, the Vice-President",
+            ),
+            (
+                "Harbour Wire",
+                "journalist",
+                "Madam President, is a September",
+            ),
+            ("Ines Varga", "official", "The question of what we do"),
+            ("Coastal Times", "journalist", "Could you say more"),
+            ("Ines Varga", "official", "Wage growth is still elevated"),
+            ("Pavel Lund", "official", "Thank you. I would only add"),
+            ("Harbour News", "journalist", "What are the risks"),
+            ("Ines Varga", "official", "The risks to economic growth"),
+        ],
+    );
+    assert!(skipped(doc).contains(&(
+        "page navigation".into(),
+        "Jump to the transcript of the questions and answers".into()
+    )));
+}
+
+#[test]
 fn chinese_press_conference() {
     let docs = parse("publishers");
     let doc = &docs["chinese-press-conference.txt"];
