@@ -549,6 +549,14 @@ pub fn looks_like_outlet(name: &str) -> bool {
     }) {
         return true;
     }
+    // "Jiji Press", "Harbour Press", "Associated Press": an agency's name
+    // ends in "Press", where an office ("Press Secretary") starts with it.
+    if words.len() >= 2
+        && words.last().is_some_and(|w| bare(w) == "press")
+        && !words.iter().rev().skip(1).any(|w| is_title_word(w))
+    {
+        return true;
+    }
     if words.iter().any(|w| {
         let lw = w.to_ascii_lowercase();
         [".com", ".cn", ".net", ".org", ".co.", ".io", ".news"]

@@ -332,3 +332,11 @@ fn hyphenated_offices_and_in_page_links() {
     );
     assert_eq!(furniture::reason("Back to Iran. We have said so."), None);
 }
+
+#[test]
+fn an_agency_named_press_is_an_outlet_an_office_is_not() {
+    assert!(name::looks_like_outlet("Harbour Press"));
+    assert!(name::looks_like_outlet("Jiji Press"));
+    assert!(!name::looks_like_outlet("Press Secretary"));
+    assert!(!name::looks_like_outlet("Deputy Press"));
+}

@@ -477,6 +477,28 @@ fn european_central_bank_layout() {
 }
 
 #[test]
+fn ministry_press_secretary_in_english_translation() {
+    let docs = parse("publishers");
+    let doc = &docs["ministry-english.txt"];
+    assert_eq!(s(doc, "date"), "2024-06-12");
+    // `Reporter (Harbour Press):` names an agency: a name ending in
+    // "Press" is an outlet, "Press Secretary" an office.
+    expect_turns(
+        doc,
+        &[
+            ("Kenji Morita", "moderator", "Good afternoon. I would like"),
+            ("NHK", "journalist", "I would like to ask about the visit"),
+            ("Kenji Morita", "moderator", "The Minister hopes"),
+            ("Harbour Press", "journalist", "Will the Minister meet"),
+            ("Kenji Morita", "moderator", "The schedule is still"),
+        ],
+    );
+    let sk = skipped(doc);
+    assert!(sk.iter().any(|(_, t)| t == "(Provisional translation)"));
+    assert!(!all_text(doc).contains("Questions and Answers"));
+}
+
+#[test]
 fn chinese_press_conference() {
     let docs = parse("publishers");
     let doc = &docs["chinese-press-conference.txt"];
