@@ -580,6 +580,29 @@ pub fn candidate(par: &str) -> Option<Candidate<'_>> {
     Some(c)
 }
 
+/// A speaker's name in capitals alone on its line, with no colon, as PDF
+/// exports and some transcription services print turns (`DANA ORTIZ`,
+/// then the speech on the following lines). Only the shape is checked
+/// here: headings have it too (`OPENING REMARKS`), so the parser accepts
+/// such a line only with more evidence than a colon label needs (see
+/// `Parser::find_labels`).
+pub fn alone(par: &str) -> Option<Candidate<'_>> {
+    let t = par.trim();
+    let words = t.split_whitespace().count();
+    let shaped = (1..=5).contains(&words)
+        && t.chars().count() <= 50
+        && t.chars()
+            .all(|c| c.is_uppercase() || matches!(c, ' ' | '.' | '\'' | '\u{2019}' | '-'))
+        && t.starts_with(char::is_uppercase)
+        && !t.ends_with('-');
+    (shaped && label_shaped(t)).then(|| Candidate {
+        label: t,
+        rest: "",
+        kind: kind_of(t),
+        period: false,
+    })
+}
+
 /// Whether text opens as a turn's text does: a capital, a digit, a quote,
 /// a bracket or a dash (not a lower-case continuation).
 fn opens_text(rest: &str) -> bool {

@@ -672,6 +672,8 @@ impl<'a> Parser<'a> {
         let mut counts: HashMap<String, usize> = HashMap::new();
         let mut period_counts: HashMap<String, usize> = HashMap::new();
         let mut capital_titles = 0;
+        // Candidates that are a name in capitals alone, without a colon.
+        let mut alone = vec![false; n];
         for (i, slot) in cands.iter_mut().enumerate() {
             if self.furniture[i].is_some()
                 || matches!(
@@ -687,7 +689,12 @@ impl<'a> Parser<'a> {
             {
                 continue;
             }
-            if let Some(c) = label::candidate(&self.paras[i].text) {
+            let found = label::candidate(&self.paras[i].text).or_else(|| {
+                let c = label::alone(&self.paras[i].text)?;
+                alone[i] = true;
+                Some(c)
+            });
+            if let Some(c) = found {
                 let key = name::fold(c.label);
                 if c.period {
                     *period_counts.entry(key.clone()).or_default() += 1;
@@ -704,6 +711,22 @@ impl<'a> Parser<'a> {
             }
         }
         let period_style = period_counts.values().filter(|&&n| n >= 2).sum::<usize>() >= 3;
+        // Names alone on their line are this document's labels when one
+        // of them opens several turns, each followed by text.
+        let text_after = |i: usize| {
+            (i + 1..n)
+                .find(|&j| self.furniture[j].is_none())
+                .is_some_and(|j| cands[j].is_none())
+        };
+        let alone_style = (0..n).any(|i| {
+            alone[i]
+                && text_after(i)
+                && cands[i].is_some_and(|c| {
+                    c.kind == LabelKind::Named
+                        && counts.get(&name::fold(c.label)).copied().unwrap_or(0) >= 2
+                        && name::looks_like_person(c.label)
+                })
+        });
         let mut out = vec![None; n];
         let mut known: HashMap<String, bool> = HashMap::new();
         for i in 0..n {
@@ -737,7 +760,23 @@ impl<'a> Parser<'a> {
                 question_follows: follows.contains('?') || follows.contains('？'),
                 period_style,
             };
-            if label::score(&c, &ctx) >= label::ACCEPT {
+            // A line alone without a colon is a label only in a document
+            // written so, before text, and when its name recurs, is known,
+            // or asks a question (a reporter who asks once); a role word
+            // (`MODERATOR`, `QUESTION`) in such a document. Headings
+            // (`OPENING REMARKS`) meet none of these.
+            let alone_ok = !alone[i]
+                || (alone_style
+                    && text_after(i)
+                    && match c.kind {
+                        LabelKind::Named => {
+                            ctx.known_name
+                                || (name::looks_like_person(c.label)
+                                    && (ctx.occurrences >= 2 || ctx.question_follows))
+                        }
+                        _ => true,
+                    });
+            if alone_ok && label::score(&c, &ctx) >= label::ACCEPT {
                 out[i] = Some(c);
             }
         }

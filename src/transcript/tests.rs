@@ -340,3 +340,23 @@ fn an_agency_named_press_is_an_outlet_an_office_is_not() {
     assert!(!name::looks_like_outlet("Press Secretary"));
     assert!(!name::looks_like_outlet("Deputy Press"));
 }
+
+#[test]
+fn names_alone_in_capitals_are_labels_only_in_a_document_written_so() {
+    assert!(label::alone("DANA ORTIZ").is_some());
+    assert!(label::alone("Dana Ortiz").is_none());
+    assert!(label::alone("DANA ORTIZ: Good morning.").is_none());
+    // A heading in capitals in a document labelled with colons stays out
+    // of every turn's speaker.
+    let t = parse(
+        "Harbour Briefing\n\nMARCH 4, 2024\n\nMS. QUILL: Good afternoon. Two announcements today.\n\nQUESTIONS AND ANSWERS\n\nQ: Will the ferry run?\n\nMS. QUILL: It will.\n\nQ: When?\n\nMS. QUILL: In May.\n",
+    );
+    assert!(t.turns.iter().all(|t| t.speaker != "Questions and Answers"));
+    // A heading between names alone is not one of them: text does not
+    // follow it.
+    let t = parse(
+        "Harbour Briefing\n\nMarch 4, 2024\n\nDANA ORTIZ\nGood afternoon. Two announcements today.\n\nQUESTIONS\n\nTOM REID\nWill the ferry run?\n\nDANA ORTIZ\nIt will.\n",
+    );
+    let speakers: Vec<&str> = t.turns.iter().map(|t| t.speaker.as_str()).collect();
+    assert_eq!(speakers, ["Dana Ortiz", "Tom Reid", "Dana Ortiz"]);
+}

@@ -499,6 +499,28 @@ fn ministry_press_secretary_in_english_translation() {
 }
 
 #[test]
+fn names_alone_on_their_line_as_pdf_exports_print_turns() {
+    let docs = parse("formats");
+    let doc = &docs["pdf-names-alone.txt"];
+    assert_eq!(s(doc, "date"), "2024-11-14");
+    // `DANA ORTIZ` recurs before text; a reporter named once asks a
+    // question; `OPENING REMARKS` is a heading, not a speaker.
+    expect_turns(
+        doc,
+        &[
+            ("Dana Ortiz", "official", "Good morning, everyone"),
+            ("Hannah Clarke", "journalist", "Thank you. Will the evening"),
+            ("Dana Ortiz", "official", "Not this winter."),
+            ("Tom Reid", "journalist", "What will the student fare be"),
+            ("Dana Ortiz", "official", "Half the adult fare"),
+        ],
+    );
+    // Hard-wrapped lines are joined.
+    assert!(all_text(doc).contains("one at half past eight and one at ten. We have also"));
+    assert!(!all_text(doc).contains("OPENING REMARKS"));
+}
+
+#[test]
 fn chinese_press_conference() {
     let docs = parse("publishers");
     let doc = &docs["chinese-press-conference.txt"];
