@@ -66,6 +66,14 @@ static TRANSCRIPT_NOTE: LazyLock<Regex> = LazyLock::new(|| {
     .expect("static regex")
 });
 
+/// In-page navigation links: `Jump to the transcript of the questions and
+/// answers`, `Skip to main content`, `Back to the list`. A link is short
+/// and has no sentence end; speech that starts so ("Back to Iran. …") does.
+static NAV_LINK: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:jump|skip|back|return|scroll)\s+(?:down\s+|up\s+)?to\b[^.?!:;]{0,80}$")
+        .expect("static regex")
+});
+
 /// Lines of page chrome that stand alone: navigation, sharing, trailers.
 const NAV_LINES: &[&str] = &[
     "top",
@@ -152,6 +160,9 @@ pub fn reason(text: &str) -> Option<Reason> {
         if NAV_LINES.contains(&bare) {
             return Some("page navigation");
         }
+    }
+    if NAV_LINK.is_match(collapsed) && super::text::word_count(collapsed) <= 12 {
+        return Some("page navigation");
     }
     let head_is = |word: &str| {
         collapsed

@@ -91,8 +91,15 @@ const METADATA_KEYS: &[&str] = &[
     "tags",
     "tag",
     "updated",
+    "last updated",
     "published",
+    "first published",
     "posted",
+    "delivered on",
+    // Government pages (gov.uk and its imitators): `From:` the department,
+    // `Part of:` a collection.
+    "from",
+    "part of",
     "contact",
     "note",
     "notes",
@@ -296,6 +303,69 @@ pub fn metadata(par: &str) -> Option<(String, &str)> {
     let folded = name::fold(key);
     (folded.split(' ').count() <= 3 && METADATA_KEYS.contains(&folded.as_str()))
         .then(|| (folded, value.trim()))
+}
+
+/// Keys that web pages print alone on their line, the value on the next
+/// one, often without a colon (`Published` / `3 March 2025`, `From:` /
+/// the department): the keys of a page's metadata block.
+const PAGE_KEYS: &[&str] = &[
+    "from",
+    "published",
+    "first published",
+    "last updated",
+    "updated",
+    "delivered on",
+    "posted",
+    "date",
+    "location",
+    "venue",
+    "place",
+    "part of",
+    "source",
+    "时间",
+    "日期",
+    "发布时间",
+    "地点",
+    "来源",
+];
+
+/// Reads a line of a page's metadata block: `Key: value`, a page key alone
+/// (`Published`, `From:`: the value is the next line, returned empty), or
+/// a page key and a date without a colon (`Published 3 March 2025`, `Last
+/// updated 4 March 2025`). Only page keys ([`PAGE_KEYS`]) may go without
+/// a colon, since only they are printed that way, and a key alone is a
+/// key only when its value can follow on the next line.
+pub fn page_metadata(par: &str) -> Option<(String, &str)> {
+    let t = par.trim();
+    let bare = t.trim_end_matches([':', '：']).trim_end();
+    let folded = name::fold(bare);
+    if PAGE_KEYS.contains(&folded.as_str()) && bare.chars().count() <= 20 {
+        return Some((folded, ""));
+    }
+    if let Some(found) = metadata(t) {
+        return Some(found);
+    }
+    let words: Vec<&str> = t.split_whitespace().collect();
+    (1..=2.min(words.len())).find_map(|n| {
+        let key = name::fold(&words[..n].join(" "));
+        let value = t
+            .splitn(n + 1, char::is_whitespace)
+            .nth(n)
+            .unwrap_or("")
+            .trim();
+        (PAGE_KEYS.contains(&key.as_str())
+            && key.is_ascii()
+            && words[0].starts_with(char::is_uppercase)
+            && super::date::is_date_line(value))
+        .then_some((key, value))
+    })
+}
+
+/// Whether a page key alone on its line has its value on the next line
+/// (`From:` / `Prime Minister's Office`); other keys alone (`Notes:`)
+/// head whatever follows.
+pub fn value_on_next_line(key: &str) -> bool {
+    PAGE_KEYS.contains(&key)
 }
 
 /// Minimum evidence score for a [`LabelKind::Named`] candidate to be read as
@@ -508,6 +578,29 @@ pub fn candidate(par: &str) -> Option<Candidate<'_>> {
         }
     }
     Some(c)
+}
+
+/// A speaker's name in capitals alone on its line, with no colon, as PDF
+/// exports and some transcription services print turns (`DANA ORTIZ`,
+/// then the speech on the following lines). Only the shape is checked
+/// here: headings have it too (`OPENING REMARKS`), so the parser accepts
+/// such a line only with more evidence than a colon label needs (see
+/// `Parser::find_labels`).
+pub fn alone(par: &str) -> Option<Candidate<'_>> {
+    let t = par.trim();
+    let words = t.split_whitespace().count();
+    let shaped = (1..=5).contains(&words)
+        && t.chars().count() <= 50
+        && t.chars()
+            .all(|c| c.is_uppercase() || matches!(c, ' ' | '.' | '\'' | '\u{2019}' | '-'))
+        && t.starts_with(char::is_uppercase)
+        && !t.ends_with('-');
+    (shaped && label_shaped(t)).then(|| Candidate {
+        label: t,
+        rest: "",
+        kind: kind_of(t),
+        period: false,
+    })
 }
 
 /// Whether text opens as a turn's text does: a capital, a digit, a quote,

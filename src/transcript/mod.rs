@@ -182,9 +182,26 @@ enum Header {
     /// `Dana Ortiz, Department Spokesperson` under the title.
     Person,
     Metadata,
+    /// A one-paragraph summary between the title and a page's metadata
+    /// block: it may name the people who speak, as a title does.
+    Summary,
     Date,
     Dateline,
     Other,
+}
+
+/// The rank of a date given by a metadata key (lower wins), if the key
+/// gives a date: the day a briefing was held or delivered before the day
+/// a page was published or updated. 时间 ("time") is how Chinese pages give
+/// a briefing's date.
+fn date_key_rank(key: &str) -> Option<u8> {
+    match key {
+        "date" | "dates" | "delivered on" | "时间" | "日期" => Some(0),
+        "published" | "first published" | "posted" | "updated" | "last updated" | "发布时间" => {
+            Some(1)
+        }
+        _ => None,
+    }
 }
 
 /// A date found somewhere, with the rule's rank (lower wins; the first
@@ -362,6 +379,7 @@ impl<'a> Parser<'a> {
                 (None, Some(Header::Roster)) => "speaker roster",
                 (None, Some(Header::Person)) => "speaker named in the header",
                 (None, Some(Header::Metadata)) => "metadata line",
+                (None, Some(Header::Summary)) => "page summary",
                 (None, Some(Header::Date | Header::Dateline)) => "date line",
                 (None, _)
                     if self.title.as_deref()
@@ -457,17 +475,24 @@ impl<'a> Parser<'a> {
     /// (prose or a label).
     fn scan_header(&mut self) -> usize {
         let mut roster_role: Option<Role> = None;
-        let mut date_value_next = false;
+        // A page key alone on its line (`Published`, `From:`) whose value
+        // is the next line.
+        let mut value_next: Option<String> = None;
         for i in 0..self.paras.len() {
             if self.furniture[i].is_some() {
                 continue;
             }
             let t = text::collapse_spaces(&self.paras[i].text);
-            if date_value_next {
-                date_value_next = false;
-                if let Some(clue) = DateClue::first_in(&t, 0, "Date: line") {
-                    self.dates.push(clue);
-                    self.header[i] = Some(Header::Date);
+            if let Some(key) = value_next.take() {
+                if let Some(rank) = date_key_rank(&key) {
+                    if let Some(clue) = DateClue::first_in(&t, rank, "Date: line") {
+                        self.dates.push(clue);
+                        self.header[i] = Some(Header::Date);
+                        continue;
+                    }
+                } else if text::word_count(&t) <= 25 && !quick_label(&t) && !is_prose(&t) {
+                    // `From:` / "Prime Minister's Office, 10 Downing Street".
+                    self.header[i] = Some(Header::Metadata);
                     continue;
                 }
             }
@@ -495,30 +520,14 @@ impl<'a> Parser<'a> {
                 }
                 roster_role = None;
             }
-            if let Some((key, value)) = label::metadata(&t) {
+            if let Some((key, value)) = label::page_metadata(&t) {
                 self.header[i] = Some(Header::Metadata);
-                // 时间 ("time") is how Chinese pages give a briefing's date.
-                if matches!(
-                    key.as_str(),
-                    "date"
-                        | "dates"
-                        | "published"
-                        | "posted"
-                        | "updated"
-                        | "时间"
-                        | "日期"
-                        | "发布时间"
-                ) {
-                    let rank = if key.starts_with("date") || key == "时间" || key == "日期" {
-                        0
-                    } else {
-                        1
-                    };
-                    match DateClue::first_in(value, rank, "Date: line") {
-                        Some(clue) => self.dates.push(clue),
-                        None if value.trim().is_empty() => date_value_next = true,
-                        None => {}
-                    }
+                if let Some(rank) = date_key_rank(&key) {
+                    self.dates
+                        .extend(DateClue::first_in(value, rank, "Date: line"));
+                }
+                if value.trim().is_empty() && label::value_on_next_line(&key) {
+                    value_next = Some(key);
                 }
                 continue;
             }
@@ -536,8 +545,15 @@ impl<'a> Parser<'a> {
                 && self
                     .next_text(i)
                     .is_some_and(|n| date::is_date_line(&text::collapse_spaces(n)));
-            if quick_label(&t) || (is_prose(&t) && !top_title) {
+            if quick_label(&t) {
                 return i;
+            }
+            if is_prose(&t) && !top_title {
+                if !self.summary_above_metadata(i, &t) {
+                    return i;
+                }
+                self.header[i] = Some(Header::Summary);
+                continue;
             }
             if let Some(p) = header_person(&t) {
                 self.header_people.push(p);
@@ -546,8 +562,13 @@ impl<'a> Parser<'a> {
             }
             let words = text::word_count(&t);
             // The first header line that says more than a date is the
-            // title, dated or not ("Press Briefing by …, August 25, 2021").
-            let titled = self.header[..i].contains(&Some(Header::Other));
+            // title, dated or not ("Press Briefing by …, August 25, 2021");
+            // a word or two above it ("Speech", "Press release") is the
+            // kind of page, not its title.
+            let titled = (0..i).any(|j| {
+                self.header[j] == Some(Header::Other)
+                    && text::word_count(&text::collapse_spaces(&self.paras[j].text)) >= 3
+            });
             if words <= 15 && (titled || !names_more_than_a_date(&t)) {
                 if let Some(clue) = DateClue::first_in(&t, 2, "dateline") {
                     self.dates.push(clue);
@@ -558,6 +579,20 @@ impl<'a> Parser<'a> {
             self.header[i] = Some(Header::Other);
         }
         self.paras.len()
+    }
+
+    /// Whether paragraph `i`, prose at the head of the page, is the page's
+    /// one-paragraph summary: short, and followed at once by a page
+    /// metadata block (`From:`, `Published`, `Location:`; gov.uk and many
+    /// government sites print title, summary, then the block). The speech
+    /// starts after the block, not at the summary.
+    fn summary_above_metadata(&self, i: usize, t: &str) -> bool {
+        text::word_count(t) <= 60
+            && !self.header[..i].contains(&Some(Header::Summary))
+            && self.next_text(i).is_some_and(|n| {
+                label::page_metadata(&text::collapse_spaces(n))
+                    .is_some_and(|(key, _)| label::value_on_next_line(&key))
+            })
     }
 
     /// Chooses the title among the header's lines before `body_start`;
@@ -603,6 +638,30 @@ impl<'a> Parser<'a> {
                 });
             }
         }
+        // A page summary or subtitle names people as a title does ("Prime
+        // Minister Helen Marsh's remarks at …" under "PM remarks at …"), so
+        // that a label of the office alone (`Prime Minister:`) finds its
+        // holder.
+        for i in 0..self.paras.len() {
+            if !matches!(self.header[i], Some(Header::Summary | Header::Other))
+                || self.furniture[i].is_some()
+            {
+                continue;
+            }
+            let line = text::collapse_spaces(&self.paras[i].text);
+            if self.title.as_deref() == Some(line.as_str()) {
+                continue;
+            }
+            for p in title::people(&line) {
+                let role = p.runs_briefings().then_some(Role::Moderator);
+                self.people.add(DocPerson {
+                    name: p.name,
+                    title: Some(p.title),
+                    role,
+                    source: Source::Header,
+                });
+            }
+        }
     }
 
     /// Finds accepted labels: `labels[i]` is the candidate opening paragraph
@@ -613,6 +672,8 @@ impl<'a> Parser<'a> {
         let mut counts: HashMap<String, usize> = HashMap::new();
         let mut period_counts: HashMap<String, usize> = HashMap::new();
         let mut capital_titles = 0;
+        // Candidates that are a name in capitals alone, without a colon.
+        let mut alone = vec![false; n];
         for (i, slot) in cands.iter_mut().enumerate() {
             if self.furniture[i].is_some()
                 || matches!(
@@ -628,7 +689,12 @@ impl<'a> Parser<'a> {
             {
                 continue;
             }
-            if let Some(c) = label::candidate(&self.paras[i].text) {
+            let found = label::candidate(&self.paras[i].text).or_else(|| {
+                let c = label::alone(&self.paras[i].text)?;
+                alone[i] = true;
+                Some(c)
+            });
+            if let Some(c) = found {
                 let key = name::fold(c.label);
                 if c.period {
                     *period_counts.entry(key.clone()).or_default() += 1;
@@ -645,6 +711,22 @@ impl<'a> Parser<'a> {
             }
         }
         let period_style = period_counts.values().filter(|&&n| n >= 2).sum::<usize>() >= 3;
+        // Names alone on their line are this document's labels when one
+        // of them opens several turns, each followed by text.
+        let text_after = |i: usize| {
+            (i + 1..n)
+                .find(|&j| self.furniture[j].is_none())
+                .is_some_and(|j| cands[j].is_none())
+        };
+        let alone_style = (0..n).any(|i| {
+            alone[i]
+                && text_after(i)
+                && cands[i].is_some_and(|c| {
+                    c.kind == LabelKind::Named
+                        && counts.get(&name::fold(c.label)).copied().unwrap_or(0) >= 2
+                        && name::looks_like_person(c.label)
+                })
+        });
         let mut out = vec![None; n];
         let mut known: HashMap<String, bool> = HashMap::new();
         for i in 0..n {
@@ -678,7 +760,23 @@ impl<'a> Parser<'a> {
                 question_follows: follows.contains('?') || follows.contains('？'),
                 period_style,
             };
-            if label::score(&c, &ctx) >= label::ACCEPT {
+            // A line alone without a colon is a label only in a document
+            // written so, before text, and when its name recurs, is known,
+            // or asks a question (a reporter who asks once); a role word
+            // (`MODERATOR`, `QUESTION`) in such a document. Headings
+            // (`OPENING REMARKS`) meet none of these.
+            let alone_ok = !alone[i]
+                || (alone_style
+                    && text_after(i)
+                    && match c.kind {
+                        LabelKind::Named => {
+                            ctx.known_name
+                                || (name::looks_like_person(c.label)
+                                    && (ctx.occurrences >= 2 || ctx.question_follows))
+                        }
+                        _ => true,
+                    });
+            if alone_ok && label::score(&c, &ctx) >= label::ACCEPT {
                 out[i] = Some(c);
             }
         }

@@ -356,10 +356,16 @@ fn bare(word: &str) -> String {
         .replace('\u{2019}', "'")
 }
 
-/// Whether `word` is an honorific or a word of office ("MS.", "Secretary").
+/// Whether `word` is an honorific or a word of office ("MS.", "Secretary"),
+/// or words of office joined by hyphens, as European institutions write
+/// them ("Vice-President", "Vice-Chair"; not "Jean-Pierre").
 pub fn is_title_word(word: &str) -> bool {
     let w = bare(word);
-    !w.is_empty() && TITLE_WORDS.contains(&w.as_str())
+    !w.is_empty()
+        && (TITLE_WORDS.contains(&w.as_str())
+            || (w.contains('-')
+                && w.split('-')
+                    .all(|part| !part.is_empty() && TITLE_WORDS.contains(&part))))
 }
 
 /// Edit distance between two short words, counting a swap of neighbouring
@@ -543,6 +549,14 @@ pub fn looks_like_outlet(name: &str) -> bool {
     }) {
         return true;
     }
+    // "Jiji Press", "Harbour Press", "Associated Press": an agency's name
+    // ends in "Press", where an office ("Press Secretary") starts with it.
+    if words.len() >= 2
+        && words.last().is_some_and(|w| bare(w) == "press")
+        && !words.iter().rev().skip(1).any(|w| is_title_word(w))
+    {
+        return true;
+    }
     if words.iter().any(|w| {
         let lw = w.to_ascii_lowercase();
         [".com", ".cn", ".net", ".org", ".co.", ".io", ".news"]
@@ -610,6 +624,17 @@ pub fn is_cjk(c: char) -> bool {
 /// group, not a name: `主持人：各位记者，下午好` greets the reporters.
 const CJK_NOT_NAMES: &[&str] = &["各位", "大家", "记者", "朋友", "媒体", "同志"];
 
+/// Words of speech that no Chinese name holds: thanks, welcome, please,
+/// agreement, the speaker and the listener, the words a chair moves on
+/// with (`好的 谢谢`, `下面 请提问`, `现在 开始`). A short line under
+/// `主持人：` is as often such words as a name, and has a name's length;
+/// these tell them apart. (Single characters only where names do not use
+/// them: 请, 您, 你.)
+pub const CJK_SPEECH_WORDS: &[&str] = &[
+    "谢谢", "感谢", "欢迎", "好的", "请", "您", "你", "我们", "你们", "下面", "现在", "今天",
+    "问题", "是的", "没有", "还有", "开始", "结束", "提问",
+];
+
 /// How Chinese offices end: `部长`, `局长`, `主任`, `新闻发言人`, `总工程师`…
 /// (`长` covers every kind of head: 部长, 局长, 司长, 行长, 市长, 秘书长).
 const CJK_OFFICE_ENDS: &[&str] = &[
@@ -669,7 +694,10 @@ pub fn looks_like_person(name: &str) -> bool {
     }
     if rest.chars().all(|c| is_cjk(c) || c == '·' || c == ' ') {
         return (2..=4).contains(&rest.chars().filter(|c| is_cjk(*c)).count())
-            && !CJK_NOT_NAMES.iter().any(|w| rest.contains(w));
+            && !CJK_NOT_NAMES
+                .iter()
+                .chain(CJK_SPEECH_WORDS)
+                .any(|w| rest.contains(w));
     }
     (2..=4).contains(&words.len())
         && words.iter().all(|w| is_name_word(w))

@@ -231,3 +231,132 @@ fn question_from_a_named_reporter_is_a_reporters_label() {
         ]
     );
 }
+
+#[test]
+fn page_metadata_block_is_header_not_speech() {
+    // gov.uk's layout: kind of page, title, one-paragraph summary, then a
+    // block of keys with the value on the next line, some without a colon.
+    let t = parse(
+        "Speech\nPM remarks at the Ferry Summit: 3 March 2025\nPrime Minister Ruth Okafor's remarks at the press conference after the Ferry Summit.\n\nFrom:\nPrime Minister's Office and The Rt Hon Ruth Okafor MP\nPublished\n4 March 2025\nDelivered on\n3 March 2025 (Transcript of the speech, exactly as it was delivered)\nLocation:\nHarbour Hall, Eastport\n\nPrime Minister:\n\nGood afternoon. We agreed a plan for the ferries today.\n\nQuestion (Harbour News):\n\nWhat will it cost?\n\nPrime Minister:\n\nLess than the last one.\n",
+    );
+    assert_eq!(
+        t.title.as_deref(),
+        Some("PM remarks at the Ferry Summit: 3 March 2025")
+    );
+    // Delivered on (the day of the speech) before Published.
+    assert_eq!(t.date, Date::new(2025, 3, 3).ok());
+    let speakers: Vec<&str> = t.turns.iter().map(|t| t.speaker.as_str()).collect();
+    assert_eq!(speakers, ["Ruth Okafor", "Harbour News", "Ruth Okafor"]);
+    assert!(t.turns[0].paragraphs[0].text.starts_with("Good afternoon"));
+    let reasons: Vec<&str> = t.skipped.iter().map(|s| s.reason).collect();
+    assert_eq!(
+        reasons,
+        [
+            "header line (place, venue, note)",
+            "title",
+            "page summary",
+            "metadata line",
+            "metadata line",
+            "metadata line",
+            "date line",
+            "metadata line",
+            "date line",
+            "metadata line",
+            "metadata line",
+        ]
+    );
+}
+
+#[test]
+fn page_keys_without_a_colon() {
+    assert_eq!(
+        label::page_metadata("Published"),
+        Some(("published".into(), ""))
+    );
+    assert_eq!(
+        label::page_metadata("Last updated 4 March 2025"),
+        Some(("last updated".into(), "4 March 2025"))
+    );
+    assert_eq!(
+        label::page_metadata("From: Prime Minister's Office"),
+        Some(("from".into(), "Prime Minister's Office"))
+    );
+    // A sentence that opens with a key word is not a key.
+    assert_eq!(
+        label::page_metadata("Published reports say otherwise."),
+        None
+    );
+    assert_eq!(label::page_metadata("From the start, we said so."), None);
+}
+
+#[test]
+fn an_office_label_resolves_to_the_holder_a_subtitle_names() {
+    let t = parse(
+        "PM remarks at the Ferry Summit: 3 March 2025\n\nPrime Minister Ruth Okafor spoke to the press after the summit\n\nPrime Minister:\n\nGood afternoon. We agreed a plan.\n\nQuestion (Harbour News):\n\nWhat will it cost?\n\nPrime Minister:\n\nLess than the last one.\n",
+    );
+    let speakers: Vec<&str> = t.turns.iter().map(|t| t.speaker.as_str()).collect();
+    assert_eq!(speakers, ["Ruth Okafor", "Harbour News", "Ruth Okafor"]);
+    assert_eq!(t.turns[0].speaker_title.as_deref(), Some("Prime Minister"));
+}
+
+#[test]
+fn words_of_speech_under_a_chair_heading_are_not_a_roster_name() {
+    let t = parse(
+        "临海市新闻发布会\n\n时间：2024年7月2日\n\n出席人：\n临海市交通运输局局长 邵明川\n主持人：\n好的 谢谢\n\n邵明川：\n谢谢主持人。今年全市新开通公交线路十二条。\n\n记者：\n请问地铁什么时候开通？\n\n邵明川：\n明年年底。\n",
+    );
+    let roster: Vec<&str> = t.roster.iter().map(|e| e.name.as_str()).collect();
+    assert_eq!(roster, ["邵明川"]);
+    assert_eq!(t.turns[0].role, Role::Moderator);
+    assert_eq!(t.turns[0].paragraphs[0].text, "好的 谢谢");
+    for words in ["好的 谢谢", "下面 请", "现在 开始", "谢谢 各位"] {
+        assert!(!name::looks_like_person(words), "{words}");
+        assert_eq!(roster::entry(words), None, "{words}");
+    }
+    for who in ["王毅", "邵明川", "欧阳明", "岸田 文雄"] {
+        assert!(name::looks_like_person(who), "{who}");
+    }
+}
+
+#[test]
+fn hyphenated_offices_and_in_page_links() {
+    assert!(name::is_title_word("Vice-President"));
+    assert!(name::is_title_word("VICE-CHAIR"));
+    assert!(!name::is_title_word("Jean-Pierre"));
+    assert_eq!(
+        furniture::reason("Jump to the transcript of the questions and answers"),
+        Some("page navigation")
+    );
+    assert_eq!(
+        furniture::reason("Skip to main content"),
+        Some("page navigation")
+    );
+    assert_eq!(furniture::reason("Back to Iran. We have said so."), None);
+}
+
+#[test]
+fn an_agency_named_press_is_an_outlet_an_office_is_not() {
+    assert!(name::looks_like_outlet("Harbour Press"));
+    assert!(name::looks_like_outlet("Jiji Press"));
+    assert!(!name::looks_like_outlet("Press Secretary"));
+    assert!(!name::looks_like_outlet("Deputy Press"));
+}
+
+#[test]
+fn names_alone_in_capitals_are_labels_only_in_a_document_written_so() {
+    assert!(label::alone("DANA ORTIZ").is_some());
+    assert!(label::alone("Dana Ortiz").is_none());
+    assert!(label::alone("DANA ORTIZ: Good morning.").is_none());
+    // A heading in capitals in a document labelled with colons stays out
+    // of every turn's speaker.
+    let t = parse(
+        "Harbour Briefing\n\nMARCH 4, 2024\n\nMS. QUILL: Good afternoon. Two announcements today.\n\nQUESTIONS AND ANSWERS\n\nQ: Will the ferry run?\n\nMS. QUILL: It will.\n\nQ: When?\n\nMS. QUILL: In May.\n",
+    );
+    assert!(t.turns.iter().all(|t| t.speaker != "Questions and Answers"));
+    // A heading between names alone is not one of them: text does not
+    // follow it.
+    let t = parse(
+        "Harbour Briefing\n\nMarch 4, 2024\n\nDANA ORTIZ\nGood afternoon. Two announcements today.\n\nQUESTIONS\n\nTOM REID\nWill the ferry run?\n\nDANA ORTIZ\nIt will.\n",
+    );
+    let speakers: Vec<&str> = t.turns.iter().map(|t| t.speaker.as_str()).collect();
+    assert_eq!(speakers, ["Dana Ortiz", "Tom Reid", "Dana Ortiz"]);
+}

@@ -88,6 +88,56 @@ pub fn normalize(raw: &str) -> String {
     if out.contains('<') {
         out = HTML_TAG.replace_all(&out, "").into_owned();
     }
+    if !out.is_ascii() {
+        out = join_padded_han_names(&out);
+    }
+    out
+}
+
+/// Whether `c` is a Han character (not kana or Hangul, whose names are
+/// not padded).
+fn is_han(c: char) -> bool {
+    matches!(c as u32, 0x3400..=0x4dbf | 0x4e00..=0x9fff | 0xf900..=0xfaff)
+}
+
+/// Takes out the space Chinese pages put inside a two-character name to
+/// pad it to the width of three (`王　毅`, `李　强` in rosters and labels):
+/// the name is `王毅`. A pair is padding when it stands alone: one Han
+/// character, spaces (already ASCII: see [`normalize`]), one Han
+/// character, with no Han character on either side, in a line short
+/// enough to be a roster entry or heading, or directly before a label's
+/// colon (`王　毅：…`). A title and a name (`局长　王　毅`) keep their
+/// separating space; prose, whose words are not spaced, is left alone.
+fn join_padded_han_names(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for (n, line) in s.split('\n').enumerate() {
+        if n > 0 {
+            out.push('\n');
+        }
+        let chars: Vec<char> = line.chars().collect();
+        let short = chars.len() <= 60;
+        let mut i = 0;
+        while i < chars.len() {
+            let c = chars[i];
+            out.push(c);
+            if !is_han(c) || (i > 0 && is_han(chars[i - 1])) {
+                i += 1;
+                continue;
+            }
+            let gap = chars[i + 1..].iter().take_while(|&&g| g == ' ').count();
+            let j = i + 1 + gap;
+            let padded = (1..=2).contains(&gap)
+                && chars.get(j).is_some_and(|&d| is_han(d))
+                && !chars.get(j + 1).is_some_and(|&e| is_han(e))
+                && (short || matches!(chars.get(j + 1), Some(':' | '：')));
+            if padded {
+                out.push(chars[j]);
+                i = j + 1;
+            } else {
+                i += 1;
+            }
+        }
+    }
     out
 }
 
@@ -526,6 +576,28 @@ mod tests {
         ] {
             assert_eq!(word_count(s), s.unicode_words().count(), "{s}");
         }
+    }
+
+    #[test]
+    fn padding_inside_two_character_han_names_is_taken_out() {
+        for (raw, want) in [
+            ("王\u{3000}毅：谢谢主持人。", "王毅：谢谢主持人。"),
+            ("外交部部长\u{3000}王\u{3000}毅", "外交部部长 王毅"),
+            ("国务院总理 李　强", "国务院总理 李强"),
+            ("主持人：白　冰", "主持人：白冰"),
+            ("李  强:", "李强:"),
+            // A title and a three-character name keep their space; two
+            // words of two characters are not a padded name.
+            ("局长\u{3000}韩立新", "局长 韩立新"),
+            ("好的 谢谢", "好的 谢谢"),
+            // Kana and Hangul are not padded so.
+            ("김 철", "김 철"),
+        ] {
+            assert_eq!(normalize(raw), want, "{raw}");
+        }
+        // Prose is left as it is, a label's name aside.
+        let long = format!("他说 王 毅 {}", "在发布会上说".repeat(12));
+        assert_eq!(normalize(&long), long);
     }
 
     #[test]

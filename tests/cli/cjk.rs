@@ -246,3 +246,43 @@ fn rosters_written_title_then_name() {
         assert_eq!(d["warnings"], serde_json::json!([]), "{}", s(d, "file"));
     }
 }
+
+/// Two-character names padded to the width of three with a space inside
+/// (`邵　明`) in rosters and labels are the name without the padding, and a
+/// chair's words of speech (`现在 开始`, `好的 谢谢`) on the line under
+/// `主持人：` are speech, not a name.
+#[test]
+fn padded_names_and_a_chairs_short_words() {
+    let dir = fixtures().join("zh-rosters");
+    let docs = Scratch::new().parse(&[dir.join("padded-names.txt")], &[]);
+    let d = &docs[0];
+    assert_eq!(s(d, "date"), "2024-07-02");
+    let roster: Vec<(&str, &str)> = d["roster"]
+        .as_array()
+        .expect("roster")
+        .iter()
+        .map(|r| (s(r, "name"), s(r, "role")))
+        .collect();
+    assert_eq!(roster, [("邵明", "official"), ("林思远", "official")]);
+    let turns: Vec<(&str, &str, &str)> = d["passages"]
+        .as_array()
+        .expect("passages")
+        .iter()
+        .map(|p| (s(p, "speaker"), s(p, "role"), s(p, "text")))
+        .collect();
+    let who: Vec<(&str, &str)> = turns.iter().map(|(a, b, _)| (*a, *b)).collect();
+    assert_eq!(
+        who,
+        [
+            ("Moderator", "moderator"),
+            ("邵明", "official"),
+            ("临海日报记者", "journalist"),
+            ("邵明", "official"),
+            ("Moderator", "moderator"),
+            ("林思远", "official"),
+            ("Moderator", "moderator"),
+        ]
+    );
+    assert_eq!(turns[0].2, "现在 开始");
+    assert_eq!(turns[4].2, "好的 谢谢");
+}

@@ -406,6 +406,121 @@ fn government_statement_then_questions() {
 }
 
 #[test]
+fn government_page_metadata_block_and_an_office_its_summary_names() {
+    let docs = parse("publishers");
+    let doc = &docs["govuk-speech.txt"];
+    assert_eq!(
+        s(doc, "title"),
+        "PM remarks at the Harbour Summit press conference: 3 March 2025"
+    );
+    assert_eq!(s(doc, "date"), "2025-03-03");
+    // The summary, `From:`, `Published`, `Delivered on`, `Location:` and
+    // their values are the page's, not speech; the corpus's other Prime
+    // Minister (government-statement.txt) does not take the label.
+    expect_turns(
+        doc,
+        &[
+            ("Helen Marsh", "official", "Good afternoon. Today leaders"),
+            ("Harbour News", "journalist", "Prime Minister, can you say"),
+            ("Helen Marsh", "official", "I can tell you"),
+        ],
+    );
+    let sk = skipped(doc);
+    for (reason, text) in [
+        ("page summary", "Prime Minister Helen Marsh's remarks at the press conference following the Harbour Summit in Lancaster House."),
+        ("metadata line", "From:"),
+        ("metadata line", "Prime Minister's Office, 10 Downing Street and The Rt Hon Helen Marsh MP"),
+        ("metadata line", "Published"),
+        ("date line", "3 March 2025"),
+        ("metadata line", "Lancaster House, London"),
+    ] {
+        assert!(
+            sk.contains(&(reason.into(), text.into())),
+            "{reason}: {text} in {sk:#?}"
+        );
+    }
+}
+
+#[test]
+fn european_central_bank_layout() {
+    let docs = parse("publishers");
+    let doc = &docs["central-bank-europe.txt"];
+    assert_eq!(s(doc, "date"), "2024-07-18");
+    // `Vice-President Lund:`, a hyphenated office, opens a turn; the
+    // statement before the questions is the President's, whom the header
+    // names first.
+    expect_turns(
+        doc,
+        &[
+            (
+                "Ines Varga",
+                "official",
+                "Good afternoon, the Vice-President",
+            ),
+            (
+                "Harbour Wire",
+                "journalist",
+                "Madam President, is a September",
+            ),
+            ("Ines Varga", "official", "The question of what we do"),
+            ("Coastal Times", "journalist", "Could you say more"),
+            ("Ines Varga", "official", "Wage growth is still elevated"),
+            ("Pavel Lund", "official", "Thank you. I would only add"),
+            ("Harbour News", "journalist", "What are the risks"),
+            ("Ines Varga", "official", "The risks to economic growth"),
+        ],
+    );
+    assert!(skipped(doc).contains(&(
+        "page navigation".into(),
+        "Jump to the transcript of the questions and answers".into()
+    )));
+}
+
+#[test]
+fn ministry_press_secretary_in_english_translation() {
+    let docs = parse("publishers");
+    let doc = &docs["ministry-english.txt"];
+    assert_eq!(s(doc, "date"), "2024-06-12");
+    // `Reporter (Harbour Press):` names an agency: a name ending in
+    // "Press" is an outlet, "Press Secretary" an office.
+    expect_turns(
+        doc,
+        &[
+            ("Kenji Morita", "moderator", "Good afternoon. I would like"),
+            ("NHK", "journalist", "I would like to ask about the visit"),
+            ("Kenji Morita", "moderator", "The Minister hopes"),
+            ("Harbour Press", "journalist", "Will the Minister meet"),
+            ("Kenji Morita", "moderator", "The schedule is still"),
+        ],
+    );
+    let sk = skipped(doc);
+    assert!(sk.iter().any(|(_, t)| t == "(Provisional translation)"));
+    assert!(!all_text(doc).contains("Questions and Answers"));
+}
+
+#[test]
+fn names_alone_on_their_line_as_pdf_exports_print_turns() {
+    let docs = parse("formats");
+    let doc = &docs["pdf-names-alone.txt"];
+    assert_eq!(s(doc, "date"), "2024-11-14");
+    // `DANA ORTIZ` recurs before text; a reporter named once asks a
+    // question; `OPENING REMARKS` is a heading, not a speaker.
+    expect_turns(
+        doc,
+        &[
+            ("Dana Ortiz", "official", "Good morning, everyone"),
+            ("Hannah Clarke", "journalist", "Thank you. Will the evening"),
+            ("Dana Ortiz", "official", "Not this winter."),
+            ("Tom Reid", "journalist", "What will the student fare be"),
+            ("Dana Ortiz", "official", "Half the adult fare"),
+        ],
+    );
+    // Hard-wrapped lines are joined.
+    assert!(all_text(doc).contains("one at half past eight and one at ten. We have also"));
+    assert!(!all_text(doc).contains("OPENING REMARKS"));
+}
+
+#[test]
 fn chinese_press_conference() {
     let docs = parse("publishers");
     let doc = &docs["chinese-press-conference.txt"];
