@@ -45,7 +45,7 @@ use tantivy::{Index, IndexReader, ReloadPolicy, Searcher};
 
 use crate::corpus::Stamp;
 use crate::error::{Error, Result};
-use crate::registry::Registry;
+use crate::registry::{PackedRegistry, Registry};
 pub use schema::Fields;
 
 /// One indexed briefing, as listed by `podium docs`.
@@ -125,9 +125,9 @@ pub struct DocState {
     pub owned: Vec<u64>,
     /// What the document says about speakers, read on its own: the input
     /// of the knowledge every document is parsed with.
-    pub survey: Registry,
+    pub survey: PackedRegistry,
     /// The document's part of the index's speaker registry.
-    pub written: Registry,
+    pub written: PackedRegistry,
     /// Fingerprint of the decisions about shared passages it was written
     /// with (which it holds, and the files they are also in).
     pub ownership: u64,

@@ -482,7 +482,7 @@ pub fn build(dir: &Path, sources: &[Source], opts: &BuildOptions) -> Result<Buil
     docs.sort_by(|a, b| a.info.file.cmp(&b.info.file));
     let mut final_registry = RegistryBuilder::default();
     for d in &docs {
-        final_registry.merge(RegistryBuilder::from(d.written.clone()));
+        final_registry.merge(RegistryBuilder::from(d.written.unpack()));
     }
     let registry = final_registry.build();
     summary.documents = docs.len();

@@ -14,7 +14,7 @@ use super::{document, file_term};
 use crate::error::Warning;
 use crate::index::{DocState, DocumentInfo, Fields};
 use crate::passage;
-use crate::registry::{Registry, RegistryBuilder};
+use crate::registry::{PackedRegistry, RegistryBuilder};
 use crate::transcript::{Knowledge, Role, Transcript};
 
 /// Which decisions a document's passages depend on.
@@ -185,7 +185,7 @@ impl WriteContext<'_> {
                 s.undated,
                 s.size,
                 Vec::new(),
-                Registry::default(),
+                PackedRegistry::default(),
             ),
             (None, Some(p)) => (
                 p.hash,
@@ -208,7 +208,7 @@ impl WriteContext<'_> {
             keys,
             owned,
             survey,
-            written,
+            written: PackedRegistry::pack(&written),
             ownership: self.ownership[i],
             output: h.0,
             record: e.record.clone(),

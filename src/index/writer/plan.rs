@@ -52,7 +52,7 @@ use crate::error::Warning;
 use crate::index::{DocState, RecordPlace};
 use crate::input::jsonl::Span;
 use crate::passage::{self, Passage};
-use crate::registry::{Registry, RegistryBuilder};
+use crate::registry::{PackedRegistry, RegistryBuilder};
 use crate::transcript::{KnownPerson, Probe, Transcript};
 
 /// Folded-text key of a passage, to find republished text across files.
@@ -71,7 +71,7 @@ pub(super) struct Survey {
     /// document parses on its own; replaced by those of its parse with the
     /// corpus's knowledge when that differs ([`super::settle`]).
     pub(super) keys: Vec<u64>,
-    pub(super) registry: Registry,
+    pub(super) registry: PackedRegistry,
     /// The questions the parse asked the (then empty) corpus: whether the
     /// corpus's knowledge can change the parse, hence the keys.
     pub(super) probes: Vec<Probe>,
@@ -148,7 +148,7 @@ pub(super) fn survey(
         undated: t.date.is_none(),
         size: size as u64,
         keys,
-        registry: reg.build(),
+        registry: PackedRegistry::pack(&reg.build()),
         probes: probes.clone(),
     };
     let reuse = budget.take(reuse_cost(loaded.text.len())).then(|| Reuse {
@@ -293,7 +293,7 @@ impl Entry {
         }
     }
 
-    pub(super) fn survey_registry(&self) -> Option<&Registry> {
+    pub(super) fn survey_registry(&self) -> Option<&PackedRegistry> {
         match (&self.fresh, &self.prev) {
             (Some(s), _) => Some(&s.registry),
             (None, Some(p)) => Some(&p.survey),

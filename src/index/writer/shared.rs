@@ -9,14 +9,16 @@ use regex::Regex;
 
 use super::fingerprint::Fnv;
 use super::plan::Entry;
-use crate::registry::{Registry, RegistryBuilder};
+use crate::registry::{PackedRegistry, RegistryBuilder};
 use crate::transcript::{name, text, KnownPerson};
 
 /// The parser's knowledge from survey registries.
-pub(super) fn survey_knowledge<'a>(parts: impl Iterator<Item = &'a Registry>) -> Vec<KnownPerson> {
+pub(super) fn survey_knowledge<'a>(
+    parts: impl Iterator<Item = &'a PackedRegistry>,
+) -> Vec<KnownPerson> {
     let mut reg = RegistryBuilder::default();
     for p in parts {
-        reg.merge(RegistryBuilder::from(p.clone()));
+        reg.merge(RegistryBuilder::from(p.unpack()));
     }
     reg.build().knowledge()
 }
@@ -192,7 +194,7 @@ mod tests {
             undated: false,
             size,
             keys: keys.to_vec(),
-            registry: Registry::default(),
+            registry: PackedRegistry::default(),
             probes: Vec::new(),
         });
         e
