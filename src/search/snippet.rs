@@ -424,6 +424,12 @@ mod tests {
         // "STAR" ends at byte 234, "Market" at 241: tantivy's windows of
         // 240 bytes put them in different windows.
         let text = format!("{}STAR Market listed 570 companies.", "word ".repeat(46));
+        let marked = |s: &Snippet| -> Vec<String> {
+            s.highlights
+                .iter()
+                .map(|&(a, b)| s.text[a..b].to_string())
+                .collect()
+        };
         let weighted = |star: f32, market: f32| {
             let mut t = BTreeMap::new();
             t.insert("star".to_string(), star);
@@ -436,22 +442,12 @@ mod tests {
         assert!(s.window(&text).stop < text.find("Market").unwrap_or(0) + 6);
         let got = s.snippet(&text);
         assert!(got.text.ends_with("STAR Market"), "{}", got.text);
-        let marked: Vec<&str> = got
-            .highlights
-            .iter()
-            .map(|&(a, b)| &got.text[a..b])
-            .collect();
-        assert_eq!(marked, ["STAR", "Market"]);
+        assert_eq!(marked(&got), ["STAR", "Market"]);
         // Market weighs more: the window starting at it wins, and is
         // carried back over STAR.
         let got = weighted(0.1, 0.5).snippet(&text);
         assert!(got.text.starts_with("STAR Market listed"), "{}", got.text);
-        let marked: Vec<&str> = got
-            .highlights
-            .iter()
-            .map(|&(a, b)| &got.text[a..b])
-            .collect();
-        assert_eq!(marked, ["STAR", "Market"]);
+        assert_eq!(marked(&got), ["STAR", "Market"]);
         // A matched word next to unmatched ones is not carried anywhere.
         let got = weighted(0.5, 0.0001).snippet(&format!("{}STAR listed", "word ".repeat(47)));
         assert!(got.text.ends_with("STAR"), "{}", got.text);

@@ -153,6 +153,50 @@ fn assert_holds(idx: &Path, want: &BTreeSet<String>, when: &str) {
     );
 }
 
+/// Kills `child` (SIGKILL) at a moment chosen by `round`: on even rounds
+/// anywhere within `budget`, on odd ones as its commit begins, the most
+/// delicate moment. Whether it was still running when killed.
+fn kill_at_some_moment(
+    child: &mut Child,
+    round: u64,
+    budget: Duration,
+    rng: &mut Rng,
+    idx: &Path,
+    existing: &BTreeSet<String>,
+) -> bool {
+    if round % 2 == 0 {
+        std::thread::sleep(budget.mul_f64(rng.range(0, 1000) as f64 / 1000.0));
+    } else {
+        let deadline = Instant::now() + budget * 4;
+        while Instant::now() < deadline
+            && !committing(idx, existing)
+            && child.try_wait().expect("try_wait").is_none()
+        {
+            std::thread::sleep(Duration::from_micros(200));
+        }
+        std::thread::sleep(Duration::from_micros(rng.range(0, 3000)));
+    }
+    let running = child.try_wait().expect("try_wait").is_none();
+    child.kill().ok();
+    child.wait().expect("reap");
+    running
+}
+
+/// The index holds exactly the passages `before` the killed run or exactly
+/// those `after` it, and search agrees.
+fn holds_before_or_after(
+    scratch: &Scratch,
+    idx: &Path,
+    before: &BTreeSet<String>,
+    after: &BTreeSet<String>,
+    when: &str,
+) {
+    let got: BTreeSet<String> = text_counts(idx).into_keys().collect();
+    let state = if &got == after { after } else { before };
+    assert_holds(idx, state, when);
+    assert_eq!(search_total(scratch, idx) as usize, state.len(), "{when}");
+}
+
 #[test]
 fn runs_killed_at_20_random_moments_lose_and_double_nothing() {
     let scratch = Scratch::new();
@@ -193,34 +237,14 @@ fn runs_killed_at_20_random_moments_lose_and_double_nothing() {
         let existing = names(&idx);
         let mut child = spawn_index(scratch.path(), &corpus, &idx, &extra);
         let budget = if rebuild { full_run } else { last_run };
-        if round % 2 == 0 {
-            // Anywhere in the run.
-            let at = budget.mul_f64(rng.range(0, 1000) as f64 / 1000.0);
-            std::thread::sleep(at);
-        } else {
-            // As the commit begins: the most delicate moment.
-            let deadline = Instant::now() + budget * 4;
-            while Instant::now() < deadline
-                && !committing(&idx, &existing)
-                && child.try_wait().expect("try_wait").is_none()
-            {
-                std::thread::sleep(Duration::from_micros(200));
-            }
-            std::thread::sleep(Duration::from_micros(rng.range(0, 3000)));
-        }
-        if child.try_wait().expect("try_wait").is_none() {
+        if kill_at_some_moment(&mut child, round, budget, &mut rng, &idx, &existing) {
             killed_mid_run += 1;
         }
-        child.kill().ok(); // SIGKILL
-        child.wait().expect("reap");
 
         // The index opens and answers with the last committed state:
         // exactly the passages before the run, or exactly those after it.
         let when = format!("round {round} after the kill");
-        let got: BTreeSet<String> = text_counts(&idx).into_keys().collect();
-        let state = if got == after { &after } else { &before };
-        assert_holds(&idx, state, &when);
-        assert_eq!(search_total(&scratch, &idx) as usize, state.len(), "{when}");
+        holds_before_or_after(&scratch, &idx, &before, &after, &when);
 
         // The next run completes the work.
         let started = Instant::now();
@@ -591,28 +615,11 @@ fn a_killed_rebuild_leaves_the_previous_index_searchable() {
         copy_index(&pristine, &idx);
         let existing = names(&idx);
         let mut child = spawn_index(scratch.path(), &corpus, &idx, &["--rebuild"]);
-        if round % 2 == 0 {
-            std::thread::sleep(run.mul_f64(rng.range(0, 1000) as f64 / 1000.0));
-        } else {
-            let deadline = Instant::now() + run * 4;
-            while Instant::now() < deadline
-                && !committing(&idx, &existing)
-                && child.try_wait().expect("try_wait").is_none()
-            {
-                std::thread::sleep(Duration::from_micros(200));
-            }
-            std::thread::sleep(Duration::from_micros(rng.range(0, 3000)));
-        }
-        if child.try_wait().expect("try_wait").is_none() {
+        if kill_at_some_moment(&mut child, round, run, &mut rng, &idx, &existing) {
             killed_mid_run += 1;
         }
-        child.kill().ok(); // SIGKILL
-        child.wait().expect("reap");
         let when = format!("round {round} after the kill");
-        let got: BTreeSet<String> = text_counts(&idx).into_keys().collect();
-        let state = if got == after { &after } else { &before };
-        assert_holds(&idx, state, &when);
-        assert_eq!(search_total(&scratch, &idx) as usize, state.len(), "{when}");
+        holds_before_or_after(&scratch, &idx, &before, &after, &when);
     }
     eprintln!("{killed_mid_run} of 6 kills landed while the rebuild was running");
 
