@@ -164,7 +164,7 @@ fn kill_at_some_moment(
     idx: &Path,
     existing: &BTreeSet<String>,
 ) -> bool {
-    if round % 2 == 0 {
+    if round.is_multiple_of(2) {
         std::thread::sleep(budget.mul_f64(rng.range(0, 1000) as f64 / 1000.0));
     } else {
         let deadline = Instant::now() + budget * 4;
