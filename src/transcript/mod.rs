@@ -250,8 +250,23 @@ pub fn parse_probed(raw: &str, knowledge: &Knowledge) -> (Transcript, Vec<Probe>
         }));
     let log = parser.log.clone();
     let t = parser.run();
-    let probes = std::mem::take(&mut *log.borrow_mut());
-    (t, probes)
+    let asked = std::mem::take(&mut *log.borrow_mut());
+    (t, distinct(asked))
+}
+
+/// `probes` without repeats, in the order first asked. A label written
+/// twenty times asks the same question twenty times; the indexer keeps
+/// every document's questions until it knows the corpus, so repeats were
+/// most of what a large corpus's survey held.
+fn distinct(probes: Vec<Probe>) -> Vec<Probe> {
+    let mut seen = std::collections::HashSet::with_capacity(probes.len());
+    let first: Vec<bool> = probes.iter().map(|p| seen.insert(p)).collect();
+    drop(seen);
+    probes
+        .into_iter()
+        .zip(first)
+        .filter_map(|(p, first)| first.then_some(p))
+        .collect()
 }
 
 /// Whether a line that would be joined to the line above (the line above

@@ -45,7 +45,7 @@ impl Source {
 }
 
 /// Gender an honorific announces, to keep `MS. JOHNSON` from a man.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Honorific {
     Male,
     Female,
@@ -74,7 +74,7 @@ impl Honorific {
 /// A label taken apart: `THE PRESIDENT` → the, office `president`;
 /// `ACTING ADMINSTRATOR SLAVITT` → office `acting administrator`, name
 /// `SLAVITT`; `Dana Ortiz (Harbour Radio)` → name and aside.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash)]
 pub struct LabelParts {
     /// The label opens with "the": it names an office, not a person.
     pub the: bool,
@@ -389,7 +389,7 @@ pub struct People<'k> {
 /// get the same answers and give the same transcript (the parser depends
 /// on the corpus through these questions only), so the first parse is
 /// reused (see [`Probe::answered_by`]).
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum Probe {
     /// A person whose name words hold the label's ([`People::resolve_name`]).
     Name {

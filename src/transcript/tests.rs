@@ -360,3 +360,14 @@ fn names_alone_in_capitals_are_labels_only_in_a_document_written_so() {
     let speakers: Vec<&str> = t.turns.iter().map(|t| t.speaker.as_str()).collect();
     assert_eq!(speakers, ["Dana Ortiz", "Tom Reid", "Dana Ortiz"]);
 }
+
+#[test]
+fn questions_to_the_corpus_are_kept_once_each() {
+    // `Ortiz:` asks the same questions at each of its turns.
+    let text = "Ortiz: One.\n\nReuters: Two?\n\nOrtiz: Three.\n\nReuters: Four?\n\nOrtiz: Five.\n";
+    let (_, probes) = parse_probed(text, &Knowledge::default());
+    assert!(!probes.is_empty());
+    for (i, p) in probes.iter().enumerate() {
+        assert!(!probes[..i].contains(p), "asked twice: {p:?}");
+    }
+}
