@@ -254,10 +254,10 @@ pub fn parse_probed(raw: &str, knowledge: &Knowledge) -> (Transcript, Vec<Probe>
     (t, distinct(asked))
 }
 
-/// `probes` without repeats, in the order first asked. A label written
-/// twenty times asks the same question twenty times; the indexer keeps
-/// every document's questions until it knows the corpus, so repeats were
-/// most of what a large corpus's survey held.
+/// `probes` without repeats, in the order first asked. A report asks who
+/// "Hana Lomatra" is at every quote of hers; the indexer keeps every
+/// document's questions until it knows the corpus, and repeats were 36 %
+/// of them on generated text (16 % on the White House transcripts).
 fn distinct(probes: Vec<Probe>) -> Vec<Probe> {
     let mut seen = std::collections::HashSet::with_capacity(probes.len());
     let first: Vec<bool> = probes.iter().map(|p| seen.insert(p)).collect();

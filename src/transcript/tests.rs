@@ -363,8 +363,11 @@ fn names_alone_in_capitals_are_labels_only_in_a_document_written_so() {
 
 #[test]
 fn questions_to_the_corpus_are_kept_once_each() {
-    // `Ortiz:` asks the same questions at each of its turns.
-    let text = "Ortiz: One.\n\nReuters: Two?\n\nOrtiz: Three.\n\nReuters: Four?\n\nOrtiz: Five.\n";
+    // A report asks who "Hana Lomatra" is at each quote of hers.
+    let text = "Trade talks at the forum\n\nFebruary 13, 2017\n\n\
+        \"Exports rose,\" said Hana Lomatra, the trade minister.\n\n\
+        \"Imports fell,\" said Hana Lomatra.\n\n\
+        \"We expect more,\" Hana Lomatra said.\n";
     let (_, probes) = parse_probed(text, &Knowledge::default());
     assert!(!probes.is_empty());
     for (i, p) in probes.iter().enumerate() {
