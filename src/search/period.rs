@@ -295,6 +295,52 @@ mod tests {
     }
 
     #[test]
+    fn any_input_is_a_period_or_an_error_never_a_panic() {
+        // Pieces of dates and of everything else, glued at random: slicing
+        // by bytes inside a multi-byte character, or arithmetic past the
+        // calendar, would panic here.
+        let pieces = [
+            "2024",
+            "-",
+            "/",
+            ".",
+            "03",
+            "31",
+            "99",
+            "March",
+            "Sept.",
+            " ",
+            ",",
+            "年",
+            "月",
+            "日",
+            "d",
+            "w",
+            "m",
+            "y",
+            "9999999999",
+            "today",
+            "é",
+            "\u{3000}",
+            "0",
+            "+",
+        ];
+        let mut x: u64 = 0x9e37_79b9_7f4a_7c15;
+        for _ in 0..20_000 {
+            let mut s = String::new();
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            for k in 0..(x % 6) {
+                s.push_str(pieces[((x >> (8 * k)) % pieces.len() as u64) as usize]);
+            }
+            if let Ok((first, last)) = period_on(&s, TODAY) {
+                assert!(first <= last, "{s:?}");
+            }
+        }
+    }
+
+    #[test]
     fn bounds_and_days() {
         let d = |s, b| parse_date_on(s, b, TODAY).map(|d| d.to_string());
         assert_eq!(d("2024", Bound::Start).unwrap(), "2024-01-01");
