@@ -56,7 +56,9 @@ pub enum Error {
         day_first: jiff::civil::Date,
     },
 
-    #[error("'{0}' is not one day: --date takes a day, such as 2024-03-28")]
+    #[error(
+        "'{0}' is not one fixed day: --date takes one, such as 2024-03-28 or \"March 28, 2024\""
+    )]
     NotADay(String),
 
     #[error(

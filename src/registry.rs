@@ -38,9 +38,11 @@ pub struct Speaker {
     #[serde(default)]
     pub chairs: bool,
     /// Turns per role as parsed (before passages are counted): tells the
-    /// survey pass who asks and who answers. Kept in the index state, so
-    /// that a document surveyed in an earlier run informs the knowledge as
-    /// it did when it was surveyed.
+    /// survey pass who asks and who answers. Kept in the index state's
+    /// survey registries, so that a document surveyed in an earlier run
+    /// informs the knowledge as it did when it was surveyed (states written
+    /// before they were kept have none, until the document is indexed
+    /// again or the index rebuilt); written registries go without them.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub turn_roles: BTreeMap<Role, u64>,
 }
@@ -93,18 +95,17 @@ pub struct Registry {
 /// five times their JSON: 370 MB for a 1M-passage corpus, the part of peak
 /// memory that grew with the corpus. Packed, they cost their JSON; they are
 /// unpacked one at a time when merged. In the state file a packed registry
-/// is the registry itself, so the format does not change.
+/// is written as the registry itself.
 #[derive(Clone)]
 pub struct PackedRegistry(Box<serde_json::value::RawValue>);
 
 impl PackedRegistry {
     /// Packs `registry`.
     pub fn pack(registry: &Registry) -> PackedRegistry {
-        let json = serde_json::to_string(registry).unwrap_or_else(|_| r#"{"speakers":[]}"#.into());
-        PackedRegistry(
-            serde_json::value::RawValue::from_string(json)
-                .unwrap_or_else(|_| PackedRegistry::default().0),
-        )
+        // A registry is strings and numbers: it always serializes.
+        serde_json::value::to_raw_value(registry)
+            .map(PackedRegistry)
+            .unwrap_or_default()
     }
 
     /// The registry, unpacked. Packed text is always podium's own (checked

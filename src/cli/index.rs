@@ -30,8 +30,8 @@ pub struct IndexArgs {
     pub paths: Vec<PathBuf>,
     #[command(flatten)]
     pub location: IndexLocation,
-    /// Date for transcripts whose text gives none: one day (2024-03-28, "March 28, 2024", today).
-    #[arg(long, value_name = "YYYY-MM-DD")]
+    /// Date for transcripts whose text gives none: one fixed day (2024-03-28, "March 28, 2024").
+    #[arg(long, value_name = "DAY")]
     pub date: Option<String>,
     /// Remove documents whose files no longer exist.
     #[arg(long)]

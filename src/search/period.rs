@@ -89,10 +89,15 @@ pub fn parse_date_on(s: &str, bound: Bound, today: Date) -> Result<Date> {
     })
 }
 
-/// One day named by `s` (`podium index --date`): a period of one day, not
-/// a year or a month.
+/// One fixed day named by `s` (`podium index --date`): not a year or a
+/// month, and not a day counted back from today, which would re-date the
+/// documents it is given to each day the index is brought up to date.
 pub fn parse_day(s: &str) -> Result<Date> {
-    match period_on(s, jiff::Zoned::now().date())? {
+    let today = jiff::Zoned::now().date();
+    if ago(s.trim(), today).is_some() {
+        return Err(Error::NotADay(s.to_string()));
+    }
+    match period_on(s, today)? {
         (first, last) if first == last => Ok(first),
         _ => Err(Error::NotADay(s.to_string())),
     }
@@ -350,5 +355,7 @@ mod tests {
         assert!(parse_day("March 28, 2024").is_ok());
         assert!(parse_day("2024-03").is_err());
         assert!(parse_day("2024").is_err());
+        assert!(parse_day("today").is_err());
+        assert!(parse_day("30d").is_err());
     }
 }

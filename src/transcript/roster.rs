@@ -113,7 +113,10 @@ const SPEECH_WORDS: &[&str] = &[
     "can", "could", "shall", "should", "do", "does", "did", "have", "has", "go", "see",
 ];
 
-/// The same for Chinese: welcome, thanks, please, you, we, everyone.
+/// The same for Chinese: welcome, thanks, please, you, we, everyone. Fewer
+/// than [`name::CJK_SPEECH_WORDS`]: this list is searched for inside an
+/// office's title, where words such as 问题 or 开始 can stand
+/// (`…问题研究中心主任`).
 const CJK_SPEECH_WORDS: &[&str] = &[
     "欢迎", "谢谢", "感谢", "请", "您", "你", "我们", "大家", "各位",
 ];
@@ -124,20 +127,29 @@ const CJK_SPEECH_WORDS: &[&str] = &[
 /// morning` (a chair greeting the room), `苏雨晴，欢迎您`. The first line
 /// under a bare `Moderator:` heading is often such a greeting, and a roster
 /// entry read from it would make the person greeted the chair.
+///
+/// Only words written in lower case count: in a title, capitals mark a
+/// name or an acronym (`US Trade Representative`, `Will County Sheriff`,
+/// `IS Director`), never the pronoun or verb they spell.
 fn reads_as_speech(title: &str) -> bool {
     let words: Vec<String> = title
         .split_whitespace()
         .map(|w| {
             w.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'' && c != '\u{2019}')
                 .replace('\u{2019}', "'")
-                .to_lowercase()
         })
         .collect();
     let greeting = words.windows(2).any(|w| {
-        w[0] == "good" && matches!(w[1].as_str(), "morning" | "afternoon" | "evening" | "day")
+        w[0].eq_ignore_ascii_case("good")
+            && matches!(
+                w[1].to_lowercase().as_str(),
+                "morning" | "afternoon" | "evening" | "day"
+            )
     });
     greeting
-        || words.iter().any(|w| SPEECH_WORDS.contains(&w.as_str()))
+        || words
+            .iter()
+            .any(|w| !w.chars().any(char::is_uppercase) && SPEECH_WORDS.contains(&w.as_str()))
         || CJK_SPEECH_WORDS.iter().any(|w| title.contains(w))
 }
 
@@ -260,6 +272,19 @@ mod tests {
             Some(("Anthony Reyes".into(), Some("Prime Minister".into())))
         );
         assert_eq!(entry("Thank you, everyone. We begin now."), None);
+        // Capitals in a title are a name or an acronym, not a pronoun or a
+        // verb of speech.
+        for (line, title) in [
+            (
+                "Katherine Tai, US Trade Representative",
+                "US Trade Representative",
+            ),
+            ("Dana Ruiz, Will County Sheriff", "Will County Sheriff"),
+            ("Omar Haddad, IS Director", "IS Director"),
+        ] {
+            let (_, got) = entry(line).unwrap_or_else(|| panic!("{line}"));
+            assert_eq!(got.as_deref(), Some(title), "{line}");
+        }
         // Chinese rosters: the office first, then the name, after a space
         // (ASCII, ideographic or no-break).
         for line in [

@@ -171,7 +171,12 @@ impl WriteContext<'_> {
         info.warnings = warnings;
         owned.sort_unstable();
         owned.dedup();
-        let written = reg.build();
+        let mut written = reg.build();
+        // Turns per role inform the survey's knowledge only; the written
+        // registry (hence the manifest) goes without them.
+        for s in &mut written.speakers {
+            s.turn_roles.clear();
+        }
         h.str(&format!("{:?}", info));
         h.bytes(&serde_json::to_vec(&written).unwrap_or_default());
         if e.display != e.name {

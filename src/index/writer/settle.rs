@@ -18,9 +18,9 @@
 //! Which documents: a new or changed one whose survey asked the corpus a
 //! question it answers ([`Probe::answered_by`]); an unchanged one when the
 //! knowledge changed and its text names someone it changed for (the
-//! [`Relevance`] check, the one pass 2 makes anyway, now made once here).
-//! The parse is kept for pass 2 when the memory bound allows, so a document
-//! is not parsed once more for this.
+//! [`Relevance`] check; pass 2 repeats it for documents whose parse was
+//! not kept). The parse is kept for pass 2 when the memory bound allows, so
+//! a document is not parsed once more for this; beyond the bound it is.
 
 use std::collections::HashMap;
 
