@@ -1277,7 +1277,13 @@ impl<'a> Parser<'a> {
                 }
             }
             if host.is_none() {
-                named.extend(reported::mentioned(&p.text));
+                // Each person once, the latest named last (as `by_surname`
+                // wants): a long report names the same people again and
+                // again, and is searched once per paragraph.
+                for n in reported::mentioned(&p.text) {
+                    named.retain(|m| m != &n);
+                    named.push(n);
+                }
             }
             let (speaker, role, title, why) = match &host {
                 Some(h) => (
