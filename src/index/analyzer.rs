@@ -753,7 +753,11 @@ mod tests {
     use super::*;
 
     fn tokens(text: &str) -> Vec<(String, usize, usize, usize)> {
-        let mut t = WordTokenizer::default();
+        tokens_of(WordTokenizer::default(), text)
+    }
+
+    /// Text, position and offsets of every token `t` makes of `text`.
+    fn tokens_of(mut t: WordTokenizer, text: &str) -> Vec<(String, usize, usize, usize)> {
         let mut s = t.token_stream(text);
         let mut out = Vec::new();
         while let Some(tok) = s.next() {
@@ -889,20 +893,7 @@ mod tests {
             // The plain tokenizer too (prefix queries, snippets).
             assert_eq!(
                 tokens(text),
-                {
-                    let mut t = WordTokenizer::general();
-                    let mut s = t.token_stream(text);
-                    let mut out = Vec::new();
-                    while let Some(tok) = s.next() {
-                        out.push((
-                            tok.text.clone(),
-                            tok.position,
-                            tok.offset_from,
-                            tok.offset_to,
-                        ));
-                    }
-                    out
-                },
+                tokens_of(WordTokenizer::general(), text),
                 "{short:?}"
             );
         }
