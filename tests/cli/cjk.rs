@@ -4,7 +4,7 @@
 
 use std::collections::BTreeSet;
 
-use crate::util::{fixtures, s, seeds, Scratch};
+use crate::util::{fixtures, roster_of, s, seeds, Scratch};
 
 fn zh() -> std::path::PathBuf {
     fixtures().join("zh")
@@ -257,12 +257,7 @@ fn padded_names_and_a_chairs_short_words() {
     let docs = Scratch::new().parse(&[dir.join("padded-names.txt")], &[]);
     let d = &docs[0];
     assert_eq!(s(d, "date"), "2024-07-02");
-    let roster: Vec<(&str, &str)> = d["roster"]
-        .as_array()
-        .expect("roster")
-        .iter()
-        .map(|r| (s(r, "name"), s(r, "role")))
-        .collect();
+    let roster: Vec<(&str, &str)> = roster_of(d);
     assert_eq!(roster, [("邵明", "official"), ("林思远", "official")]);
     let turns: Vec<(&str, &str, &str)> = d["passages"]
         .as_array()

@@ -4,7 +4,7 @@
 use predicates::prelude::*;
 use serde_json::Value;
 
-use crate::util::{fixtures, json_lines, s, seed_files, seeds, Scratch};
+use crate::util::{fixtures, json_lines, roster_of, s, seed_files, seeds, Scratch};
 
 fn formats() -> std::path::PathBuf {
     fixtures().join("formats")
@@ -418,12 +418,7 @@ fn parse_json_has_the_documented_shape() {
     assert!(s(d, "file").ends_with("harbour-briefing.txt"));
     assert_eq!(s(d, "date"), "2023-06-14");
     assert!(s(d, "title").contains("port modernisation"));
-    let roster: Vec<(&str, &str)> = d["roster"]
-        .as_array()
-        .expect("roster")
-        .iter()
-        .map(|r| (s(r, "name"), s(r, "role")))
-        .collect();
+    let roster: Vec<(&str, &str)> = roster_of(d);
     assert_eq!(
         roster,
         [

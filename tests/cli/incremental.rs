@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use podium::index::PodiumIndex;
 
 use crate::support::{all_passages, assert_same_as_rebuild, files, index_json, n, stats};
-use crate::util::{seed_files, Scratch};
+use crate::util::{seed_files, Scratch, ROSTER};
 
 /// Where seed `i` is (or was) copied to in `dir`.
 fn seed_in(dir: &Path, i: usize) -> PathBuf {
@@ -129,28 +129,6 @@ fn a_changed_file_is_replaced_and_the_rest_left_alone() {
     let (hits, code) = scratch.search("Xiongan", &[]);
     assert_eq!(code, 1, "old text still found: {hits:?}");
 }
-
-const ROSTER: &str = "Fisheries Agency press conference on the autumn quotas
-
-Date: 3 October 2023
-
-Speakers:
-Ms. Signe Halvorsen, director general of the Fisheries Agency
-Moderator:
-Mr. Arvid Lunde, spokesperson of the Fisheries Agency
-
-Arvid Lunde:
-Good afternoon. Director General Halvorsen will present the autumn quotas first.
-
-Signe Halvorsen:
-The cod quota for the northern grounds falls by eight percent this autumn, while the herring quota stays where it was last year.
-
-Coastal Radio:
-Will the smaller boats be compensated for the lower cod quota?
-
-Signe Halvorsen:
-Yes. A compensation fund of twelve million will open in November for boats under fifteen metres.
-";
 
 const PAGE: &str = "Fisheries Agency briefing on harbour fees
 

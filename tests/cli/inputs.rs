@@ -3,7 +3,7 @@
 
 use serde_json::Value;
 
-use crate::util::{fixtures, json_lines, s, Scratch};
+use crate::util::{fixtures, json_lines, roster_of, s, Scratch};
 
 fn inputs() -> std::path::PathBuf {
     fixtures().join("inputs")
@@ -54,12 +54,7 @@ fn html_pages_lose_their_furniture_and_keep_their_speakers() {
         "Ministry of Waterways press conference on ferry safety"
     );
     assert_eq!(s(d, "date"), "2023-09-07");
-    let roster: Vec<(&str, &str)> = d["roster"]
-        .as_array()
-        .expect("roster")
-        .iter()
-        .map(|r| (s(r, "name"), s(r, "role")))
-        .collect();
+    let roster: Vec<(&str, &str)> = roster_of(d);
     assert_eq!(
         roster,
         [

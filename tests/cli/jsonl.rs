@@ -10,7 +10,7 @@ use serde_json::Value;
 use crate::support::{
     all_passages, assert_same_as_rebuild, files, index_json, n, stats, stored_passages,
 };
-use crate::util::{json_lines, s, Scratch};
+use crate::util::{json_lines, s, Scratch, ROSTER};
 
 fn record(title: &str, date: &str, text: &str) -> String {
     serde_json::json!({ "url": "https://example.org/x", "title": title, "date": date, "text": text })
@@ -61,28 +61,6 @@ fn ferries() -> String {
     )
 }
 
-const ROSTER: &str = "Fisheries Agency press conference on the autumn quotas
-
-Date: 3 October 2023
-
-Speakers:
-Ms. Signe Halvorsen, director general of the Fisheries Agency
-Moderator:
-Mr. Arvid Lunde, spokesperson of the Fisheries Agency
-
-Arvid Lunde:
-Good afternoon. Director General Halvorsen will present the autumn quotas first.
-
-Signe Halvorsen:
-The cod quota for the northern grounds falls by eight percent this autumn, while the herring quota stays where it was last year.
-
-Coastal Radio:
-Will the smaller boats be compensated for the lower cod quota?
-
-Signe Halvorsen:
-Yes. A compensation fund of twelve million will open in November for boats under fifteen metres.
-";
-
 /// A folder `c/` with `roster.txt` and `scraped.jsonl` holding `records`,
 /// indexed as `c` (so documents are shown as `c/scraped.jsonl#LINE`).
 struct Corpus {
@@ -113,6 +91,18 @@ impl Corpus {
 
     fn index(&self, args: &[&str]) -> Value {
         index_json(&self.scratch, &self.scratch.index(), args, &[&self.dir])
+    }
+
+    /// `podium index` on the corpus, as run, for its summary and status.
+    fn index_output(&self) -> std::process::Output {
+        self.scratch
+            .podium()
+            .arg("index")
+            .arg(&self.dir)
+            .arg("--index")
+            .arg(self.scratch.index())
+            .output()
+            .expect("index")
     }
 
     fn same_as_rebuild(&self) {
@@ -271,15 +261,7 @@ fn a_bad_record_is_one_warning_naming_its_line_and_the_others_are_indexed() {
         r#"{"title": "No text", "date": "2024-01-01"}"#.to_string(),
         ferries(),
     ]);
-    let out = c
-        .scratch
-        .podium()
-        .arg("index")
-        .arg(&c.dir)
-        .arg("--index")
-        .arg(c.scratch.index())
-        .output()
-        .expect("index");
+    let out = c.index_output();
     assert!(out.status.success());
     let text = String::from_utf8_lossy(&out.stdout);
     assert!(
@@ -412,15 +394,7 @@ fn a_json_lines_file_that_turns_unreadable_keeps_its_records() {
         assert_eq!(all_passages(&c.scratch.index()), before);
     }
     // The summary people read says the same.
-    let out = c
-        .scratch
-        .podium()
-        .arg("index")
-        .arg(&c.dir)
-        .arg("--index")
-        .arg(c.scratch.index())
-        .output()
-        .expect("index");
+    let out = c.index_output();
     let text = String::from_utf8_lossy(&out.stdout);
     assert!(
         text.contains("0 added, 0 updated, 1 unchanged, 0 removed, 1 skipped\n"),

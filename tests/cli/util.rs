@@ -158,3 +158,38 @@ pub fn s<'a>(v: &'a Value, key: &str) -> &'a str {
 pub fn base(path: &str) -> &str {
     path.rsplit(['/', '\\']).next().unwrap_or(path)
 }
+
+/// A briefing with a roster (a chair and an official) and labels: the
+/// document other files learn who speaks from, in the incremental and JSON
+/// lines tests.
+pub const ROSTER: &str = "Fisheries Agency press conference on the autumn quotas
+
+Date: 3 October 2023
+
+Speakers:
+Ms. Signe Halvorsen, director general of the Fisheries Agency
+Moderator:
+Mr. Arvid Lunde, spokesperson of the Fisheries Agency
+
+Arvid Lunde:
+Good afternoon. Director General Halvorsen will present the autumn quotas first.
+
+Signe Halvorsen:
+The cod quota for the northern grounds falls by eight percent this autumn, while the herring quota stays where it was last year.
+
+Coastal Radio:
+Will the smaller boats be compensated for the lower cod quota?
+
+Signe Halvorsen:
+Yes. A compensation fund of twelve million will open in November for boats under fifteen metres.
+";
+
+/// A parsed document's roster (from `podium parse --json`) as (name, role).
+pub fn roster_of(doc: &Value) -> Vec<(&str, &str)> {
+    doc["roster"]
+        .as_array()
+        .expect("roster")
+        .iter()
+        .map(|r| (s(r, "name"), s(r, "role")))
+        .collect()
+}
