@@ -44,6 +44,8 @@ pub struct Passage {
     /// The speaker's label as written, if the turn had one.
     pub label: Option<String>,
     pub speaker_title: Option<String>,
+    /// The speaker's organisation (outlet, ministry), from [`Turn::organisation`].
+    pub organisation: Option<String>,
     pub role: Role,
     /// Turn number within the document, from 0.
     pub turn: u32,
@@ -238,6 +240,7 @@ pub fn passages(transcript: &Transcript, file: &str) -> Vec<Passage> {
             speaker: turn.speaker.clone(),
             label: turn.label.clone(),
             speaker_title: turn.speaker_title.clone(),
+            organisation: turn.organisation.clone(),
             role: turn.role,
             turn: u32::try_from(turn_no).unwrap_or(u32::MAX),
             position,

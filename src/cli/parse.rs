@@ -43,6 +43,8 @@ struct JsonPassage<'a> {
     line: u32,
     label: Option<&'a str>,
     speaker_title: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    organisation: Option<&'a str>,
     text: &'a str,
 }
 
@@ -184,6 +186,7 @@ fn print_json(
                 line: p.line,
                 label: p.label.as_deref(),
                 speaker_title: p.speaker_title.as_deref(),
+                organisation: p.organisation.as_deref(),
                 text: &p.text,
             })
             .collect(),
@@ -263,6 +266,9 @@ fn print_text(
             writeln!(out, "           date:    {}", sanitize(&turn.why.date))?;
             if let Some(t) = &turn.speaker_title {
                 writeln!(out, "           title:   {}", sanitize(t))?;
+            }
+            if let Some(o) = &turn.organisation {
+                writeln!(out, "           organisation: {}", sanitize(o))?;
             }
         }
     }

@@ -134,6 +134,11 @@ pub struct Turn {
     pub role: Role,
     /// The speaker's title, when the roster or the document gives it.
     pub speaker_title: Option<String>,
+    /// The organisation the speaker speaks for, where the text says it: a
+    /// reporter's outlet ("Maria Ondaatje, Daily Ledger"), an official's
+    /// ministry or office. Kept apart from the title, which is never an
+    /// outlet, so that `--outlet` filters on what the text said.
+    pub organisation: Option<String>,
     pub paragraphs: Vec<Paragraph>,
     pub why: Why,
 }
@@ -898,6 +903,7 @@ impl<'a> Parser<'a> {
                     label: None,
                     role: who.role,
                     speaker_title: who.title,
+                    organisation: None,
                     paragraphs: vec![p],
                     why: Why {
                         speaker:
@@ -926,6 +932,7 @@ impl<'a> Parser<'a> {
                     label: None,
                     role: r.role.unwrap_or(Role::Official),
                     speaker_title: r.title,
+                    organisation: None,
                     paragraphs: vec![p],
                     why: Why {
                         speaker: "before the first label: the host the title names".into(),
@@ -943,6 +950,7 @@ impl<'a> Parser<'a> {
                 label: None,
                 role: Role::Narration,
                 speaker_title: None,
+                organisation: None,
                 paragraphs: vec![p],
                 why: Why {
                     speaker: "before the first label, no host in the title".into(),
@@ -1023,6 +1031,7 @@ impl<'a> Parser<'a> {
             label: Some(written),
             role: who.role,
             speaker_title: who.title,
+            organisation: None,
             paragraphs: Vec::new(),
             why: Why {
                 speaker: who.why.0,
@@ -1347,6 +1356,7 @@ impl<'a> Parser<'a> {
                     label: None,
                     role,
                     speaker_title: title,
+                    organisation: None,
                     paragraphs: vec![p],
                     why,
                 }),

@@ -101,6 +101,7 @@ mod tests {
             label: Some(speaker.to_uppercase()),
             role,
             speaker_title: None,
+            organisation: None,
             paragraphs: vec![Paragraph {
                 text: text.into(),
                 line: 1,
