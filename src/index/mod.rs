@@ -30,6 +30,7 @@
 //! the last commit while a writer works.
 
 pub mod analyzer;
+pub mod forms;
 pub mod progress;
 pub mod schema;
 pub mod writer;

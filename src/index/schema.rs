@@ -59,7 +59,11 @@ use crate::error::{Error, Result};
 /// analyzer changes of the indexing speed and size work. Formats 2 and 3
 /// have another schema, so an index written with them must be rebuilt
 /// (`podium index --rebuild`).
-pub const SCHEMA_VERSION: u32 = 4;
+///
+/// 5: terms without apostrophes (`couldnt`), and the other forms of a word
+/// people type indexed at its position (`couldn`, `could`, `not`; `GDP`
+/// for `GDP’s`, `CPI` for `CPIs`: `index::forms`).
+pub const SCHEMA_VERSION: u32 = 5;
 
 /// The versions this podium opens: only its own, as no earlier format has
 /// its schema.

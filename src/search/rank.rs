@@ -75,20 +75,29 @@ pub fn role_weight(role: Role) -> Score {
     }
 }
 
+/// What each query word a passage has adds to its score when no passage
+/// has them all ("some of the words"): far more than BM25 ever gives, so
+/// that passages are ranked first by how many of the words they have, then
+/// by BM25 and proximity. Without it a passage with two common words said
+/// twice each outscores the one with three rare words out of four.
+pub const COORD_BONUS: Score = 10_000.0;
+
 /// The top `limit` hits by BM25 score times the role weight, read from the
-/// `role` fast field (no stored document is loaded).
+/// `role` fast field (no stored document is loaded). The role weighs the
+/// BM25 part only: the [`COORD_BONUS`] count of words matched stays first.
 pub fn top_docs(limit: usize) -> impl Collector<Fruit = Vec<(Score, DocAddress)>> {
     TopDocs::with_limit(limit.max(1)).tweak_score(move |segment: &SegmentReader| {
         let weights = role_weights(segment);
-        move |doc: DocId, score: Score| match &weights {
-            Some((ords, by_ord)) => {
-                let w = ords
+        move |doc: DocId, score: Score| {
+            let w = match &weights {
+                Some((ords, by_ord)) => ords
                     .first(doc)
                     .and_then(|o| by_ord.get(usize::try_from(o).ok()?).copied())
-                    .unwrap_or(1.0);
-                score * w
-            }
-            None => score,
+                    .unwrap_or(1.0),
+                None => 1.0,
+            };
+            let words = (score / COORD_BONUS).floor();
+            words * COORD_BONUS + (score - words * COORD_BONUS) * w
         }
     })
 }

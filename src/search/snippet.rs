@@ -20,6 +20,7 @@ use tantivy::Searcher;
 use super::Snippet;
 use crate::error::Result;
 use crate::index::analyzer::{self, WordTokenizer};
+use crate::index::forms;
 
 /// Longest snippet, in bytes of text (as tantivy counts it).
 pub const SNIPPET_CHARS: usize = 240;
@@ -138,8 +139,8 @@ impl Snippeter {
         }
         STEM.with(|a| {
             let mut a = a.borrow_mut();
-            let mut stream = a.token_stream(word);
             let mut found = None;
+            let mut stream = a.token_stream(word);
             while let Some(t) = stream.next() {
                 found = self
                     .terms
@@ -153,6 +154,19 @@ impl Snippeter {
                             .map(|(p, _)| p.as_str())
                     })
                     .or(found);
+            }
+            drop(stream);
+            if found.is_none() {
+                // `couldn’t` is found by `could`: its other forms are
+                // indexed at its position, so they highlight it too.
+                for form in forms::other_forms(word) {
+                    let mut stream = a.token_stream(&form);
+                    while let Some(t) = stream.next() {
+                        if let Some((k, _)) = self.terms.get_key_value(&t.text) {
+                            return Some(k.as_str());
+                        }
+                    }
+                }
             }
             found
         })

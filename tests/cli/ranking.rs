@@ -219,3 +219,93 @@ fn a_bad_synonyms_file_is_an_error_naming_file_and_line() {
     assert!(err.contains("bad.txt: line 2"), "{err}");
     assert_eq!(err.lines().count(), 1, "{err}");
 }
+
+/// A briefing whose words are written as transcripts write them:
+/// contractions with both apostrophes, possessives, an initialism's plural.
+const FORMS: &str = "Treasury briefing on prices, 4 May 2029
+
+Nadia Okonkwo: The ministry couldn’t confirm the figures before Friday.
+
+Nadia Okonkwo: Imports hasn't recovered since the strike at the ports.
+
+Nadia Okonkwo: Minister Varga's plan cuts fuel duty. GDP’s growth was slow; the CPIs of both regions rose.
+";
+
+#[test]
+fn contractions_possessives_and_plurals_find_the_forms_people_type() {
+    let sc = Scratch::new();
+    let f = sc.write("b/prices.txt", FORMS);
+    sc.index_paths(&[&f]);
+    for (query, expect) in [
+        ("couldn", "couldn’t confirm"),
+        ("couldnt confirm", "couldn’t confirm"),
+        ("couldn't confirm", "couldn’t confirm"),
+        ("could not confirm", "couldn’t confirm"),
+        ("hasnt recovered", "hasn't recovered"),
+        ("has not recovered", "hasn't recovered"),
+        ("\"imports hasn't recovered\"", "hasn't recovered"),
+        ("Varga", "Varga's plan"),
+        ("vargas plan", "Varga's plan"),
+        ("GDP growth", "GDP’s growth"),
+        ("CPI", "the CPIs"),
+        ("CPIs", "the CPIs"),
+    ] {
+        let (hits, code) = sc.search(query, &[]);
+        assert_eq!(code, 0, "{query:?} found nothing");
+        assert!(
+            s(&hits[0], "text").contains(expect),
+            "{query:?}: first hit {:?}",
+            s(&hits[0], "text")
+        );
+    }
+    // The word found by another form is the one highlighted.
+    let (hits, _) = sc.search("could not confirm", &[]);
+    let snippet = s(&hits[0], "snippet");
+    let marked: Vec<&str> = hits[0]["highlights"]
+        .as_array()
+        .expect("highlights")
+        .iter()
+        .filter_map(|r| {
+            let (a, b) = (r[0].as_u64()? as usize, r[1].as_u64()? as usize);
+            snippet.get(a..b)
+        })
+        .collect();
+    assert!(marked.contains(&"couldn’t"), "{:#?}", hits[0]);
+    // The other forms stand at the word's position: a phrase across it
+    // still needs the words around it in order.
+    let (hits, code) = sc.search("\"confirm couldn\"", &[]);
+    assert_eq!((hits.len(), code), (0, 1), "{hits:#?}");
+}
+
+#[test]
+fn with_no_passage_having_every_word_more_of_the_words_rank_first() {
+    // No passage has all four words ("zeppelin" is in none). The long
+    // passage with three of them must come before the short one that
+    // repeats two: plain BM25 sums prefer the short one (it did before
+    // words matched were counted first).
+    let sc = Scratch::new();
+    let mut doc = String::from(
+        "Harbour board briefing, 2 June 2030\n\n\
+         Ilse Moreau: Over the winter months the board plans to dredge the southern channel, \
+         repaint the old lighthouse and publish a report on how the weather affects the work, \
+         with figures for every week of the season and the costs.\n\n\
+         Ilse Moreau: Dredge the lighthouse? Dredge, lighthouse, dredge, lighthouse.\n",
+    );
+    for day in 0..8 {
+        doc.push_str(&format!(
+            "\nIlse Moreau: The weather on day {day} was mild along the coast, with light winds.\n"
+        ));
+    }
+    let f = sc.write("b/harbour.txt", doc);
+    sc.index_paths(&[&f]);
+    let (hits, code) = sc.search("dredge lighthouse weather zeppelin", &[]);
+    assert_eq!(code, 0);
+    assert!(
+        s(&hits[0], "text").contains("southern channel"),
+        "{hits:#?}"
+    );
+    assert!(
+        s(&hits[1], "text").starts_with("Dredge the lighthouse"),
+        "{hits:#?}"
+    );
+}

@@ -33,7 +33,7 @@ use crate::error::{Error, Result};
 use crate::index::analyzer::{self, WordTokenizer};
 use crate::index::PodiumIndex;
 use crate::search::rank::{
-    MAX_EXPANSIONS, MAX_PAIRS, NEAR_BOOST, NEAR_SLOP, PAIR_BOOST, SYNONYM_TIE_BREAKER,
+    COORD_BONUS, MAX_EXPANSIONS, MAX_PAIRS, NEAR_BOOST, NEAR_SLOP, PAIR_BOOST, SYNONYM_TIE_BREAKER,
     SYNONYM_WEIGHT,
 };
 use crate::search::speaker::{self, Resolution};
@@ -158,7 +158,8 @@ impl AndParts {
     }
 
     /// Any of the scoring clauses (at least one), the others still
-    /// required; `None` when that would not differ.
+    /// required, ranked by how many of them match first
+    /// ([`COORD_BONUS`]); `None` when that would not differ.
     fn relaxed(&self) -> Option<Box<dyn Query>> {
         let scoring = self.must.iter().filter(|c| c.scoring).count();
         if scoring < 2 {
@@ -166,12 +167,16 @@ impl AndParts {
         }
         let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
         for c in &self.must {
-            let occur = if c.scoring {
-                Occur::Should
+            if c.scoring {
+                clauses.push((Occur::Should, c.query.box_clone()));
+                // Counts the word: passages with more of the words first.
+                clauses.push((
+                    Occur::Should,
+                    Box::new(ConstScoreQuery::new(c.query.box_clone(), COORD_BONUS)),
+                ));
             } else {
-                Occur::Must
-            };
-            clauses.push((occur, c.query.box_clone()));
+                clauses.push((Occur::Must, c.query.box_clone()));
+            }
         }
         clauses.extend(self.should.iter().map(|q| (Occur::Should, q.box_clone())));
         clauses.extend(
