@@ -1,5 +1,5 @@
 // podium's search page. Transcript text is untrusted: every piece of it
-// reaches the page through textContent or createTextNode, never innerHTML,
+// reaches the page through textContent or createTextNode, never as markup,
 // so a transcript holding "<script>" or "onerror=" shows as those letters.
 // The Content-Security-Policy forbids inline script besides.
 "use strict";
