@@ -27,6 +27,7 @@ mod output;
 mod parser;
 mod query;
 mod ranking;
+mod serve;
 mod speakers;
 mod support;
 mod term;
