@@ -58,6 +58,7 @@ fn query(c: &mut Criterion) {
                         query: q.into(),
                         filters: Filters::default(),
                         limit: 10,
+                        ..Request::default()
                     },
                 )
                 .expect("search");

@@ -232,6 +232,7 @@ fn req(q: &str, filters: Filters, limit: usize) -> Request {
         query: q.to_string(),
         filters,
         limit,
+        ..Request::default()
     }
 }
 

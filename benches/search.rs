@@ -73,6 +73,7 @@ fn request(q: &str) -> Request {
         query: q.into(),
         filters: Filters::default(),
         limit: 10,
+        ..Request::default()
     }
 }
 

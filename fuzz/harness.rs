@@ -114,6 +114,7 @@ pub fn query(data: &[u8]) {
             until,
         },
         limit: 10,
+        ..Request::default()
     };
     let Ok(results) = search::search(index(), &req) else {
         return;

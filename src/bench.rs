@@ -62,6 +62,7 @@ impl BenchQuery {
                     .transpose()?,
             },
             limit: self.limit,
+            ..Request::default()
         })
     }
 }

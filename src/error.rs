@@ -68,8 +68,21 @@ pub enum Error {
     )]
     DateOutOfRange(jiff::civil::Date),
 
+    #[error(
+        "inverted date range: since {since} is after until {until}, so no day is in it; swap them"
+    )]
+    InvertedRange {
+        since: jiff::civil::Date,
+        until: jiff::civil::Date,
+    },
+
     #[error("invalid query: {0}")]
     Query(String),
+
+    /// A passage id that cannot be looked up as given (too short a prefix,
+    /// or one that several passages share): what to give instead.
+    #[error("{0}")]
+    PassageId(String),
 
     #[error("index error: {0}{hint}", hint = damage_hint(.0))]
     Tantivy(#[from] tantivy::TantivyError),

@@ -100,7 +100,7 @@ impl GlobalArgs {
 /// shorthand.
 #[derive(Debug, Clone, Default, Args)]
 pub struct FormatArgs {
-    /// Output format: text for people, json (one object per line) or tsv (a header row, then one row per hit).
+    /// Output format: text for people, json (one object per hit per line, with the total), tsv or csv (a header row, then one row per hit).
     #[arg(long, value_enum, value_name = "FORMAT")]
     pub format: Option<Format>,
     /// Shorthand for --format json.

@@ -15,7 +15,7 @@ use crate::render::{self, json, sanitize, Format, Output};
 use crate::search::context::{self, Context};
 use crate::search::filter::{parse_date, Bound};
 use crate::search::query::LANGUAGE;
-use crate::search::{self, Filters, Hit, Options, Request, Results, StoredPassage, Synonyms};
+use crate::search::{self, Filters, Options, Request, Results, Sort, StoredPassage, Synonyms};
 use crate::transcript::Role;
 
 /// `--speaker`, `--role`, `--since`, `--until`: shared by `search` and
@@ -91,9 +91,15 @@ pub struct SearchArgs {
     pub location: IndexLocation,
     #[command(flatten)]
     pub filters: FilterArgs,
-    /// How many passages to show.
-    #[arg(short = 'n', long = "limit", value_name = "N", default_value_t = 10)]
+    /// How many passages to show (1 or more).
+    #[arg(short = 'n', long = "limit", value_name = "N", default_value_t = 10, value_parser = hit_count)]
     pub limit: usize,
+    /// Skip the first N hits: `--offset 10 -n 10` is the second page.
+    #[arg(long, value_name = "N", default_value_t = 0)]
+    pub offset: usize,
+    /// Order of the hits: relevance, date (oldest first) or -date (newest first); undated passages come last.
+    #[arg(long, value_name = "ORDER", default_value_t = Sort::Relevance, allow_hyphen_values = true)]
+    pub sort: Sort,
     /// With each hit, the question that prompted it and N passages on each side (default 1).
     #[arg(long, value_name = "N", num_args = 0..=1, default_missing_value = "1")]
     pub context: Option<usize>,
@@ -101,6 +107,19 @@ pub struct SearchArgs {
     pub synonyms: SynonymArgs,
     #[command(flatten)]
     pub format: FormatArgs,
+}
+
+/// `-n`: a whole number of at least 1. `-n 0` would print a count and no
+/// hits, which is what `--quiet` is for, so it is refused and says so.
+pub fn hit_count(s: &str) -> Result<usize, String> {
+    match s.trim().parse::<usize>() {
+        Ok(0) => Err(
+            "0 hits would show nothing: give 1 or more (to only test for a match, use --quiet)"
+                .into(),
+        ),
+        Ok(n) => Ok(n),
+        Err(_) => Err(format!("'{s}' is not a number of hits: give 1 or more")),
+    }
 }
 
 /// Opens the index, building the default one from the sample corpus first
@@ -156,11 +175,25 @@ pub fn run(args: &SearchArgs, global: &GlobalArgs) -> anyhow::Result<ExitCode> {
             query: args.query.clone(),
             filters,
             limit: args.limit,
+            offset: args.offset,
+            sort: args.sort,
         },
         &opts,
     )?;
     if !output.quiet {
         print_notes(&results);
+        if results.hits.is_empty() && args.offset > 0 && results.total > 0 {
+            eprintln!(
+                "podium: --offset {} is past the last hit: {} {} in all",
+                args.offset,
+                results.total,
+                if results.total == 1 {
+                    "passage matches"
+                } else {
+                    "passages match"
+                }
+            );
+        }
     }
     let contexts = match args.context {
         Some(n) if !output.quiet => {
@@ -175,7 +208,7 @@ pub fn run(args: &SearchArgs, global: &GlobalArgs) -> anyhow::Result<ExitCode> {
     };
     let mut out = io::stdout().lock();
     match (&contexts, output.format) {
-        (Some(c), Format::Json) => json_with_context(&mut out, &results.hits, c)?,
+        (Some(c), Format::Json) => json_with_context(&mut out, &results, c)?,
         (Some(c), Format::Text) => text_with_context(&mut out, &output, &args.query, &results, c)?,
         _ => render::results(&mut out, &output, &args.query, &results)?,
     }
@@ -187,12 +220,12 @@ pub fn run(args: &SearchArgs, global: &GlobalArgs) -> anyhow::Result<ExitCode> {
     })
 }
 
-/// Each hit as `json::hits` writes it, plus `"context": {"prompt", "before",
-/// "after"}` (arrays of passages).
-fn json_with_context(out: &mut impl Write, hits: &[Hit], contexts: &[Context]) -> io::Result<()> {
-    for (h, c) in hits.iter().zip(contexts) {
+/// Each hit as `json::hits_of` writes it, plus `"context": {"prompt",
+/// "before", "after"}` (arrays of passages).
+fn json_with_context(out: &mut impl Write, r: &Results, contexts: &[Context]) -> io::Result<()> {
+    for (h, c) in r.hits.iter().zip(contexts) {
         let mut buf = Vec::new();
-        json::hits(&mut buf, std::slice::from_ref(h))?;
+        json::hits_of(&mut buf, std::slice::from_ref(h), r.total)?;
         let mut v: serde_json::Value = serde_json::from_slice(&buf).map_err(io::Error::other)?;
         if let Some(obj) = v.as_object_mut() {
             obj.insert(

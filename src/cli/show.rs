@@ -21,8 +21,8 @@ pub struct ShowArgs {
     pub id: String,
     #[command(flatten)]
     pub location: IndexLocation,
-    /// Also show N passages before and after it in its briefing.
-    #[arg(short = 'C', long, value_name = "N", default_value_t = 0)]
+    /// Also show N passages before and after it in its briefing (N defaults to 1, as for `search --context`).
+    #[arg(short = 'C', long, value_name = "N", default_value_t = 0, num_args = 0..=1, default_missing_value = "1")]
     pub context: usize,
     /// One JSON object: {"passage", "before", "after"}.
     #[arg(long)]

@@ -45,6 +45,7 @@ pub fn run(args: &SpeakersArgs) -> anyhow::Result<ExitCode> {
             query: query.clone(),
             filters,
             limit: 0,
+            ..Request::default()
         },
         &opts,
     )?;

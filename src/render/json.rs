@@ -17,6 +17,12 @@ use crate::search::Hit;
 #[derive(Serialize)]
 pub struct JsonHit<'a> {
     rank: usize,
+    /// How many passages match in all, on every hit of a result list
+    /// (`search --json`, the API's hits): each line stays one hit, and a
+    /// script needs only the first line to know how many pages there are.
+    /// Left out where hits are not a result list.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    total: Option<usize>,
     score: f32,
     id: &'a str,
     file: &'a str,
@@ -41,6 +47,7 @@ impl<'a> JsonHit<'a> {
         let p = &h.passage;
         JsonHit {
             rank: h.rank,
+            total: None,
             score: h.score,
             id: &p.id,
             file: &p.file,
@@ -59,12 +66,29 @@ impl<'a> JsonHit<'a> {
             highlights: &h.snippet.highlights,
         }
     }
+
+    /// The same, saying that `total` passages match in all.
+    pub fn of_total(h: &'a Hit, total: usize) -> JsonHit<'a> {
+        JsonHit {
+            total: Some(total),
+            ..JsonHit::new(h)
+        }
+    }
 }
 
 /// Writes one JSON object per hit, one per line.
 pub fn hits(out: &mut impl Write, hits: &[Hit]) -> io::Result<()> {
     for h in hits {
         line(out, &JsonHit::new(h))?;
+    }
+    Ok(())
+}
+
+/// Writes one JSON object per hit, one per line, each with `"total"`: how
+/// many passages match in all (`search --json`).
+pub fn hits_of(out: &mut impl Write, hits: &[Hit], total: usize) -> io::Result<()> {
+    for h in hits {
+        line(out, &JsonHit::of_total(h, total))?;
     }
     Ok(())
 }

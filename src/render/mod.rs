@@ -1,11 +1,12 @@
 //! [`Hit`](crate::Hit)s and transcripts → bytes for people ([`text`]) and
-//! for programs ([`json`], [`tsv`]); colours ([`style`]), wrapping
+//! for programs ([`json`], [`tsv`], [`csv`]); colours ([`style`]), wrapping
 //! ([`wrap`]) and the indexing progress bar ([`progress`]).
 //!
 //! Transcript text is untrusted: a page can carry terminal escape sequences.
 //! Everything printed goes through [`sanitize`], so no control character
 //! from an index ever reaches a terminal raw.
 
+pub mod csv;
 pub mod json;
 pub mod progress;
 pub mod style;
@@ -60,7 +61,9 @@ pub fn json_safe(json: String) -> String {
     out
 }
 
-fn is_unsafe(c: char) -> bool {
+/// A character that must not reach a terminal raw: a control character or
+/// a bidirectional override.
+pub(crate) fn is_unsafe(c: char) -> bool {
     c.is_control() || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
 }
 
@@ -74,6 +77,8 @@ pub enum Format {
     Json,
     /// A header row, then one tab-separated row per hit.
     Tsv,
+    /// A header record, then one RFC 4180 record per hit (for spreadsheets).
+    Csv,
 }
 
 /// Everything that decides what search output looks like.
@@ -103,8 +108,9 @@ pub fn results(out: &mut impl Write, o: &Output, query: &str, r: &Results) -> io
     }
     match o.format {
         Format::Text => text::results_in(out, &o.style, o.width, query, r),
-        Format::Json => json::hits(out, &r.hits),
+        Format::Json => json::hits_of(out, &r.hits, r.total),
         Format::Tsv => tsv::hits(out, &r.hits),
+        Format::Csv => csv::hits(out, &r.hits),
     }
 }
 

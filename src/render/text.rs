@@ -262,10 +262,13 @@ pub fn results_with<W: Write>(
             "passages match"
         },
         quote_query(query),
-        if shown < r.total {
-            format!(" (top {shown})")
-        } else {
-            String::new()
+        match (r.hits.first(), r.hits.last()) {
+            // A page further on (`--offset`): which ranks these are.
+            (Some(first), Some(last)) if first.rank > 1 => {
+                format!(" ({}–{})", first.rank, last.rank)
+            }
+            _ if shown > 0 && shown < r.total => format!(" (top {shown})"),
+            _ => String::new(),
         }
     )?;
     let columns = Columns::of(&r.hits);

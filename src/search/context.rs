@@ -84,7 +84,8 @@ fn in_file(
 
 /// The passage with this id, or the only one whose id starts so (at least
 /// [`MIN_ID_PREFIX`] characters). An ambiguous prefix is an error that
-/// says how many passages it matches.
+/// says how many passages it matches; a prefix of hex digits too short to
+/// look up is an error that says how many characters it needs.
 ///
 /// The index keeps the first 32 bits of each id in a fast field (see
 /// [`crate::index::schema`]): the ids that start with the digits given lie
@@ -92,8 +93,15 @@ fn in_file(
 /// stored parts) decide.
 pub fn by_id(index: &PodiumIndex, searcher: &Searcher, id: &str) -> Result<Option<StoredPassage>> {
     let id = id.trim().to_ascii_lowercase();
-    if id.len() < MIN_ID_PREFIX || id.len() > 16 || !id.bytes().all(|b| b.is_ascii_hexdigit()) {
+    if id.len() > 16 || !id.bytes().all(|b| b.is_ascii_hexdigit()) {
         return Ok(None);
+    }
+    if id.len() < MIN_ID_PREFIX {
+        // Told, not "no passage": the id may well be right, only short.
+        return Err(Error::PassageId(format!(
+            "id prefix '{id}' is too short: give at least {MIN_ID_PREFIX} characters of the id (it has {})",
+            id.len()
+        )));
     }
     let digits = id.len().min(8);
     let Ok(head) = u64::from_str_radix(&id[..digits], 16) else {
@@ -116,7 +124,7 @@ pub fn by_id(index: &PodiumIndex, searcher: &Searcher, id: &str) -> Result<Optio
     match ids.len() {
         0 => Ok(None),
         1 => Ok(found.into_iter().next()),
-        n => Err(Error::Query(format!(
+        n => Err(Error::PassageId(format!(
             "id prefix '{id}' matches {n} passages ({}…); give more characters",
             ids.iter().take(3).cloned().collect::<Vec<_>>().join(", ")
         ))),

@@ -51,6 +51,13 @@ pub struct Clause {
 /// lists the closest known ones.
 pub fn clauses(index: &PodiumIndex, filters: &Filters) -> Result<Vec<Clause>> {
     let f = &index.fields;
+    // A range that ends before it starts matches nothing; said as such, it
+    // is not mistaken for "no passage about that".
+    if let (Some(since), Some(until)) = (filters.since, filters.until) {
+        if since > until {
+            return Err(Error::InvertedRange { since, until });
+        }
+    }
     let mut out = Vec::new();
     let no_score = |q: Box<dyn Query>| -> Box<dyn Query> { Box::new(ConstScoreQuery::new(q, 0.0)) };
     if !filters.speakers.is_empty() {

@@ -18,6 +18,7 @@ pub mod period;
 pub mod query;
 pub mod rank;
 pub mod snippet;
+pub mod sort;
 pub mod speaker;
 pub mod suggest;
 pub mod synonyms;
@@ -29,18 +30,24 @@ use tantivy::query::{BooleanQuery, Occur, Query};
 
 pub use filter::Filters;
 pub use hit::{Hit, Snippet, StoredPassage};
+pub use sort::Sort;
 pub use synonyms::Synonyms;
 
 use crate::error::Result;
 use crate::index::PodiumIndex;
 
 /// What to search for.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct Request {
     pub query: String,
     pub filters: Filters,
     /// How many hits to return.
     pub limit: usize,
+    /// How many of the first hits to skip (paging): the hits returned are
+    /// ranked `offset + 1` on, in [`Results::hits`] and in their `rank`.
+    pub offset: usize,
+    /// The order of the hits ([`Sort::Relevance`] by default).
+    pub sort: Sort,
 }
 
 /// How to search, beyond the request itself: things built once and reused
@@ -96,7 +103,10 @@ pub fn search_with(index: &PodiumIndex, req: &Request, opts: &Options) -> Result
         clauses.extend(filters.iter().map(|c| (Occur::Must, c.query.box_clone())));
         Box::new(BooleanQuery::new(clauses))
     };
-    let collector = (rank::top_docs(req.limit), Count);
+    let collector = (
+        rank::top_docs(req.limit, req.offset, req.sort, index.fields.text),
+        Count,
+    );
     let (mut top, mut total) = searcher.search(&*with_filters(&*compiled.query), &collector)?;
     let mut relaxed = false;
     if total == 0 {
@@ -147,12 +157,12 @@ pub fn search_with(index: &PodiumIndex, req: &Request, opts: &Options) -> Result
         &compiled.phrases,
     )?;
     results.hits.reserve(top.len());
-    for (rank, (score, addr)) in top.into_iter().enumerate() {
+    for (rank, (key, addr)) in top.into_iter().enumerate() {
         let passage = StoredPassage::load(index, &searcher, addr)?;
         let snippet = snippets.snippet(&passage.text);
         results.hits.push(Hit {
-            rank: rank + 1,
-            score,
+            rank: req.offset + rank + 1,
+            score: key.score,
             passage,
             snippet,
         });

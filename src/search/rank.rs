@@ -10,11 +10,16 @@
 //!   name, times `SYNONYM_WEIGHT`;
 //! - **role**: the whole score is multiplied by the speaker's role weight
 //!   (`role_weight`), so an official's answer outranks the journalist's
-//!   question that quotes the same words when their scores are close.
+//!   question that quotes the same words when their scores are close;
+//! - **length**: a passage of fewer than `SHORT_PASSAGE_WORDS` words (a
+//!   fragment such as `Inflation.`) is scaled down (`length_prior`), as
+//!   BM25 would otherwise rank it above every substantive passage.
 
 use tantivy::collector::{Collector, TopDocs};
+use tantivy::schema::Field;
 use tantivy::{DocAddress, DocId, Score, SegmentReader};
 
+use super::sort::Sort;
 use crate::transcript::Role;
 
 /// Weight of an exact two-word phrase match (the words typed next to each
@@ -82,24 +87,92 @@ pub fn role_weight(role: Role) -> Score {
 /// twice each outscores the one with three rare words out of four.
 pub const COORD_BONUS: Score = 10_000.0;
 
-/// The top `limit` hits by BM25 score times the role weight, read from the
-/// `role` fast field (no stored document is loaded). The role weighs the
-/// BM25 part only: the [`COORD_BONUS`] count of words matched stays first.
-pub fn top_docs(limit: usize) -> impl Collector<Fruit = Vec<(Score, DocAddress)>> {
-    TopDocs::with_limit(limit.max(1)).tweak_score(move |segment: &SegmentReader| {
-        let weights = role_weights(segment);
-        move |doc: DocId, score: Score| {
-            let w = match &weights {
-                Some((ords, by_ord)) => ords
-                    .first(doc)
-                    .and_then(|o| by_ord.get(usize::try_from(o).ok()?).copied())
-                    .unwrap_or(1.0),
-                None => 1.0,
+/// Passages of fewer indexed words than this have their score scaled down
+/// by [`length_prior`].
+///
+/// BM25 normalises by length, and a passage of one word has the shortest
+/// length there is: the fragment `Inflation.` (a heading read as a passage,
+/// a speaker's aside) scores about 1.7 times a 60-word answer that says
+/// "inflation" once, and so tops every search for the word while telling
+/// the reader nothing. Four words is below any sentence with content
+/// ("Inflation is falling now." has four) and above the fragments seen in
+/// real transcripts (`Inflation.`, `Inside Ukraine.`, `Thank you.`).
+pub const SHORT_PASSAGE_WORDS: u32 = 4;
+
+/// The factor a passage of `words` indexed words gets: `words /
+/// SHORT_PASSAGE_WORDS` below [`SHORT_PASSAGE_WORDS`] (one word: 0.25,
+/// two: 0.5, three: 0.75), else 1. At 0.25 a one-word fragment scores
+/// about 0.4 times the word's idf, below a passage of ordinary length
+/// that has the word once (about 1 times); it is still found, only no
+/// longer first. The count is the field norm of `text` (tantivy keeps it
+/// per passage for BM25, exact for short passages), so no stored document
+/// is read and no field is added to the index.
+pub fn length_prior(words: u32) -> Score {
+    if words >= SHORT_PASSAGE_WORDS {
+        1.0
+    } else {
+        words.max(1) as Score / SHORT_PASSAGE_WORDS as Score
+    }
+}
+
+/// What hits are ordered by: for a date order, the passage's day (undated
+/// passages lowest, so last both ways), then the score. Fields compare in
+/// order (derived `PartialOrd`), higher first.
+#[derive(Debug, Clone, Copy, PartialEq, PartialOrd)]
+pub struct SortKey {
+    /// 0 when sorting by relevance; the day's timestamp for newest first;
+    /// its negation for oldest first; `i64::MIN` for an undated passage.
+    pub date: i64,
+    /// The relevance score (BM25, proximity, weights and priors).
+    pub score: Score,
+}
+
+/// Hits `offset + 1` to `offset + limit` in `sort` order, scored by BM25
+/// times the role weight and the [`length_prior`], read from the `role`
+/// and `date` fast fields and the `text` field norms (no stored document
+/// is loaded). The weights scale the BM25 part only: the [`COORD_BONUS`]
+/// count of words matched stays first.
+pub fn top_docs(
+    limit: usize,
+    offset: usize,
+    sort: Sort,
+    text: Field,
+) -> impl Collector<Fruit = Vec<(SortKey, DocAddress)>> {
+    TopDocs::with_limit(limit.max(1))
+        .and_offset(offset)
+        .tweak_score(move |segment: &SegmentReader| {
+            let weights = role_weights(segment);
+            let norms = segment.get_fieldnorms_reader(text).ok();
+            let dates = match sort {
+                Sort::Relevance => None,
+                Sort::Oldest | Sort::Newest => segment.fast_fields().date("date").ok(),
             };
-            let words = (score / COORD_BONUS).floor();
-            words * COORD_BONUS + (score - words * COORD_BONUS) * w
-        }
-    })
+            move |doc: DocId, score: Score| {
+                let w = match &weights {
+                    Some((ords, by_ord)) => ords
+                        .first(doc)
+                        .and_then(|o| by_ord.get(usize::try_from(o).ok()?).copied())
+                        .unwrap_or(1.0),
+                    None => 1.0,
+                };
+                let prior = norms
+                    .as_ref()
+                    .map_or(1.0, |n| length_prior(n.fieldnorm(doc)));
+                let words = (score / COORD_BONUS).floor();
+                let score = words * COORD_BONUS + (score - words * COORD_BONUS) * w * prior;
+                let day = dates
+                    .as_ref()
+                    .and_then(|c| c.first(doc))
+                    .map(|d| d.into_timestamp_secs());
+                let date = match (sort, day) {
+                    (Sort::Relevance, _) => 0,
+                    (_, None) => i64::MIN,
+                    (Sort::Newest, Some(t)) => t,
+                    (Sort::Oldest, Some(t)) => t.saturating_neg(),
+                };
+                SortKey { date, score }
+            }
+        })
 }
 
 /// The segment's role column and the weight of each of its term ordinals.
@@ -137,5 +210,26 @@ mod tests {
         // A question must score 1.67× the answer to come first.
         assert!(role_weight(Role::Journalist) * 1.6 < role_weight(Role::Official));
         assert!(role_weight(Role::Journalist) * 1.7 > role_weight(Role::Official));
+    }
+
+    #[test]
+    fn fragments_weigh_less_and_sentences_fully() {
+        assert_eq!(length_prior(0), length_prior(1));
+        assert!(length_prior(1) < length_prior(2) && length_prior(2) < length_prior(3));
+        assert!(length_prior(3) < 1.0);
+        assert_eq!(length_prior(SHORT_PASSAGE_WORDS), 1.0);
+        assert_eq!(length_prior(400), 1.0);
+    }
+
+    #[test]
+    fn undated_passages_sort_below_every_dated_one() {
+        let key = |date, score| SortKey { date, score };
+        // Newest first: a later day wins whatever the score.
+        assert!(key(200, 0.1) > key(100, 9.0));
+        // Oldest first is the negated day: the earlier day wins.
+        assert!(key(-100, 0.1) > key(-200, 9.0));
+        // Same day: relevance decides.
+        assert!(key(100, 2.0) > key(100, 1.0));
+        assert!(key(-i64::MAX, 0.0) > key(i64::MIN, 100.0));
     }
 }

@@ -3,7 +3,7 @@
 //!
 //! | route | answers |
 //! |---|---|
-//! | `GET /api/search?q=&speaker=&role=&since=&until=&n=&offset=` | `{"query", "total", "offset", "hits": [hit as --json prints it]}` plus how the query was read |
+//! | `GET /api/search?q=&speaker=&role=&since=&until=&n=&offset=&sort=` | `{"query", "total", "offset", "hits": [hit as --json prints it]}` plus how the query was read |
 //! | `GET /api/passages/{id}?context=N` | `{"passage", "prompt", "before", "after"}` |
 //! | `GET /api/speakers?q=&role=&since=&until=&n=` | `{"query", "total", "speakers": [as speakers --json]}` |
 //! | `GET /api/stats` | the object `podium stats --json` prints |
@@ -74,14 +74,16 @@ pub async fn search(State(state): State<Arc<AppState>>, q: Pairs) -> Result<Resp
             let req = Request {
                 query: p.q.clone(),
                 filters: p.filters.clone(),
-                limit: p.offset + n,
+                limit: n,
+                offset: p.offset,
+                sort: p.sort,
             };
             let results = search::search_with(&index, &req, &opts)?;
+            // Hits exactly as `search --json` prints them (with `total`).
             let hits: Vec<JsonHit> = results
                 .hits
                 .iter()
-                .skip(p.offset)
-                .map(JsonHit::new)
+                .map(|h| JsonHit::of_total(h, results.total))
                 .collect();
             json(&SearchAnswer {
                 query: &p.q,
@@ -122,7 +124,13 @@ pub async fn passage(
         .limits
         .blocking(move || {
             let searcher = index.searcher();
-            let Some(p) = context::by_id(&index, &searcher, &id)? else {
+            // A short prefix is a 404 with the hint here (the CLI's error).
+            let found = if id.trim().len() < MIN_ID_PREFIX {
+                None
+            } else {
+                context::by_id(&index, &searcher, &id)?
+            };
+            let Some(p) = found else {
                 let hint = if id.len() < MIN_ID_PREFIX {
                     format!(" (give at least {MIN_ID_PREFIX} characters)")
                 } else {
@@ -166,6 +174,7 @@ pub async fn speakers(State(state): State<Arc<AppState>>, q: Pairs) -> Result<Re
                 query: p.q.clone(),
                 filters: p.filters.clone(),
                 limit: 0,
+                ..Request::default()
             };
             let (counts, notes) = search::speaker_facet(&index, &req, &opts)?;
             json(&SpeakersAnswer {

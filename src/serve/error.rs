@@ -52,6 +52,8 @@ impl From<Error> for ApiError {
     fn from(e: Error) -> ApiError {
         let status = match &e {
             Error::Query(_)
+            | Error::PassageId(_)
+            | Error::InvertedRange { .. }
             | Error::UnknownSpeaker { .. }
             | Error::BadDate(_)
             | Error::AmbiguousDate { .. }

@@ -6,7 +6,7 @@
 //! `spekaer=gong` does not silently return unfiltered results.
 
 use crate::search::filter::{parse_date, Bound};
-use crate::search::Filters;
+use crate::search::{Filters, Sort};
 use crate::transcript::Role;
 
 use super::error::ApiError;
@@ -36,6 +36,8 @@ pub struct SearchParams {
     /// As given, for echoing back (`--speaker` words).
     pub n: Option<usize>,
     pub offset: usize,
+    /// `relevance` (default), `date` or `-date`, as `--sort`.
+    pub sort: Sort,
 }
 
 /// Reads `/api/search` (and `/api/speakers`) parameters.
@@ -60,7 +62,17 @@ pub fn search(pairs: &[(String, String)]) -> Result<SearchParams, ApiError> {
             "until" => p.filters.until = date(v, Bound::End)?,
             "n" => p.n = Some(number("n", v)?),
             "offset" => p.offset = number("offset", v)?,
-            other => return Err(unknown(other, "q, speaker, role, since, until, n, offset")),
+            "sort" => {
+                if !v.trim().is_empty() {
+                    p.sort = v.parse().map_err(ApiError::bad_request)?;
+                }
+            }
+            other => {
+                return Err(unknown(
+                    other,
+                    "q, speaker, role, since, until, n, offset, sort",
+                ))
+            }
         }
     }
     if p.q.len() > MAX_QUERY_BYTES {
@@ -176,6 +188,9 @@ mod tests {
             Some("2024-03-31")
         );
         assert_eq!(hits(&p), Ok(5));
+        assert_eq!(p.sort, Sort::Relevance);
+        let newest = search(&pairs(&[("q", "x"), ("sort", "-date")])).expect("valid");
+        assert_eq!(newest.sort, Sort::Newest);
     }
 
     #[test]
@@ -185,6 +200,7 @@ mod tests {
         assert!(err(&[("since", "03/04/2024")]).contains("ambiguous date"));
         assert!(err(&[("since", "soon")]).contains("invalid date 'soon'"));
         assert!(err(&[("spekaer", "gong")]).contains("unknown parameter 'spekaer'"));
+        assert!(err(&[("sort", "popularity")]).contains("unknown sort order 'popularity'"));
         assert!(err(&[("n", "-1")]).contains("invalid n"));
         assert!(err(&[("q", &"x".repeat(MAX_QUERY_BYTES + 1))]).contains("query too long"));
         let p = search(&pairs(&[("n", "101")])).expect("parsed");

@@ -178,6 +178,7 @@ fn excluding_a_phrase_subtracts_exactly_its_matches() {
                 query: q.into(),
                 filters: Filters::default(),
                 limit: 1,
+                ..Request::default()
             },
         )
         .expect("search")

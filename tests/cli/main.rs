@@ -24,6 +24,7 @@ mod inputs;
 mod jsonl;
 mod nohits;
 mod output;
+mod paging;
 mod parser;
 mod query;
 mod ranking;

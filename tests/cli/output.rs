@@ -431,3 +431,65 @@ fn a_closed_pipe_ends_podium_quietly() {
         assert!(err.is_empty(), "{args:?}: {err}");
     }
 }
+
+#[test]
+fn csv_is_rfc_4180_and_reads_back_to_the_json_fields() {
+    let scratch = indexed();
+    let run = |format: &str| {
+        let out = scratch
+            .podium()
+            .args(["search", "market", "-n", "20", "--format", format])
+            .args(index_args(&scratch.index()))
+            .output()
+            .expect("search");
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        out.stdout
+    };
+    let hits = json_lines(&run("json"));
+    let bytes = run("csv");
+    let text = String::from_utf8(bytes.clone()).expect("utf-8");
+    assert!(text.ends_with("\r\n") && !text.replace("\r\n", "").contains('\r'));
+    // Texts with commas and double quotes are among the hits: the quoting
+    // is exercised, not only the plain case.
+    assert!(hits.iter().any(|h| s(h, "text").contains('"')));
+    assert!(hits.iter().any(|h| s(h, "text").contains(',')));
+    assert!(text.contains("\"\""), "no doubled quote in {text}");
+
+    let mut reader = csv::ReaderBuilder::new().from_reader(bytes.as_slice());
+    let header: Vec<String> = reader
+        .headers()
+        .expect("header")
+        .iter()
+        .map(str::to_string)
+        .collect();
+    assert_eq!(
+        header,
+        [
+            "rank",
+            "score",
+            "date",
+            "speaker",
+            "role",
+            "speaker_title",
+            "title",
+            "file",
+            "line",
+            "id",
+            "also_in",
+            "text"
+        ]
+    );
+    let rows: Vec<csv::StringRecord> = reader.records().map(|r| r.expect("record")).collect();
+    assert_eq!(rows.len(), hits.len());
+    for (row, h) in rows.iter().zip(&hits) {
+        assert_eq!(&row[0], h["rank"].to_string());
+        assert_eq!(&row[3], s(h, "speaker"));
+        assert_eq!(&row[6], s(h, "title"));
+        assert_eq!(&row[9], s(h, "id"));
+        assert_eq!(&row[11], s(h, "text"));
+    }
+}

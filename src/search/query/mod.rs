@@ -176,6 +176,7 @@ mod tests {
                 query: query.clone(),
                 filters: Filters::default(),
                 limit: 5,
+                ..Request::default()
             };
             match search(&index, &req) {
                 Ok(_) | Err(Error::Query(_)) => {}

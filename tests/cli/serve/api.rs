@@ -89,6 +89,15 @@ fn serve_search_filters_and_pages_as_the_cli_does() {
     assert_eq!(page["hits"][0], all["hits"][3]);
     assert_eq!(page["hits"][1], all["hits"][4]);
     assert_eq!(page["hits"][0]["rank"], 4);
+
+    // `sort` is `--sort`: the same hits in the same order, paged alike.
+    let newest = server.json("/api/search?q=market&n=20&sort=-date");
+    let (cli, _) = scratch.search("market", &["-n", "20", "--sort", "-date"]);
+    assert_eq!(newest["hits"].as_array().expect("hits"), &cli);
+    assert_ne!(cli, scratch.search("market", &["-n", "20"]).0);
+    let paged = server.json("/api/search?q=market&n=2&offset=2&sort=date");
+    let (cli, _) = scratch.search("market", &["-n", "2", "--offset", "2", "--sort", "date"]);
+    assert_eq!(paged["hits"].as_array().expect("hits"), &cli);
 }
 
 #[test]
