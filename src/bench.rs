@@ -47,7 +47,7 @@ impl BenchQuery {
                 role: self
                     .role
                     .as_deref()
-                    .map(str::parse)
+                    .map(crate::search::role::parse)
                     .transpose()
                     .map_err(Error::Query)?,
                 since: self

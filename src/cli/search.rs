@@ -25,8 +25,8 @@ pub struct FilterArgs {
     /// Only passages by this speaker (Gong Zheng, gong, Mayor Gong, Mr. Gong, GONG ZHENG; accents optional); repeat for any of several.
     #[arg(long, value_name = "NAME")]
     pub speaker: Vec<String>,
-    /// Only passages in this role: official, moderator, journalist, narration.
-    #[arg(long, value_name = "ROLE")]
+    /// Only passages in this role: official, moderator, journalist, narration (or words such as minister, chair, host, reporter, press).
+    #[arg(long, value_name = "ROLE", value_parser = search::role::parse)]
     pub role: Option<Role>,
     /// Only passages dated on or after DATE: YYYY, YYYY-MM, YYYY-MM-DD, "March 28, 2024", "March 2024", or back from today (today, 30d, 2w, 6m, 1y).
     #[arg(long, value_name = "DATE")]

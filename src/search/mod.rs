@@ -17,6 +17,7 @@ pub mod hit;
 pub mod period;
 pub mod query;
 pub mod rank;
+pub mod role;
 pub mod snippet;
 pub mod sort;
 pub mod speaker;

@@ -7,7 +7,6 @@
 
 use crate::search::filter::{parse_date, Bound};
 use crate::search::{Filters, Sort};
-use crate::transcript::Role;
 
 use super::error::ApiError;
 
@@ -55,7 +54,7 @@ pub fn search(pairs: &[(String, String)]) -> Result<SearchParams, ApiError> {
                 p.filters.role = if v.trim().is_empty() {
                     None
                 } else {
-                    Some(v.parse::<Role>().map_err(ApiError::bad_request)?)
+                    Some(crate::search::role::parse(v).map_err(ApiError::bad_request)?)
                 }
             }
             "since" => p.filters.since = date(v, Bound::Start)?,
@@ -158,6 +157,7 @@ fn unknown(name: &str, known: &str) -> ApiError {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::transcript::Role;
 
     fn pairs(v: &[(&str, &str)]) -> Vec<(String, String)> {
         v.iter()

@@ -28,6 +28,7 @@ mod paging;
 mod parser;
 mod query;
 mod ranking;
+mod roles;
 mod serve;
 mod speakers;
 mod support;

@@ -817,8 +817,9 @@ impl Builder<'_> {
     /// `role:ROLE`, with plurals and a few everyday words accepted.
     fn role_leaf(&mut self, l: &Leaf) -> Result<Clause> {
         let Some(role) = parse_role(&l.text, l.prefix) else {
+            let (kind, why) = crate::search::role::refusal(&l.text);
             return Err(Error::Query(format!(
-                "unknown role '{}' in role: at column {}: expected official, moderator, journalist or narration",
+                "{kind} role '{}' in role: at column {}: {why}",
                 l.text,
                 self.col(l.start)
             )));
@@ -832,26 +833,10 @@ impl Builder<'_> {
 }
 
 /// A role as people write it: `official`, `officials`, `Journalist`,
-/// `reporter`, `chair`; with `prefix`, any role that starts so.
+/// `reporter`, `chair`; with `prefix`, any role that starts so (see
+/// [`crate::search::role`]).
 pub fn parse_role(text: &str, prefix: bool) -> Option<Role> {
-    let w = text.trim().to_lowercase();
-    if prefix && !w.is_empty() {
-        return Role::ALL.into_iter().find(|r| r.as_str().starts_with(&w));
-    }
-    let singular = w.strip_suffix('s').unwrap_or(&w);
-    if let Some(r) = Role::ALL
-        .into_iter()
-        .find(|r| r.as_str() == w || r.as_str() == singular)
-    {
-        return Some(r);
-    }
-    match singular {
-        "reporter" | "press" | "media" | "question" => Some(Role::Journalist),
-        "chair" | "host" | "presenter" => Some(Role::Moderator),
-        "narrator" | "report" => Some(Role::Narration),
-        "answer" | "speaker" => Some(Role::Official),
-        _ => None,
-    }
+    crate::search::role::lookup(text, prefix)
 }
 
 /// A word typed without quotes, prefix or field: the unit of runs.
