@@ -112,6 +112,7 @@ pub fn query(data: &[u8]) {
             role,
             since,
             until,
+            ..Filters::default()
         },
         limit: 10,
         ..Request::default()

@@ -60,6 +60,7 @@ impl BenchQuery {
                     .as_deref()
                     .map(|d| parse_date(d, Bound::End))
                     .transpose()?,
+                ..Filters::default()
             },
             limit: self.limit,
             ..Request::default()

@@ -43,6 +43,19 @@ pub enum Error {
         suggestions: Vec<String>,
     },
 
+    #[error("no briefing '{name}' in the index{}; `podium docs` lists them", suggest_files(.suggestions))]
+    UnknownFile {
+        name: String,
+        suggestions: Vec<String>,
+    },
+
+    #[error("'{name}' names {count} briefings ({}{}): give more of the path", .matches.join(", "), if *.count > .matches.len() { ", …" } else { "" })]
+    AmbiguousFile {
+        name: String,
+        count: usize,
+        matches: Vec<String>,
+    },
+
     #[error(
         "invalid date '{0}': expected YYYY, YYYY-MM, YYYY-MM-DD, a date as briefings write it \
          ('March 28, 2024', 'March 2024') or a time back from today (today, 30d, 2w, 6m, 1y)"
@@ -109,6 +122,14 @@ fn suggest(names: &[String]) -> String {
         String::new()
     } else {
         format!("; closest known speakers: {}", names.join(", "))
+    }
+}
+
+fn suggest_files(names: &[String]) -> String {
+    if names.is_empty() {
+        String::new()
+    } else {
+        format!("; closest: {}", names.join(", "))
     }
 }
 

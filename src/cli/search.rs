@@ -34,6 +34,9 @@ pub struct FilterArgs {
     /// Only passages dated on or before DATE (same forms as --since; a year or month ends on its last day).
     #[arg(long, value_name = "DATE")]
     pub until: Option<String>,
+    /// Only passages of this briefing, named as `podium docs` lists it (or its file name, or a JSON lines file for all its records); repeat for any of several.
+    #[arg(long, value_name = "PATH")]
+    pub file: Vec<String>,
 }
 
 impl FilterArgs {
@@ -52,6 +55,7 @@ impl FilterArgs {
                 .as_deref()
                 .map(|s| parse_date(s, Bound::End))
                 .transpose()?,
+            files: self.file.clone(),
         })
     }
 }

@@ -1,5 +1,6 @@
-//! Search filters: speaker, role and date range, checked once, with errors
-//! that say what was expected, and turned into non-scoring query clauses.
+//! Search filters: speaker, role, date range and briefing, checked once,
+//! with errors that say what was expected, and turned into non-scoring
+//! query clauses.
 
 use std::ops::Bound as RangeBound;
 
@@ -27,6 +28,9 @@ pub struct Filters {
     /// Inclusive date bounds.
     pub since: Option<Date>,
     pub until: Option<Date>,
+    /// Any of these briefings (`--file`), as users name them (see
+    /// [`super::file`]).
+    pub files: Vec<String>,
 }
 
 impl Filters {
@@ -35,6 +39,7 @@ impl Filters {
             && self.role.is_none()
             && self.since.is_none()
             && self.until.is_none()
+            && self.files.is_empty()
     }
 }
 
@@ -90,6 +95,28 @@ pub fn clauses(index: &PodiumIndex, filters: &Filters) -> Result<Vec<Clause>> {
             flag.push_str(&format!(" ({})", names.join(", ")));
         }
         let terms = names.iter().map(|n| Term::from_field_text(f.speaker, n));
+        out.push(Clause {
+            flag,
+            query: no_score(Box::new(TermSetQuery::new(terms))),
+        });
+    }
+    if !filters.files.is_empty() {
+        let manifest = index.manifest()?;
+        let mut stored: Vec<String> = Vec::new();
+        for wanted in &filters.files {
+            for name in super::file::resolve(manifest, wanted)? {
+                if !stored.contains(&name) {
+                    stored.push(name);
+                }
+            }
+        }
+        let flag = filters
+            .files
+            .iter()
+            .map(|f| format!("--file {f:?}"))
+            .collect::<Vec<_>>()
+            .join(" ");
+        let terms = stored.iter().map(|n| Term::from_field_text(f.file, n));
         out.push(Clause {
             flag,
             query: no_score(Box::new(TermSetQuery::new(terms))),

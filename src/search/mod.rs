@@ -12,6 +12,7 @@
 
 pub mod context;
 pub mod facet;
+pub mod file;
 pub mod filter;
 pub mod hit;
 pub mod period;
@@ -95,6 +96,9 @@ pub fn search_with(index: &PodiumIndex, req: &Request, opts: &Options) -> Result
     let filters = filter::clauses(index, &req.filters)?;
     let compiled = query::compile(index, &searcher, &opts.synonyms, &req.query)?;
     let mut notes = compiled.notes.clone();
+    if !req.filters.files.is_empty() {
+        notes.extend(file::notes(index.manifest()?, &req.filters.files));
+    }
 
     let with_filters = |q: &dyn Query| -> Box<dyn Query> {
         if filters.is_empty() {

@@ -54,6 +54,8 @@ impl From<Error> for ApiError {
             Error::Query(_)
             | Error::PassageId(_)
             | Error::InvertedRange { .. }
+            | Error::UnknownFile { .. }
+            | Error::AmbiguousFile { .. }
             | Error::UnknownSpeaker { .. }
             | Error::BadDate(_)
             | Error::AmbiguousDate { .. }

@@ -61,6 +61,11 @@ pub fn search(pairs: &[(String, String)]) -> Result<SearchParams, ApiError> {
             "until" => p.filters.until = date(v, Bound::End)?,
             "n" => p.n = Some(number("n", v)?),
             "offset" => p.offset = number("offset", v)?,
+            "file" => {
+                if !v.trim().is_empty() {
+                    p.filters.files.push(v.clone());
+                }
+            }
             "sort" => {
                 if !v.trim().is_empty() {
                     p.sort = v.parse().map_err(ApiError::bad_request)?;
@@ -69,7 +74,7 @@ pub fn search(pairs: &[(String, String)]) -> Result<SearchParams, ApiError> {
             other => {
                 return Err(unknown(
                     other,
-                    "q, speaker, role, since, until, n, offset, sort",
+                    "q, speaker, role, since, until, file, n, offset, sort",
                 ))
             }
         }

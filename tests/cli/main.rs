@@ -14,6 +14,7 @@ mod corpusgen;
 mod crash;
 mod damage;
 mod export;
+mod file_filter;
 mod fuzz;
 #[path = "../../fuzz/harness.rs"]
 mod fuzz_harness;

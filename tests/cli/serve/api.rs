@@ -98,6 +98,15 @@ fn serve_search_filters_and_pages_as_the_cli_does() {
     let paged = server.json("/api/search?q=market&n=2&offset=2&sort=date");
     let (cli, _) = scratch.search("market", &["-n", "2", "--offset", "2", "--sort", "date"]);
     assert_eq!(paged["hits"].as_array().expect("hits"), &cli);
+
+    // `file` is `--file`.
+    let one = server.json("/api/search?q=market&file=004_a5462098d382663c.txt");
+    let (cli, _) = scratch.search("market", &["--file", "004_a5462098d382663c.txt"]);
+    assert!(!cli.is_empty());
+    assert_eq!(one["hits"].as_array().expect("hits"), &cli);
+    assert!(server
+        .error("/api/search?q=market&file=nowhere.txt", 400)
+        .contains("no briefing 'nowhere.txt' in the index"));
 }
 
 #[test]
