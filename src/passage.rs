@@ -38,13 +38,25 @@ pub struct Passage {
     /// Other files the same passage appears in, word for word (by stored
     /// name too).
     pub also_in: Vec<String>,
+    /// The dates of the `also_in` documents, in the same order (`None`:
+    /// that document has no date). Set by the indexer with `also_in`.
+    pub also_in_dates: Vec<Option<Date>>,
     pub title: Option<String>,
+    /// When the passage was first said: its document's date, or for a
+    /// republished passage the earliest date of the documents it is in
+    /// (a page that repeats an answer weeks later does not make the answer
+    /// later). See [`Passage::doc_date`].
     pub date: Option<Date>,
+    /// The date of `file` itself, which `date` differs from only when an
+    /// earlier document has the same passage.
+    pub doc_date: Option<Date>,
     pub speaker: String,
     /// The speaker's label as written, if the turn had one.
     pub label: Option<String>,
     pub speaker_title: Option<String>,
-    /// The speaker's organisation (outlet, ministry), from [`Turn::organisation`].
+    /// The speaker's organisation (outlet, ministry), from
+    /// [`Turn::organisation`] (see [`organisation`] for the fallback used
+    /// until every parser rule sets it).
     pub organisation: Option<String>,
     pub role: Role,
     /// Turn number within the document, from 0.
@@ -61,7 +73,34 @@ pub struct Passage {
     pub text_hash: Option<u64>,
 }
 
+/// One document a passage is in, with that document's date: a republished
+/// passage is in several, and each says when it was published there.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Occurrence {
+    pub file: String,
+    pub date: Option<Date>,
+}
+
 impl Passage {
+    /// Every document the passage is in, the one it is stored with first,
+    /// then `also_in`, each with its date.
+    pub fn occurrences(&self) -> Vec<Occurrence> {
+        std::iter::once(Occurrence {
+            file: self.file.clone(),
+            date: self.doc_date,
+        })
+        .chain(
+            self.also_in
+                .iter()
+                .zip(self.also_in_dates.iter().chain(std::iter::repeat(&None)))
+                .map(|(f, d)| Occurrence {
+                    file: f.clone(),
+                    date: *d,
+                }),
+        )
+        .collect()
+    }
+
     /// The key that identifies a republished passage: speaker and words,
     /// folded. `None` for passages too short to be told from chance repeats.
     pub fn dedup_key(&self) -> Option<u64> {
@@ -150,6 +189,36 @@ pub fn passage_id(file: &str, position: u32, speaker: &str, text: &str) -> u64 {
     id_from_parts(dedup_key, &file_name, position, text)
 }
 
+/// The earliest of some documents' dates (undated ones do not count): the
+/// date of a passage they all have.
+pub fn earliest(dates: impl IntoIterator<Item = Option<Date>>) -> Option<Date> {
+    dates.into_iter().flatten().min()
+}
+
+/// The organisation a turn's passages are filed under: the turn's own
+/// [`Turn::organisation`] when the parser set it.
+///
+/// TRANSITIONAL FALLBACK, until the parser rules set `organisation`
+/// themselves (issue #12, item 8): a journalist's outlet is today where
+/// the parser writes it, the speaker's title (`Hannah Clarke, Harbour
+/// News:` is Hannah Clarke, titled Harbour News), or the speaker itself
+/// when the label names only the outlet (`Phoenix TV:`). Only journalists
+/// are read this way: an official's title is an office, not an
+/// organisation. Remove this once the parser sets `organisation` for
+/// reporters.
+pub fn organisation(turn: &Turn) -> Option<String> {
+    if turn.organisation.is_some() {
+        return turn.organisation.clone();
+    }
+    if turn.role != Role::Journalist {
+        return None;
+    }
+    match &turn.speaker_title {
+        Some(t) if !t.trim().is_empty() => Some(t.trim().to_string()),
+        _ => name::looks_like_outlet(&turn.speaker).then(|| turn.speaker.clone()),
+    }
+}
+
 /// Splits a paragraph into parts of at most about [`MAX_WORDS`] words, at
 /// sentence boundaries, with sizes as even as the sentences allow.
 pub fn split_long(paragraph: &str) -> Vec<String> {
@@ -235,12 +304,14 @@ pub fn passages(transcript: &Transcript, file: &str) -> Vec<Passage> {
             id: String::new(),
             file: file.to_string(),
             also_in: Vec::new(),
+            also_in_dates: Vec::new(),
             title: transcript.title.clone(),
             date: transcript.date,
+            doc_date: transcript.date,
             speaker: turn.speaker.clone(),
             label: turn.label.clone(),
             speaker_title: turn.speaker_title.clone(),
-            organisation: turn.organisation.clone(),
+            organisation: organisation(turn),
             role: turn.role,
             turn: u32::try_from(turn_no).unwrap_or(u32::MAX),
             position,

@@ -26,6 +26,7 @@ mod output;
 mod parser;
 mod query;
 mod ranking;
+mod republished;
 mod speakers;
 mod support;
 mod term;
