@@ -215,9 +215,15 @@ pub fn organisation(turn: &Turn) -> Option<String> {
     }
     match &turn.speaker_title {
         Some(t) if !t.trim().is_empty() => Some(t.trim().to_string()),
-        _ => name::looks_like_outlet(&turn.speaker).then(|| turn.speaker.clone()),
+        // `Reporter` is the parser's name for a questioner whose outlet it
+        // does not know: no organisation.
+        _ => (turn.speaker != UNKNOWN_REPORTER && name::looks_like_outlet(&turn.speaker))
+            .then(|| turn.speaker.clone()),
     }
 }
+
+/// The speaker the parser gives a question whose outlet nobody names.
+const UNKNOWN_REPORTER: &str = "Reporter";
 
 /// Splits a paragraph into parts of at most about [`MAX_WORDS`] words, at
 /// sentence boundaries, with sizes as even as the sentences allow.
@@ -391,6 +397,68 @@ mod tests {
         keys.dedup();
         assert_eq!(survey(&t), (ps.len(), keys));
         assert!(ps.len() >= 4, "{ps:#?}");
+    }
+
+    #[test]
+    fn journalists_file_under_their_outlet_until_the_parser_says() {
+        let t = crate::transcript::parse(
+            "Harbour Authority briefing\n\nDate: 2024-05-02\n\nLena Moreau: Good afternoon, we will take questions now.\n\nQ: Will the ferry run every day this summer season, as promised last year?\n\nLena Moreau: Yes, it will. Next, Harbour Radio.\n\nHarbour Radio: Will the fares for islanders rise this summer with the new contract?\n",
+        );
+        let by = |speaker: &str| {
+            passages(&t, "b.txt")
+                .into_iter()
+                .find(|p| p.speaker == speaker)
+                .unwrap_or_else(|| panic!("no passage by {speaker}: {t:#?}"))
+        };
+        assert_eq!(
+            by("Harbour Radio").organisation.as_deref(),
+            Some("Harbour Radio")
+        );
+        assert_eq!(by("Reporter").organisation, None, "outlet unknown");
+        assert_eq!(by("Lena Moreau").organisation, None, "not a journalist");
+        // The parser's own organisation wins, for any role.
+        let mut t = t.clone();
+        for turn in &mut t.turns {
+            turn.organisation = Some("Harbour Authority".into());
+        }
+        assert!(passages(&t, "b.txt")
+            .iter()
+            .all(|p| p.organisation.as_deref() == Some("Harbour Authority")));
+        // A reporter titled with the outlet (how the parser writes
+        // `Hannah Clarke, Harbour News:` today) files under it.
+        let mut turn = t.turns[0].clone();
+        turn.organisation = None;
+        turn.role = Role::Journalist;
+        turn.speaker = "Hannah Clarke".into();
+        turn.speaker_title = Some(" Harbour News ".into());
+        assert_eq!(organisation(&turn).as_deref(), Some("Harbour News"));
+    }
+
+    #[test]
+    fn occurrences_pair_files_with_dates_and_the_earliest_wins() {
+        let d = |m, day| Some(Date::constant(2024, m, day));
+        assert_eq!(earliest([d(3, 20), None, d(3, 1)]), d(3, 1));
+        assert_eq!(earliest([None, None]), None);
+        let t = crate::transcript::parse(
+            "Title\n\nMS. MOREAU: The new ferry terminal will open to passengers in the second week of May.\n",
+        );
+        let mut p = passages(&t, "later.txt").remove(0);
+        p.doc_date = d(3, 20);
+        p.also_in = vec!["first.txt".into(), "undated.txt".into()];
+        p.also_in_dates = vec![d(3, 1), None];
+        let files: Vec<(String, Option<Date>)> = p
+            .occurrences()
+            .into_iter()
+            .map(|o| (o.file, o.date))
+            .collect();
+        assert_eq!(
+            files,
+            [
+                ("later.txt".to_string(), d(3, 20)),
+                ("first.txt".to_string(), d(3, 1)),
+                ("undated.txt".to_string(), None),
+            ]
+        );
     }
 
     #[test]

@@ -22,6 +22,7 @@ mod incremental;
 mod inputs;
 mod jsonl;
 mod nohits;
+mod outlets;
 mod output;
 mod parser;
 mod query;
