@@ -221,3 +221,92 @@ fn incremental_runs_keep_the_first_date_right() {
     assert_eq!(stored[0].occurrences.len(), 2);
     assert_same_as_rebuild(&scratch, &idx, &[&b, &d]);
 }
+
+/// A briefing with its roster: Arvid Lunde chairs.
+const BRIEFING: &str = "Fisheries Agency press conference on the autumn quotas
+
+Date: 3 October 2023
+
+Speakers:
+Ms. Signe Halvorsen, director general of the Fisheries Agency
+Moderator:
+Mr. Arvid Lunde, spokesperson of the Fisheries Agency
+
+Arvid Lunde:
+Good afternoon. Director General Halvorsen will present the autumn quotas first.
+
+Signe Halvorsen:
+The cod quota for the northern grounds falls by eight percent this autumn, while the herring quota stays where it was last year.
+
+Coastal Radio:
+Will the smaller boats be compensated for the lower cod quota?
+
+Signe Halvorsen:
+Yes. A compensation fund of twelve million will open in November for boats under fifteen metres.
+
+Arvid Lunde:
+Thank you. That is all the time we have today.
+";
+
+/// A later page of the same briefing, without its roster: one answer word
+/// for word, a question of its own and the chair's goodbye, too short to
+/// be a republished passage, so the page stores it itself.
+const PAGE: &str = "Fisheries Agency press conference on the autumn quotas (page 2)
+
+Date: 10 October 2023
+
+Harbour Wire:
+Will the fund also cover the boats that fish for herring along the western coast this winter?
+
+Signe Halvorsen:
+Yes. A compensation fund of twelve million will open in November for boats under fifteen metres.
+
+Arvid Lunde:
+Thank you, everyone. Goodbye.
+";
+
+/// The role of the page's goodbye, as the index has it.
+fn goodbye_role(scratch: &Scratch) -> String {
+    let (hits, _) = scratch.search("goodbye", &[]);
+    assert_eq!(hits.len(), 1, "{hits:#?}");
+    assert_eq!(base(s(&hits[0], "file")), "page.txt");
+    assert_eq!(s(&hits[0], "speaker"), "Arvid Lunde");
+    s(&hits[0], "role").to_string()
+}
+
+#[test]
+fn a_page_without_its_roster_takes_the_roles_the_corpus_knows() {
+    let scratch = Scratch::new();
+    let idx = scratch.index();
+    let page = scratch.write("c/page.txt", PAGE);
+    // On its own the page cannot know who chairs: the man who speaks
+    // last is one more official.
+    index_json(&scratch, &idx, &[], &[&page]);
+    assert_eq!(goodbye_role(&scratch), "official");
+    // The briefing's roster says he chairs: the page is refreshed with it.
+    let briefing = scratch.write("c/briefing.txt", BRIEFING);
+    let summary = index_json(&scratch, &idx, &[], &[&page, &briefing]);
+    assert_eq!(summary["refreshed"], 1, "{summary}");
+    assert_eq!(goodbye_role(&scratch), "moderator");
+    assert_same_as_rebuild(&scratch, &idx, &[&page, &briefing]);
+    // And `podium parse` of both reads the page so too.
+    let parsed = scratch.parse(&[page.clone(), briefing.clone()], &[]);
+    let roles: Vec<(&str, &str)> = parsed[0]["passages"]
+        .as_array()
+        .expect("passages")
+        .iter()
+        .map(|p| (s(p, "speaker"), s(p, "role")))
+        .collect();
+    assert_eq!(
+        roles,
+        [
+            ("Harbour Wire", "journalist"),
+            ("Signe Halvorsen", "official"),
+            ("Arvid Lunde", "moderator"),
+        ]
+    );
+    // The briefing gone, the page is on its own again.
+    std::fs::remove_file(&briefing).expect("rm");
+    index_json(&scratch, &idx, &["--prune"], &[&page]);
+    assert_eq!(goodbye_role(&scratch), "official");
+}
