@@ -53,11 +53,14 @@ impl CountByPair {
 /// Pair counts, by value.
 pub type PairCounts = HashMap<(String, Option<String>), u64>;
 
-/// Per segment: both columns and a counter per pair of term ordinals.
+/// Per segment: both columns, a counter per first-field ordinal for the
+/// documents without a second value (most passages: officials name no
+/// organisation), and a map for the pairs.
 pub struct SegmentPairs {
     first: Option<StrColumn>,
     second: Option<StrColumn>,
-    counts: HashMap<(u64, Option<u64>), u64>,
+    alone: Vec<u64>,
+    pairs: HashMap<(u64, u64), u64>,
 }
 
 impl Collector for CountByPair {
@@ -69,10 +72,13 @@ impl Collector for CountByPair {
         _: SegmentOrdinal,
         segment: &SegmentReader,
     ) -> tantivy::Result<SegmentPairs> {
+        let first = segment.fast_fields().str(&self.first)?;
+        let n = first.as_ref().map_or(0, |c| c.num_terms());
         Ok(SegmentPairs {
-            first: segment.fast_fields().str(&self.first)?,
+            first,
             second: segment.fast_fields().str(&self.second)?,
-            counts: HashMap::new(),
+            alone: vec![0; n],
+            pairs: HashMap::new(),
         })
     }
 
@@ -100,7 +106,17 @@ impl SegmentCollector for SegmentPairs {
         };
         let second = self.second.as_ref().and_then(|c| c.term_ords(doc).next());
         for ord in first.term_ords(doc) {
-            *self.counts.entry((ord, second)).or_default() += 1;
+            match second {
+                Some(b) => *self.pairs.entry((ord, b)).or_default() += 1,
+                None => {
+                    if let Some(n) = usize::try_from(ord)
+                        .ok()
+                        .and_then(|o| self.alone.get_mut(o))
+                    {
+                        *n += 1;
+                    }
+                }
+            }
         }
     }
 
@@ -110,7 +126,14 @@ impl SegmentCollector for SegmentPairs {
             return out;
         };
         let mut buf = String::new();
-        for ((a, b), n) in self.counts {
+        let alone = self
+            .alone
+            .iter()
+            .enumerate()
+            .filter(|(_, n)| **n > 0)
+            .map(|(a, n)| ((a as u64, None), *n));
+        let pairs = self.pairs.iter().map(|((a, b), n)| ((*a, Some(*b)), *n));
+        for ((a, b), n) in alone.chain(pairs) {
             if !matches!(first.ord_to_str(a, &mut buf), Ok(true)) {
                 continue;
             }
