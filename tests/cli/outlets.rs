@@ -218,6 +218,27 @@ fn speakers_show_organisations_and_outlets_are_a_facet() {
         .collect();
     assert_eq!(names, ["Harbour Radio"]);
 
+    let out = run(&["speakers"]);
+    let text = String::from_utf8_lossy(&out.stdout);
+    let head = text.lines().nth(2).unwrap_or_default();
+    assert!(head.contains("role        organisation"), "{text}");
+    let row = text
+        .lines()
+        .find(|l| l.contains("Piet Ruis"))
+        .unwrap_or_else(|| panic!("{text}"));
+    assert!(
+        row.contains(&format!("official    {MINISTRY}  minister of transport")),
+        "{row}"
+    );
+    let row = text
+        .lines()
+        .find(|l| l.contains("Harbour Radio"))
+        .unwrap_or_else(|| panic!("{text}"));
+    assert!(
+        !row.contains("Harbour Radio  Harbour Radio"),
+        "its own name is not repeated: {row}"
+    );
+
     let out = run(&["speakers", "--outlets"]);
     let text = String::from_utf8_lossy(&out.stdout);
     assert!(text.starts_with("3 outlets\n"), "{text}");
