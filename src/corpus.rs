@@ -112,6 +112,9 @@ pub struct Loaded {
     /// The title the file gives in a field of its own (HTML `<title>`,
     /// Markdown front matter), used as given rather than guessed.
     pub title: Option<String>,
+    /// Speakers' organisations the file gives in a field of its own (see
+    /// [`input::Document::organisations`]).
+    pub organisations: Vec<(String, String)>,
 }
 
 impl Loaded {
@@ -136,6 +139,7 @@ impl Loaded {
         if let Some(title) = &self.title {
             t.title = Some(title.clone());
         }
+        input::give_organisations(&mut t, &self.organisations);
         t
     }
 }
@@ -337,6 +341,7 @@ impl Source {
                     bytes: text.len() as u64,
                     notes: Vec::new(),
                     title: None,
+                    organisations: Vec::new(),
                 })
             }
             Source::Record { path, span, .. } => {
@@ -347,6 +352,7 @@ impl Source {
                     bytes: span.len,
                     notes: Vec::new(),
                     title: doc.title,
+                    organisations: doc.organisations,
                 });
             }
             Source::File { path, .. } if input::Format::of(path) == input::Format::JsonLines => {
@@ -392,6 +398,7 @@ impl Source {
             bytes: len,
             notes,
             title: doc.title,
+            organisations: doc.organisations,
         })
     }
 }

@@ -43,6 +43,12 @@ pub enum Error {
         suggestions: Vec<String>,
     },
 
+    #[error("unknown outlet '{name}'{}", suggest_outlets(.suggestions))]
+    UnknownOutlet {
+        name: String,
+        suggestions: Vec<String>,
+    },
+
     #[error(
         "invalid date '{0}': expected YYYY, YYYY-MM, YYYY-MM-DD, a date as briefings write it \
          ('March 28, 2024', 'March 2024') or a time back from today (today, 30d, 2w, 6m, 1y)"
@@ -96,6 +102,14 @@ fn suggest(names: &[String]) -> String {
         String::new()
     } else {
         format!("; closest known speakers: {}", names.join(", "))
+    }
+}
+
+fn suggest_outlets(names: &[String]) -> String {
+    if names.is_empty() {
+        "; no passage in the index names an outlet or organisation".to_string()
+    } else {
+        format!("; closest known outlets: {}", names.join(", "))
     }
 }
 

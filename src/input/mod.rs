@@ -94,6 +94,10 @@ pub struct Document {
     /// What converting the file changed that its reader should know (a page
     /// flattened for nesting too deep), shown as warnings naming the file.
     pub notes: Vec<String>,
+    /// Speakers' organisations the file gives in a field of its own (a JSON
+    /// record's `organisations`: speaker → outlet or ministry), for turns
+    /// whose text does not say it ([`give_organisations`]).
+    pub organisations: Vec<(String, String)>,
 }
 
 impl Document {
@@ -103,6 +107,7 @@ impl Document {
             text,
             title: None,
             notes: Vec::new(),
+            organisations: Vec::new(),
         }
     }
 
@@ -120,6 +125,31 @@ impl Document {
         if let Some(title) = &self.title {
             t.title = Some(title.clone());
         }
+        give_organisations(&mut t, &self.organisations);
         t
+    }
+}
+
+/// Gives each turn without an organisation of its own the one `given`
+/// names for its speaker (speaker → organisation, as a scraper's record
+/// lists the participants), matched on the folded name (case, accents and
+/// punctuation aside) of the turn's speaker or label. What the text itself
+/// says about a turn wins: the file's field only fills the gaps.
+pub fn give_organisations(t: &mut Transcript, given: &[(String, String)]) {
+    if given.is_empty() {
+        return;
+    }
+    let given: Vec<(String, &str)> = given
+        .iter()
+        .filter(|(_, o)| !o.trim().is_empty())
+        .map(|(name, o)| (transcript::name::fold(name), o.trim()))
+        .collect();
+    for turn in t.turns.iter_mut().filter(|t| t.organisation.is_none()) {
+        let speaker = transcript::name::fold(&turn.speaker);
+        let label = turn.label.as_deref().map(transcript::name::fold);
+        turn.organisation = given
+            .iter()
+            .find(|(name, _)| *name == speaker || label.as_ref() == Some(name))
+            .map(|(_, o)| (*o).to_string());
     }
 }

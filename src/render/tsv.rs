@@ -26,6 +26,9 @@ pub const COLUMNS: &[&str] = &[
     "id",
     "also_in",
     "text",
+    // Added after the first columns were fixed: appended, so that scripts
+    // that cut by column number keep working.
+    "organisation",
 ];
 
 /// Escapes one field.
@@ -63,6 +66,7 @@ pub fn hits(out: &mut impl Write, hits: &[Hit]) -> io::Result<()> {
             field(&p.id),
             field(&p.also_in.join(", ")),
             field(&p.text),
+            field(p.organisation.as_deref().unwrap_or("")),
         ];
         buf.push_str(&row.join("\t"));
         buf.push('\n');

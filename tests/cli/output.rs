@@ -330,7 +330,8 @@ fn json_and_tsv_formats() {
             "line",
             "id",
             "also_in",
-            "text"
+            "text",
+            "organisation"
         ]
     );
     let row = &rows[1];
