@@ -32,6 +32,7 @@ pub mod furniture;
 pub mod handoff;
 pub mod label;
 pub mod name;
+pub mod office;
 pub mod people;
 pub mod reported;
 pub mod roles;
@@ -332,6 +333,8 @@ struct Who {
     speaker: String,
     role: Role,
     title: Option<String>,
+    /// The outlet or body the speaker speaks for, where the text says it.
+    organisation: Option<String>,
     why: (String, String),
 }
 
@@ -352,6 +355,11 @@ struct Parser<'a> {
     /// Whether reporters in this document are anonymous (`Q`, `QUESTION`).
     anonymous_reporters: bool,
     cache: HashMap<String, Who>,
+    /// The source line where the header or title names each person
+    /// (folded name), for `--explain`: "named on line 2".
+    named_at: HashMap<String, usize>,
+    /// The source line of the title.
+    title_line: Option<usize>,
 }
 
 impl<'a> Parser<'a> {
@@ -372,6 +380,8 @@ impl<'a> Parser<'a> {
             warnings: Vec::new(),
             anonymous_reporters: false,
             cache: HashMap::new(),
+            named_at: HashMap::new(),
+            title_line: None,
         }
     }
 
@@ -499,10 +509,16 @@ impl<'a> Parser<'a> {
         // is the next line.
         let mut value_next: Option<String> = None;
         for i in 0..self.paras.len() {
-            if self.furniture[i].is_some() {
+            // An office line already read with the name line above it.
+            if self.furniture[i].is_some() || self.header[i] == Some(Header::Person) {
                 continue;
             }
             let t = text::collapse_spaces(&self.paras[i].text);
+            if let Some(p) = self.honoured_person(i, &t) {
+                self.header_people.push(p);
+                self.header[i] = Some(Header::Person);
+                continue;
+            }
             if let Some(key) = value_next.take() {
                 if let Some(rank) = date_key_rank(&key) {
                     if let Some(clue) = DateClue::first_in(&t, rank, "Date: line") {
@@ -576,6 +592,9 @@ impl<'a> Parser<'a> {
                 continue;
             }
             if let Some(p) = header_person(&t) {
+                self.named_at
+                    .entry(name::fold(&p.name))
+                    .or_insert(self.paras[i].line);
                 self.header_people.push(p);
                 self.header[i] = Some(Header::Person);
                 continue;
@@ -601,6 +620,36 @@ impl<'a> Parser<'a> {
         self.paras.len()
     }
 
+    /// A person named with honours on header line `i` (`THE HON. RUTH
+    /// MBEKI MP`), with the office the next line gives (`PRIME MINISTER`),
+    /// which is marked as read. Before the label test: `THE HON.` has a
+    /// period label's shape, and must not open the body.
+    fn honoured_person(&mut self, i: usize, t: &str) -> Option<DocPerson> {
+        let name = office::honoured_name(t)?;
+        let next = (i + 1..self.paras.len()).find(|&j| self.furniture[j].is_none());
+        let title = next.and_then(|j| {
+            let office = office::office_line(&text::collapse_spaces(&self.paras[j].text))?;
+            self.header[j] = Some(Header::Person);
+            Some(office)
+        });
+        self.named_at
+            .entry(name::fold(&name))
+            .or_insert(self.paras[i].line);
+        let runs = title.as_ref().is_some_and(|t| {
+            title::TitledPerson {
+                name: name.clone(),
+                title: t.clone(),
+            }
+            .runs_briefings()
+        });
+        Some(DocPerson {
+            name,
+            title,
+            role: runs.then_some(Role::Moderator),
+            source: Source::Header,
+        })
+    }
+
     /// Whether paragraph `i`, prose at the head of the page, is the page's
     /// one-paragraph summary: short, and followed at once by a page
     /// metadata block (`From:`, `Published`, `Location:`; gov.uk and many
@@ -623,6 +672,7 @@ impl<'a> Parser<'a> {
             .map(|i| (i, text::collapse_spaces(&self.paras[i].text)))
             .find(|(_, t)| (3..=60).contains(&text::word_count(t)));
         self.title = found.as_ref().map(|(_, t)| t.clone());
+        self.title_line = found.as_ref().map(|&(i, _)| self.paras[i].line);
         found.map(|(i, _)| i)
     }
 
@@ -650,9 +700,12 @@ impl<'a> Parser<'a> {
         if let Some(t) = &self.title {
             for p in title::people(t) {
                 let role = p.runs_briefings().then_some(Role::Moderator);
+                if let Some(line) = self.title_line {
+                    self.named_at.entry(name::fold(&p.name)).or_insert(line);
+                }
                 self.people.add(DocPerson {
+                    title: Some(office::with_appositive(t, &p.name, &p.title)),
                     name: p.name,
-                    title: Some(p.title),
                     role,
                     source: Source::Title,
                 });
@@ -674,6 +727,9 @@ impl<'a> Parser<'a> {
             }
             for p in title::people(&line) {
                 let role = p.runs_briefings().then_some(Role::Moderator);
+                self.named_at
+                    .entry(name::fold(&p.name))
+                    .or_insert(self.paras[i].line);
                 self.people.add(DocPerson {
                     name: p.name,
                     title: Some(p.title),
@@ -768,6 +824,7 @@ impl<'a> Parser<'a> {
                     // Alistair Wren's statement").
                     let p = people::parts(c.label);
                     self.people.knows(&p.name)
+                        || self.initials_holder(&p).is_some()
                         || self.people.known_alias(&folded)
                         || (p.name.is_empty()
                             && !p.office.is_empty()
@@ -1004,6 +1061,7 @@ impl<'a> Parser<'a> {
                     speaker: one.name.clone(),
                     role: Role::Moderator,
                     title: one.title.clone(),
+                    organisation: None,
                     why: (
                         "moderator's label: the chair the document names".into(),
                         "chairs".into(),
@@ -1013,6 +1071,7 @@ impl<'a> Parser<'a> {
                     speaker: "Moderator".into(),
                     role: Role::Moderator,
                     title: None,
+                    organisation: None,
                     why: ("moderator's label".into(), "chairs".into()),
                 },
             },
@@ -1020,21 +1079,28 @@ impl<'a> Parser<'a> {
                 speaker: "Interpreter".into(),
                 role: Role::Official,
                 title: None,
+                organisation: None,
                 why: (
                     "interpreter's label".into(),
                     "speaks for an official".into(),
                 ),
             },
         };
+        let mut why_speaker = who.why.0;
+        if let Some(line) = self.named_at.get(&name::fold(&who.speaker)) {
+            if !why_speaker.contains("line ") {
+                why_speaker.push_str(&format!(" ({} named on line {line})", who.speaker));
+            }
+        }
         Turn {
             speaker: who.speaker,
             label: Some(written),
             role: who.role,
             speaker_title: who.title,
-            organisation: None,
+            organisation: who.organisation,
             paragraphs: Vec::new(),
             why: Why {
-                speaker: who.why.0,
+                speaker: why_speaker,
                 role: who.why.1,
                 ..Why::default()
             },
@@ -1066,19 +1132,30 @@ impl<'a> Parser<'a> {
             };
             handoff::self_identified(opening)
         };
-        let (speaker, why) = match (aside, outlet) {
-            (Some(o), _) => (o, "reporter's label names the outlet"),
-            (None, Some(o)) => (o, "reporter called on by outlet in the previous turn"),
+        // The outlet, where one is known, is both the speaker (the gold's
+        // convention for anonymous questions) and the organisation.
+        let (speaker, organisation, why) = match (aside, outlet) {
+            (Some(o), _) => (o.clone(), Some(o), "reporter's label names the outlet"),
+            (None, Some(o)) => (
+                o.clone(),
+                Some(o),
+                "reporter called on by outlet in the previous turn",
+            ),
             (None, None) => match (intro(), asker.filter(|a| name::looks_like_person(a))) {
-                (Some((_, o)), _) => (o, "the reporter names their outlet"),
-                (None, Some(who)) => (who.to_string(), "reporter's label names them"),
-                (None, None) => ("Reporter".to_string(), "reporter's label, outlet unknown"),
+                (Some((_, o)), _) => (o.clone(), Some(o), "the reporter names their outlet"),
+                (None, Some(who)) => (who.to_string(), None, "reporter's label names them"),
+                (None, None) => (
+                    "Reporter".to_string(),
+                    None,
+                    "reporter's label, outlet unknown",
+                ),
             },
         };
         Who {
             speaker,
             role: Role::Journalist,
             title: None,
+            organisation,
             why: (why.into(), "asks the question".into()),
         }
     }
@@ -1098,6 +1175,7 @@ impl<'a> Parser<'a> {
                     speaker: r.name,
                     role: r.role.unwrap_or(Role::Official),
                     title: r.title,
+                    organisation: None,
                     why: (
                         format!(
                             "anonymous answer: the spokesperson the {} names",
@@ -1119,6 +1197,7 @@ impl<'a> Parser<'a> {
                 speaker: "Official".into(),
                 role: Role::Official,
                 title: None,
+                organisation: None,
                 why: ("anonymous answer, nobody named".into(), "answers".into()),
             },
         }
@@ -1137,6 +1216,7 @@ impl<'a> Parser<'a> {
                 speaker: aside.to_string(),
                 role: Role::Journalist,
                 title: None,
+                organisation: Some(aside.to_string()),
                 why: (
                     "label names an outlet in parentheses".into(),
                     "asks for that outlet".into(),
@@ -1152,12 +1232,44 @@ impl<'a> Parser<'a> {
                     speaker: outlet.to_string(),
                     role: Role::Journalist,
                     title: None,
+                    organisation: Some(outlet.to_string()),
                     why: (
                         "label names a reporter and their outlet".into(),
                         "asks for that outlet".into(),
                     ),
                 };
             }
+        }
+        // Initials the document's people have (`TH:` for Tom Hargreaves),
+        // before the outlet test, to which short capitals look alike.
+        if let Some((d, by)) = self.initials_holder(&p) {
+            let what = match by {
+                office::By::Name => "name",
+                office::By::Office => "office",
+            };
+            let r = self.people.upgrade(people::Resolved {
+                name: d.name.clone(),
+                title: d.title.clone(),
+                role: d.role,
+                rule: format!(
+                    "label is the initials of the {what} of {} ({}), named in the {}",
+                    d.name,
+                    d.title.as_deref().unwrap_or("no title"),
+                    match d.source {
+                        Source::Roster => "roster",
+                        Source::Title => "title",
+                        _ => "header",
+                    }
+                ),
+            });
+            let (role, why) = role_of(&r);
+            return Who {
+                speaker: r.name,
+                role,
+                title: r.title,
+                organisation: None,
+                why: (r.rule, why.into()),
+            };
         }
         if !p.name.is_empty()
             && p.honorific.is_none()
@@ -1170,6 +1282,7 @@ impl<'a> Parser<'a> {
                 speaker: name::display_case(head),
                 role: Role::Journalist,
                 title: None,
+                organisation: Some(name::display_case(head)),
                 why: ("outlet label".into(), "a media outlet asking".into()),
             };
         }
@@ -1181,6 +1294,7 @@ impl<'a> Parser<'a> {
                     speaker: r.name,
                     role,
                     title: r.title,
+                    organisation: None,
                     why: (r.rule, why.into()),
                 };
             }
@@ -1189,6 +1303,7 @@ impl<'a> Parser<'a> {
                     speaker: p.office_display(),
                     role: Role::Moderator,
                     title: None,
+                    organisation: None,
                     why: (
                         "office label, nobody named in it".into(),
                         "a spokesperson's office runs the briefing".into(),
@@ -1199,6 +1314,7 @@ impl<'a> Parser<'a> {
                 speaker: p.office_display(),
                 role: Role::Official,
                 title: None,
+                organisation: None,
                 why: (
                     "office label, nobody named in it".into(),
                     "an office answering".into(),
@@ -1215,6 +1331,7 @@ impl<'a> Parser<'a> {
                 speaker: r.name,
                 role,
                 title,
+                organisation: None,
                 why: (r.rule, why.into()),
             };
         }
@@ -1235,7 +1352,8 @@ impl<'a> Parser<'a> {
             return Who {
                 speaker,
                 role: Role::Journalist,
-                title: outlet,
+                title: None,
+                organisation: outlet,
                 why: (
                     "label as written: nobody the document names".into(),
                     "asks a question".into(),
@@ -1246,8 +1364,25 @@ impl<'a> Parser<'a> {
             speaker,
             role: Role::Official,
             title,
+            organisation: None,
             why: ("label as written".into(), "a person answering".into()),
         }
+    }
+
+    /// The one person the document names whose initials, or whose
+    /// office's, a short label in capitals is (`TH:`, `DPM:`; see
+    /// [`office::by_initials`]). A label that is also a name the document
+    /// knows (`LEE:` for Li Ee?) is read as the name first, by the caller.
+    fn initials_holder(&self, p: &people::LabelParts) -> Option<(DocPerson, office::By)> {
+        if !p.office.is_empty() || p.honorific.is_some() || p.the || self.people.knows(&p.name) {
+            return None;
+        }
+        let doc: Vec<&DocPerson> = self
+            .people
+            .document()
+            .filter(|d| d.source != Source::Mention)
+            .collect();
+        office::by_initials(&p.name, doc.iter().copied()).map(|(d, by)| (d.clone(), by))
     }
 
     /// Turns of a document without labels: the host's remarks when the title

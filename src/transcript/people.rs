@@ -590,7 +590,12 @@ impl<'k> People<'k> {
 
     /// Adds a person the document names, unless they are there already
     /// (a repeat only fills in a missing title or role).
-    pub fn add(&mut self, p: DocPerson) {
+    pub fn add(&mut self, mut p: DocPerson) {
+        // A name the header prints in capitals ("TOM HARGREAVES") is
+        // stored as a name, as every other form of it will be.
+        if !p.name.chars().any(char::is_lowercase) {
+            p.name = name::display_person(&p.name);
+        }
         let keys = match_keys(&p.name);
         if keys.is_empty() {
             return;

@@ -1,0 +1,283 @@
+//! Offices, honours and initials: how press offices name the person who
+//! speaks without writing the name in the label.
+//!
+//! Parliamentary press offices print the person once, in the header
+//! (`THE HON. RUTH MBEKI MP` above `PRIME MINISTER`, or "DOORSTOP
+//! INTERVIEW — SENATOR TOM HARGREAVES, SHADOW TREASURER"), and then label
+//! the turns with the office (`PM:`, `TREASURER:`), the surname
+//! (`HARGREAVES:`) or the initials (`TH:`). The rules here read the header
+//! shapes and match a short label to the one person whose name or office
+//! it abbreviates. Every match is by shape and must be unique in the
+//! document: two people with the same initials leave the label as written,
+//! so one wrong guess cannot spread over a document.
+
+use super::name;
+use super::people::DocPerson;
+
+/// Parliamentary honours before a name: "The Hon.", "Hon", "The
+/// Honourable", "The Rt Hon". With post-nominals after the name (`MP`),
+/// they are what tells a header's name line from a heading or a label
+/// alone on its line (`MS. DANA ORTIZ` could be either, so an honorific
+/// alone is not evidence).
+fn is_honour(word: &str) -> bool {
+    matches!(
+        name::fold(word).as_str(),
+        "hon" | "honourable" | "honorable" | "rt" | "right"
+    )
+}
+
+/// Words that may stand between the honours and the name ("Senator the
+/// Hon", "Hon Dr"): skipped, but no evidence on their own.
+fn is_courtesy(word: &str) -> bool {
+    matches!(name::fold(word).as_str(), "the" | "senator" | "sen") || name::is_honorific(word)
+}
+
+/// A header line that is one person's name with their honours: `THE HON.
+/// RUTH MBEKI MP`, `Senator the Hon Tom Hargreaves`, `Hon Dr Ana Kovac
+/// MP`. Returns the name as a name (`Ruth Mbeki`). The honours are the
+/// evidence: a bare name in capitals could be a heading or a label, so a
+/// line without a leading honour or a trailing post-nominal is not read.
+pub fn honoured_name(line: &str) -> Option<String> {
+    let t = line.trim();
+    if t.contains([':', '?', '!', ',', ';', '(', '"']) || t.chars().any(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    let words: Vec<&str> = t.split_whitespace().collect();
+    if words.len() > 9 {
+        return None;
+    }
+    let mut start = 0;
+    let mut honoured = false;
+    while start < words.len() {
+        let w = words[start];
+        if is_honour(w) {
+            honoured = true;
+        } else if !is_courtesy(w) {
+            break;
+        }
+        start += 1;
+    }
+    let mut end = words.len();
+    while end > start && name::is_post_nominal(words[end - 1]) {
+        honoured = true;
+        end -= 1;
+    }
+    let core = words.get(start..end)?;
+    if !honoured || !(2..=4).contains(&core.len()) {
+        return None;
+    }
+    let joined = core.join(" ");
+    if core
+        .iter()
+        .any(|w| name::is_title_word(w) && !name::is_connector(w))
+        || !name::looks_like_person(&joined)
+    {
+        return None;
+    }
+    Some(name::display_case(&joined))
+}
+
+/// A header line that is an office alone: `PRIME MINISTER`, `Treasurer`,
+/// `MINISTER FOR WATER AND THE ENVIRONMENT`, `Shadow Treasurer`. It opens
+/// with words of office (a qualifier such as "Shadow" or "Deputy" may come
+/// first) and holds a post somebody holds among its first three words;
+/// it is short and is not a sentence. Returns it as printed words.
+pub fn office_line(line: &str) -> Option<String> {
+    let t = line.trim().trim_end_matches(',');
+    if t.contains([':', '?', '!', ';', '"', '.'])
+        || t.chars().any(|c| c.is_ascii_digit())
+        || t.is_empty()
+    {
+        return None;
+    }
+    let words: Vec<&str> = t.split_whitespace().collect();
+    if words.len() > 8 {
+        return None;
+    }
+    let post = words
+        .iter()
+        .take(3)
+        .position(|w| name::is_person_office(w))?;
+    // Before the post, only words of office or a qualifier in one word
+    // ("Shadow", "Acting"): never a name.
+    let lead_ok = words[..post]
+        .iter()
+        .all(|w| name::is_title_word(w) || (post == 1 && !name::looks_like_person(w)));
+    let capitalised = words
+        .iter()
+        .all(|w| w.starts_with(char::is_uppercase) || name::is_connector(w));
+    (lead_ok && capitalised).then(|| name::display_case(t))
+}
+
+/// The office written after a name in a title, set off by a comma: "… —
+/// SENATOR TOM HARGREAVES, SHADOW TREASURER" gives `Shadow Treasurer` for
+/// Tom Hargreaves. Only an [`office_line`] counts, up to the next comma or
+/// dash.
+pub fn appositive_office(title: &str, person: &str) -> Option<String> {
+    let folded_title = title.to_lowercase();
+    let at = folded_title.find(&person.to_lowercase())?;
+    let after = title.get(at + person.len()..)?.trim_start();
+    let after = after.strip_prefix(',')?;
+    let office = after
+        .split([',', '—', '–', '|'])
+        .next()
+        .unwrap_or("")
+        .trim();
+    office_line(office)
+}
+
+/// A title person's title with the office written after their name:
+/// `Senator` and "…, SHADOW TREASURER" give `Senator, Shadow Treasurer`,
+/// so that a `TREASURER:` label finds its holder. The title words are
+/// printed as words (`SENATOR` → `Senator`).
+pub fn with_appositive(title_line: &str, person: &str, title: &str) -> String {
+    let title = name::display_case(title);
+    match appositive_office(title_line, person) {
+        Some(office) if !title.is_empty() => format!("{title}, {office}"),
+        Some(office) => office,
+        None => title,
+    }
+}
+
+/// The initials of a name's words, capitals only: `Tom Hargreaves` → `TH`,
+/// `Ana de la Cruz` → `AC` (particles are not initialled).
+pub fn initials(words: &str) -> String {
+    words
+        .split(|c: char| c.is_whitespace() || c == '-')
+        .filter(|w| !w.is_empty() && !name::is_connector(w))
+        .filter_map(|w| w.chars().find(|c| c.is_alphabetic()))
+        .flat_map(char::to_uppercase)
+        .collect()
+}
+
+/// Whether a label is short capitals that could abbreviate a name or an
+/// office: two to four letters (`TH`, `DPM`, `AMC`).
+pub fn is_abbreviation(label: &str) -> bool {
+    let t = label.trim().trim_end_matches('.');
+    (2..=4).contains(&t.chars().count()) && t.chars().all(|c| c.is_ascii_uppercase())
+}
+
+/// How an abbreviation matched a person.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum By {
+    /// The initials of their name (`TH` for Tom Hargreaves).
+    Name,
+    /// The initials of their office (`DPM` for a Deputy Prime Minister).
+    Office,
+}
+
+/// The one person of the document whose name's initials, or whose
+/// office's, are `label` (`TH`, `DPM`). Names are tried before offices; a
+/// second person with the same initials makes the label ambiguous, and it
+/// is left as written.
+pub fn by_initials<'p>(
+    label: &str,
+    people: impl Iterator<Item = &'p DocPerson> + Clone,
+) -> Option<(&'p DocPerson, By)> {
+    if !is_abbreviation(label) {
+        return None;
+    }
+    let wanted = label.trim().trim_end_matches('.');
+    let unique = |found: Vec<&'p DocPerson>| -> Option<&'p DocPerson> {
+        let first = *found.first()?;
+        found
+            .iter()
+            .all(|p| name::fold(&p.name) == name::fold(&first.name))
+            .then_some(first)
+    };
+    let by_name: Vec<&DocPerson> = people
+        .clone()
+        .filter(|p| initials(&p.name) == wanted)
+        .collect();
+    if !by_name.is_empty() {
+        return unique(by_name).map(|p| (p, By::Name));
+    }
+    let by_office: Vec<&DocPerson> = people
+        .filter(|p| p.title.as_deref().is_some_and(|t| initials(t) == wanted))
+        .collect();
+    unique(by_office).map(|p| (p, By::Office))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::transcript::people::Source;
+
+    fn person(n: &str, title: Option<&str>) -> DocPerson {
+        DocPerson {
+            name: n.into(),
+            title: title.map(str::to_string),
+            role: None,
+            source: Source::Header,
+        }
+    }
+
+    #[test]
+    fn names_with_honours() {
+        assert_eq!(
+            honoured_name("THE HON. RUTH MBEKI MP").as_deref(),
+            Some("Ruth Mbeki")
+        );
+        assert_eq!(
+            honoured_name("Senator the Hon Tom Hargreaves").as_deref(),
+            Some("Tom Hargreaves")
+        );
+        assert_eq!(
+            honoured_name("Hon Dr Ana de la Cruz MP").as_deref(),
+            Some("Ana de la Cruz")
+        );
+        // No honour: a heading or a label, not a header name.
+        assert_eq!(honoured_name("RUTH MBEKI"), None);
+        assert_eq!(honoured_name("TRANSCRIPT OF PRESS CONFERENCE"), None);
+        assert_eq!(honoured_name("THE HON. RUTH MBEKI MP: Thank you."), None);
+        assert_eq!(honoured_name("PRIME MINISTER"), None);
+    }
+
+    #[test]
+    fn office_lines() {
+        assert_eq!(
+            office_line("PRIME MINISTER").as_deref(),
+            Some("Prime Minister")
+        );
+        assert_eq!(
+            office_line("Shadow Treasurer").as_deref(),
+            Some("Shadow Treasurer")
+        );
+        assert_eq!(
+            office_line("MINISTER FOR WATER AND THE ENVIRONMENT").as_deref(),
+            Some("Minister for Water and the Environment")
+        );
+        assert_eq!(office_line("SUBJECTS: Budget; water"), None);
+        assert_eq!(office_line("The minister said so."), None);
+        assert_eq!(office_line("Ruth Mbeki"), None);
+        assert_eq!(office_line("Dana Ortiz Minister"), None);
+    }
+
+    #[test]
+    fn offices_after_a_name() {
+        let t = "DOORSTOP INTERVIEW — SENATOR TOM HARGREAVES, SHADOW TREASURER";
+        assert_eq!(
+            appositive_office(t, "TOM HARGREAVES").as_deref(),
+            Some("Shadow Treasurer")
+        );
+        assert_eq!(appositive_office("Remarks by Tom Hargreaves", "Tom"), None);
+    }
+
+    #[test]
+    fn initials_name_one_person() {
+        let people = [
+            person("Tom Hargreaves", Some("Shadow Treasurer")),
+            person("Ruth Mbeki", Some("Deputy Prime Minister")),
+        ];
+        let found = |l: &str| by_initials(l, people.iter()).map(|(p, by)| (p.name.clone(), by));
+        assert_eq!(found("TH"), Some(("Tom Hargreaves".into(), By::Name)));
+        assert_eq!(found("DPM"), Some(("Ruth Mbeki".into(), By::Office)));
+        assert_eq!(found("ST"), Some(("Tom Hargreaves".into(), By::Office)));
+        assert_eq!(found("XY"), None);
+        assert_eq!(found("Tom"), None);
+        // Two people with one set of initials: nobody is guessed.
+        let twins = [person("Tom Hill", None), person("Tara Holm", None)];
+        assert_eq!(by_initials("TH", twins.iter()), None);
+        assert_eq!(initials("Ana de la Cruz"), "AC");
+    }
+}
