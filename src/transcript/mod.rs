@@ -30,6 +30,7 @@
 pub mod date;
 pub mod furniture;
 pub mod handoff;
+pub mod intro;
 pub mod label;
 pub mod name;
 pub mod office;
@@ -424,6 +425,7 @@ impl<'a> Parser<'a> {
         let mut turns = if labels.iter().any(Option::is_some) {
             self.mark_trailer(&labels);
             let mut turns = self.labelled_turns(body_start, &labels);
+            roles::spokespeople_answer(&mut turns);
             roles::by_behaviour(&mut turns);
             turns
         } else {
@@ -710,6 +712,17 @@ impl<'a> Parser<'a> {
                     source: Source::Title,
                 });
             }
+            for (name, office) in office::appositive_people(t) {
+                if let Some(line) = self.title_line {
+                    self.named_at.entry(name::fold(&name)).or_insert(line);
+                }
+                self.people.add(DocPerson {
+                    name,
+                    title: Some(office),
+                    role: None,
+                    source: Source::Title,
+                });
+            }
         }
         // A page summary or subtitle names people as a title does ("Prime
         // Minister Helen Marsh's remarks at …" under "PM remarks at …"), so
@@ -976,7 +989,28 @@ impl<'a> Parser<'a> {
     }
 
     fn opening_host_turn(&self, p: Paragraph) -> Turn {
-        match self.people.host() {
+        let host = self.people.host();
+        // A summary that speaks of the host is the publisher's, not theirs.
+        if let Some(named) =
+            host.and_then(|h| intro::speaks_of_host(&p.text, &h.name, h.title.as_deref()))
+        {
+            return Turn {
+                speaker: "Narration".into(),
+                label: None,
+                role: Role::Narration,
+                speaker_title: None,
+                organisation: None,
+                paragraphs: vec![p],
+                why: Why {
+                    speaker: format!(
+                        "before the first label: speaks of the host in the third person (\"{named}\")"
+                    ),
+                    role: "nobody is speaking".into(),
+                    ..Why::default()
+                },
+            };
+        }
+        match host {
             Some(h) => {
                 let r = self.people.upgrade(people::Resolved {
                     name: h.name.clone(),

@@ -126,6 +126,53 @@ pub fn appositive_office(title: &str, person: &str) -> Option<String> {
     office_line(office)
 }
 
+/// People a title names as "Name, Office" with no word of office before
+/// the name ("… and Steven Aldane, Director of Ports"): the capitalised
+/// name words right before a comma, when an [`office_line`] follows it.
+/// The title's own reader finds only names after an office word.
+pub fn appositive_people(title: &str) -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    let mut rest = title;
+    let mut before = String::new();
+    while let Some(at) = rest.find(',') {
+        before.push_str(&rest[..at]);
+        let after = &rest[at + 1..];
+        let office = after
+            .split([',', '—', '–', '|'])
+            .next()
+            .unwrap_or("")
+            .trim();
+        if let Some(office) = office_line(office) {
+            let words: Vec<&str> = before.split_whitespace().collect();
+            let mut k = words.len();
+            while k > 0 {
+                let w = words[k - 1];
+                let name_like = w.starts_with(char::is_uppercase)
+                    && !name::is_title_word(w)
+                    && !w.ends_with(['.', ':', ';']);
+                let particle = name::is_connector(w)
+                    && !matches!(
+                        name::fold(w).as_str(),
+                        "and" | "of" | "the" | "for" | "on" | "in" | "to"
+                    );
+                if !(name_like || particle) {
+                    break;
+                }
+                k -= 1;
+            }
+            // At most four words of name, and at least two.
+            let k = k.max(words.len().saturating_sub(4));
+            let person = words[k..].join(" ");
+            if words.len() - k >= 2 && name::looks_like_person(&person) {
+                out.push((name::display_case(&person), office));
+            }
+        }
+        before.clear();
+        rest = after;
+    }
+    out
+}
+
 /// A title person's title with the office written after their name:
 /// `Senator` and "…, SHADOW TREASURER" give `Senator, Shadow Treasurer`,
 /// so that a `TREASURER:` label finds its holder. The title words are
@@ -261,6 +308,24 @@ mod tests {
             Some("Shadow Treasurer")
         );
         assert_eq!(appositive_office("Remarks by Tom Hargreaves", "Tom"), None);
+    }
+
+    #[test]
+    fn people_with_their_office_after_the_name() {
+        assert_eq!(
+            appositive_people(
+                "Press Briefing by Minister Jo Vale and Steven Aldane, Director of Ports"
+            ),
+            [("Steven Aldane".to_string(), "Director of Ports".to_string())]
+        );
+        assert_eq!(
+            appositive_people("Remarks by Ana de la Cruz, Minister for Water, in Harbour City"),
+            [(
+                "Ana de la Cruz".to_string(),
+                "Minister for Water".to_string()
+            )]
+        );
+        assert!(appositive_people("Harbour City, March 3, 2030").is_empty());
     }
 
     #[test]

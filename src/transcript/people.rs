@@ -558,11 +558,12 @@ fn title_holds(title: &str, office: &[String]) -> bool {
             .iter()
             .map(String::as_str)
             .eq(office.iter().copied())
-        // "Vice President" and "Advisor to the President" do not hold the
-        // office of "President".
+        // "Vice President", "Deputy Prime Minister" and "Advisor to the
+        // President" do not hold the office of "President" or "Prime
+        // Minister".
         && !(tw.len() > n && {
             let before = tw[tw.len() - n - 1].as_str();
-            before == "vice" || name::CONNECTORS.contains(&before)
+            matches!(before, "vice" | "deputy" | "assistant") || name::CONNECTORS.contains(&before)
         })
 }
 
@@ -866,7 +867,12 @@ impl<'k> People<'k> {
                         .as_deref()
                         .is_some_and(|t| title_holds(t, &p.office))
             }) {
-                let rule = format!("office label: the {} names its holder", source_noun(source));
+                let rule = format!(
+                    "office label: the {} names its holder, {} ({})",
+                    source_noun(source),
+                    d.name,
+                    d.title.as_deref().unwrap_or_default()
+                );
                 return Some(self.resolved_doc(d, rule, p, paragraphs));
             }
         }
