@@ -35,6 +35,7 @@ pub mod label;
 pub mod name;
 pub mod office;
 pub mod people;
+pub mod prefix;
 pub mod reported;
 pub mod roles;
 pub mod roster;
@@ -784,7 +785,7 @@ impl<'a> Parser<'a> {
                 Some(c)
             });
             if let Some(c) = found {
-                let key = name::fold(c.label);
+                let key = label::family(c.label);
                 if c.period {
                     *period_counts.entry(key.clone()).or_default() += 1;
                 }
@@ -812,7 +813,7 @@ impl<'a> Parser<'a> {
                 && text_after(i)
                 && cands[i].is_some_and(|c| {
                     c.kind == LabelKind::Named
-                        && counts.get(&name::fold(c.label)).copied().unwrap_or(0) >= 2
+                        && counts.get(&label::family(c.label)).copied().unwrap_or(0) >= 2
                         && name::looks_like_person(c.label)
                 })
         });
@@ -845,7 +846,7 @@ impl<'a> Parser<'a> {
                 });
             let ctx = label::Context {
                 known_name,
-                occurrences: counts.get(&folded).copied().unwrap_or(0),
+                occurrences: counts.get(&label::family(c.label)).copied().unwrap_or(0),
                 capitals_style: capital_titles >= 2,
                 question_follows: follows.contains('?') || follows.contains('？'),
                 period_style,
@@ -1090,6 +1091,12 @@ impl<'a> Parser<'a> {
                 }
             }
             LabelKind::Answer => self.answer(),
+            // `CHAIR:` is also an office: the chair the title or header
+            // names with that office ("Chair Luz Alvarez's Press
+            // Conference") holds it, and answers.
+            LabelKind::Moderator if self.chair_holder(c).is_some() => {
+                self.chair_holder(c).unwrap_or_else(|| self.named(c, false))
+            }
             LabelKind::Moderator => match self.people.chair() {
                 Some(one) => Who {
                     speaker: one.name.clone(),
@@ -1101,8 +1108,16 @@ impl<'a> Parser<'a> {
                         "chairs".into(),
                     ),
                 },
+                // The role word as written (`HOST`, `Presenter`), unless
+                // it is a typing error of one (`MODEARTOR`).
                 None => Who {
-                    speaker: "Moderator".into(),
+                    speaker: if label::MODERATOR_WORDS.contains(&name::fold(c.label).as_str())
+                        && c.label.is_ascii()
+                    {
+                        name::display_person(c.label.trim())
+                    } else {
+                        "Moderator".into()
+                    },
                     role: Role::Moderator,
                     title: None,
                     organisation: None,
@@ -1139,6 +1154,23 @@ impl<'a> Parser<'a> {
                 ..Why::default()
             },
         }
+    }
+
+    /// A chair's label (`CHAIR:`, `CHAIRMAN:`) that the document's people
+    /// resolve as an office: somebody named with that office holds it.
+    fn chair_holder(&self, c: &Candidate<'_>) -> Option<Who> {
+        let p = people::parts(c.label);
+        if !p.name.is_empty() || !p.office.iter().any(|w| w.starts_with("chair")) {
+            return None;
+        }
+        let r = self.people.office_holder(&p, self.paras)?;
+        Some(Who {
+            speaker: r.name,
+            role: r.role.unwrap_or(Role::Official),
+            title: r.title,
+            organisation: None,
+            why: (r.rule, "holds the office the label names".into()),
+        })
     }
 
     /// A reporter's label: the outlet when the label, the moderator's
@@ -1305,11 +1337,16 @@ impl<'a> Parser<'a> {
                 why: (r.rule, why.into()),
             };
         }
+        // A single word in capitals looks like an acronym (`CCTV`), and
+        // like a surname (`ILUNGA`): only one that asks, or that has an
+        // outlet's word, is taken for an outlet.
+        let acronym_only = !head.contains(' ') && name::is_acronym(head);
         if !p.name.is_empty()
             && p.honorific.is_none()
             && !p.the
             && name::looks_like_outlet(head)
             && !name::looks_like_person(head)
+            && (asks || !acronym_only)
         {
             // "Economic Daily", "Phoenix TV", "Reuters".
             return Who {
