@@ -1137,8 +1137,11 @@ impl<'a> Parser<'a> {
         };
         let mut why_speaker = who.why.0;
         if let Some(line) = self.named_at.get(&name::fold(&who.speaker)) {
+            // After a colon, so that the rule's name (what comes before
+            // it) stays one name across documents.
             if !why_speaker.contains("line ") {
-                why_speaker.push_str(&format!(" ({} named on line {line})", who.speaker));
+                let sep = if why_speaker.contains(':') { ";" } else { ":" };
+                why_speaker.push_str(&format!("{sep} {} named on line {line}", who.speaker));
             }
         }
         Turn {
@@ -1318,7 +1321,8 @@ impl<'a> Parser<'a> {
                 title: d.title.clone(),
                 role: d.role,
                 rule: format!(
-                    "label is the initials of the {what} of {} ({}), named in the {}",
+                    "label is the initials of a {what}: {} for {} ({}), named in the {}",
+                    c.label.trim(),
                     d.name,
                     d.title.as_deref().unwrap_or("no title"),
                     match d.source {
@@ -1346,7 +1350,7 @@ impl<'a> Parser<'a> {
             && !p.the
             && name::looks_like_outlet(head)
             && !name::looks_like_person(head)
-            && (asks || !acronym_only)
+            && (asks || !acronym_only || c.rest.contains(['?', '？']))
         {
             // "Economic Daily", "Phoenix TV", "Reuters".
             return Who {

@@ -31,10 +31,16 @@ fn timestamp_end(t: &str) -> Option<usize> {
         .unwrap_or(body.len());
     let stamp = &body[..len];
     let groups: Vec<&str> = stamp.split(':').collect();
+    // Minutes and seconds have two digits: "3:1" is a score, not a time.
     let shaped = (2..=3).contains(&groups.len())
-        && groups
-            .iter()
-            .all(|g| (1..=2).contains(&g.len()) && g.chars().all(|c| c.is_ascii_digit()));
+        && groups.iter().enumerate().all(|(k, g)| {
+            let len_ok = if k == 0 {
+                (1..=2).contains(&g.len())
+            } else {
+                g.len() == 2
+            };
+            len_ok && g.chars().all(|c| c.is_ascii_digit())
+        });
     if !shaped {
         return None;
     }

@@ -227,9 +227,19 @@ mod tests {
         assert_eq!(turns[0].role, Role::Moderator);
         assert_eq!(turns[4].role, Role::Moderator);
         // A chair who only hands over stays the chair.
+        let titled = |t: &str| {
+            let mut x = turn(
+                "Lin Wei",
+                Role::Moderator,
+                t,
+                "label matches a name in the title",
+            );
+            x.why.role = "chairs, by the document or the corpus".into();
+            x
+        };
         let mut handing = vec![
             reporter("What about rates?"),
-            spokes("Go ahead."),
+            titled("Go ahead."),
             reporter("And wages?"),
         ];
         spokespeople_answer(&mut handing);
