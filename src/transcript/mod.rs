@@ -1144,12 +1144,19 @@ impl<'a> Parser<'a> {
                 why_speaker.push_str(&format!("{sep} {} named on line {line}", who.speaker));
             }
         }
+        // An official's body, where their title names one ("Foreign
+        // Ministry Spokesperson").
+        let organisation = who.organisation.or_else(|| {
+            (who.role != Role::Journalist)
+                .then(|| who.title.as_deref().and_then(office::organisation_of_title))
+                .flatten()
+        });
         Turn {
             speaker: who.speaker,
             label: Some(written),
             role: who.role,
             speaker_title: who.title,
-            organisation: who.organisation,
+            organisation,
             paragraphs: Vec::new(),
             why: Why {
                 speaker: why_speaker,

@@ -186,6 +186,58 @@ pub fn with_appositive(title_line: &str, person: &str, title: &str) -> String {
     }
 }
 
+/// Words that make a run of capitalised words a body, not a post.
+fn is_body_word(word: &str) -> bool {
+    matches!(
+        name::fold(word).as_str(),
+        "ministry"
+            | "department"
+            | "office"
+            | "bank"
+            | "treasury"
+            | "council"
+            | "commission"
+            | "agency"
+            | "authority"
+            | "board"
+            | "bureau"
+            | "committee"
+            | "government"
+            | "embassy"
+            | "mission"
+    )
+}
+
+/// The body an official speaks for, where their title says it: `Foreign
+/// Ministry Spokesperson` → `Foreign Ministry`, `Spokesperson of the
+/// Ministry of Foreign Affairs` → `Ministry of Foreign Affairs`. A title
+/// without such a word (`Prime Minister`, `Minister for Water`) names a
+/// post, not a body, and gives none.
+pub fn organisation_of_title(title: &str) -> Option<String> {
+    let words: Vec<&str> = title.split_whitespace().collect();
+    let post = words
+        .iter()
+        .position(|w| name::is_person_office(w) && !is_body_word(w))?;
+    let before = &words[..post];
+    if before.iter().any(|w| is_body_word(w)) {
+        let start = before
+            .iter()
+            .position(|w| w.starts_with(char::is_uppercase))
+            .unwrap_or(0);
+        return Some(before[start..].join(" ").trim_end_matches(',').to_string());
+    }
+    let after = words.get(post + 1..)?;
+    let at = after
+        .iter()
+        .position(|w| matches!(name::fold(w).as_str(), "of" | "at"))?;
+    let mut body: Vec<&str> = after[at + 1..].to_vec();
+    if body.first().is_some_and(|w| name::fold(w) == "the") {
+        body.remove(0);
+    }
+    (body.first().is_some_and(|w| is_body_word(w)))
+        .then(|| body.join(" ").trim_end_matches([',', '.']).to_string())
+}
+
 /// The initials of a name's words, capitals only: `Tom Hargreaves` → `TH`,
 /// `Ana de la Cruz` → `AC` (particles are not initialled).
 pub fn initials(words: &str) -> String {
@@ -326,6 +378,21 @@ mod tests {
             )]
         );
         assert!(appositive_people("Harbour City, March 3, 2030").is_empty());
+    }
+
+    #[test]
+    fn bodies_in_titles() {
+        assert_eq!(
+            organisation_of_title("Foreign Ministry Spokesperson").as_deref(),
+            Some("Foreign Ministry")
+        );
+        assert_eq!(
+            organisation_of_title("Spokesperson of the Ministry of Foreign Affairs").as_deref(),
+            Some("Ministry of Foreign Affairs")
+        );
+        assert_eq!(organisation_of_title("Prime Minister"), None);
+        assert_eq!(organisation_of_title("Minister for Water"), None);
+        assert_eq!(organisation_of_title("Director of Ports"), None);
     }
 
     #[test]
