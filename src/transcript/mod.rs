@@ -1370,7 +1370,17 @@ impl<'a> Parser<'a> {
         }
         if p.name.is_empty() {
             // An office: "THE PRESIDENT", "SENIOR ADMINISTRATION OFFICIAL".
-            if let Some(r) = self.people.office_holder(&p, self.paras) {
+            // The document before the corpus: who the text says holds the
+            // office wins over the corpus's holder.
+            let joined = || {
+                let paras = self.paras.iter().map(|x| (x.text.as_str(), x.line));
+                office::joined_holder(paras, &p.office)
+            };
+            if let Some(r) = self
+                .people
+                .office_holder(&p, self.paras)
+                .filter(|r| !r.rule.contains("across the corpus") || joined().is_none())
+            {
                 let (role, why) = role_of(&r);
                 return Who {
                     speaker: r.name,
@@ -1378,6 +1388,23 @@ impl<'a> Parser<'a> {
                     title: r.title,
                     organisation: None,
                     why: (r.rule, why.into()),
+                };
+            }
+            // "I'm joined by the Treasurer, Jim Park": the text names the
+            // holder, where the header did not.
+            if let Some((holder, line)) = joined() {
+                return Who {
+                    speaker: holder.clone(),
+                    role: Role::Official,
+                    title: Some(p.office_display()),
+                    organisation: None,
+                    why: (
+                        format!(
+                            "office label: the text names its holder, {holder} ({}), on line {line}",
+                            p.office_display()
+                        ),
+                        "a person answering".into(),
+                    ),
                 };
             }
             if runs_briefings(&p) {

@@ -186,6 +186,80 @@ pub fn with_appositive(title_line: &str, person: &str, title: &str) -> String {
     }
 }
 
+/// The person the text names right after the words of an office, as a
+/// host introduces who is with them: "I'm joined by the Treasurer, Jim
+/// Park" or "Treasurer Jim Calder" give Jim Calder for `TREASURER:`. The
+/// office must not be a deputy's ("the Deputy Treasurer, …"); every such
+/// mention must name the same person, else nobody. Returns the name and
+/// the paragraph's line.
+pub fn joined_holder<'t>(
+    paragraphs: impl Iterator<Item = (&'t str, usize)>,
+    office: &[String],
+) -> Option<(String, usize)> {
+    let office: Vec<&str> = office
+        .iter()
+        .map(String::as_str)
+        .filter(|w| *w != "the")
+        .collect();
+    if office.is_empty() {
+        return None;
+    }
+    let mut found: Option<(String, usize)> = None;
+    for (text, line) in paragraphs {
+        let words: Vec<&str> = text.split_whitespace().collect();
+        for k in 0..words.len().saturating_sub(office.len()) {
+            let here = words[k..k + office.len()]
+                .iter()
+                .map(|w| name::fold(w))
+                .eq(office.iter().map(|w| w.to_string()));
+            let deputy = k > 0
+                && matches!(
+                    name::fold(words[k - 1]).as_str(),
+                    "deputy" | "vice" | "assistant" | "shadow" | "former"
+                );
+            // Only where a host introduces somebody: "joined by", "with
+            // me", "welcome", "introduce" within the six words before. A
+            // mention elsewhere ("met with President Lee Ana") is no
+            // evidence of who holds this document's office.
+            let introduced = words[k.saturating_sub(6)..k].iter().any(|w| {
+                matches!(
+                    name::fold(w).as_str(),
+                    "joined" | "me" | "welcome" | "introduce" | "joining"
+                )
+            });
+            if !here || deputy || !introduced {
+                continue;
+            }
+            let tail = &words[k + office.len()..];
+            let tail: Vec<&str> = tail
+                .iter()
+                .take(3)
+                .map(|w| w.trim_start_matches(','))
+                .collect();
+            let mut person: Vec<&str> = Vec::new();
+            for (n, w) in tail.iter().enumerate() {
+                let core = w.trim_end_matches([',', '.', ';', ':', '!', '?']);
+                if !core.starts_with(char::is_uppercase) || name::is_title_word(core) {
+                    break;
+                }
+                person.push(core);
+                if core.len() != w.len() || n == 2 {
+                    break;
+                }
+            }
+            let joined = person.join(" ");
+            if person.len() >= 2 && name::looks_like_person(&joined) {
+                match &found {
+                    Some((n, _)) if *n != joined => return None,
+                    Some(_) => {}
+                    None => found = Some((joined, line)),
+                }
+            }
+        }
+    }
+    found
+}
+
 /// Words that make a run of capitalised words a body, not a post.
 fn is_body_word(word: &str) -> bool {
     matches!(
@@ -378,6 +452,33 @@ mod tests {
             )]
         );
         assert!(appositive_people("Harbour City, March 3, 2030").is_empty());
+    }
+
+    #[test]
+    fn the_host_says_who_holds_an_office() {
+        let office = vec!["treasurer".to_string()];
+        let paras = [
+            (
+                "Good morning. I'm joined by the Treasurer, Jim Calder, today.",
+                5,
+            ),
+            ("With me is Treasurer Jim Calder.", 7),
+            // Not an introduction: no evidence.
+            ("Treasurer Ann Holt met the board.", 8),
+        ];
+        assert_eq!(
+            joined_holder(paras.iter().copied(), &office),
+            Some(("Jim Calder".to_string(), 5))
+        );
+        let deputy = [("I'm joined by the Deputy Treasurer, Jim Calder.", 5)];
+        assert_eq!(joined_holder(deputy.iter().copied(), &office), None);
+        let two = [
+            ("Joining me is the Treasurer, Jim Calder.", 5),
+            ("Welcome to Treasurer Ann Holt.", 9),
+        ];
+        assert_eq!(joined_holder(two.iter().copied(), &office), None);
+        let none = [("The Treasurer will speak.", 5)];
+        assert_eq!(joined_holder(none.iter().copied(), &office), None);
     }
 
     #[test]
