@@ -23,6 +23,7 @@ mod incremental;
 mod inputs;
 mod jsonl;
 mod nohits;
+mod offices;
 mod outlets;
 mod output;
 mod parser;
