@@ -130,11 +130,12 @@ impl Document {
     }
 }
 
-/// Gives each turn without an organisation of its own the one `given`
-/// names for its speaker (speaker → organisation, as a scraper's record
-/// lists the participants), matched on the folded name (case, accents and
-/// punctuation aside) of the turn's speaker or label. What the text itself
-/// says about a turn wins: the file's field only fills the gaps.
+/// Gives each turn the organisation `given` names for its speaker
+/// (speaker → organisation, as a scraper's record lists the participants),
+/// matched on the folded name (case, accents and punctuation aside) of the
+/// turn's speaker or label. The record's field, written for the purpose,
+/// wins over what the parser read from the text; turns it does not name
+/// keep the parser's.
 pub fn give_organisations(t: &mut Transcript, given: &[(String, String)]) {
     if given.is_empty() {
         return;
@@ -144,12 +145,17 @@ pub fn give_organisations(t: &mut Transcript, given: &[(String, String)]) {
         .filter(|(_, o)| !o.trim().is_empty())
         .map(|(name, o)| (transcript::name::fold(name), o.trim()))
         .collect();
-    for turn in t.turns.iter_mut().filter(|t| t.organisation.is_none()) {
+    // A field of the record names the organisation outright, which is
+    // surer than what the text lets the parser read ("the ministry"): it
+    // wins where it names the speaker.
+    for turn in t.turns.iter_mut() {
         let speaker = transcript::name::fold(&turn.speaker);
         let label = turn.label.as_deref().map(transcript::name::fold);
-        turn.organisation = given
+        if let Some((_, o)) = given
             .iter()
             .find(|(name, _)| *name == speaker || label.as_ref() == Some(name))
-            .map(|(_, o)| (*o).to_string());
+        {
+            turn.organisation = Some((*o).to_string());
+        }
     }
 }
