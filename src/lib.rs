@@ -11,7 +11,8 @@
 //! Around that flow: [`corpus`] finds and reads transcript files (with
 //! [`input`] for HTML, Markdown and JSON lines), [`registry`] knows every
 //! speaker of an index, [`export`] hands an index to other engines,
-//! [`config`] holds the user's defaults, and [`cli`] is the command line.
+//! [`config`] holds the user's defaults, [`serve`] answers over HTTP, and
+//! [`cli`] is the command line.
 
 pub mod bench;
 pub mod cli;
@@ -26,6 +27,7 @@ pub mod passage;
 pub mod registry;
 pub mod render;
 pub mod search;
+pub mod serve;
 pub mod transcript;
 
 pub use error::{Error, Result, Warning};

@@ -36,6 +36,7 @@ fn main() -> ExitCode {
         Command::Man(args) => cli::man::run(args, global.quiet),
         Command::Config(args) => cli::config::run(args, global),
         Command::Stats(args) => cli::stats::run(args),
+        Command::Serve(args) => cli::serve::run(args),
     };
     match outcome {
         Ok(code) => code,

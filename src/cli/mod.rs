@@ -15,6 +15,7 @@ pub mod man;
 pub mod oom;
 pub mod parse;
 pub mod search;
+pub mod serve;
 pub mod show;
 pub mod speakers;
 pub mod stats;
@@ -180,6 +181,11 @@ pub enum Command {
     /// Show what the index holds: documents, passages, speakers, size, last commit.
     #[command(after_help = "Examples:\n  podium stats\n  podium stats --index my-index --json")]
     Stats(stats::StatsArgs),
+    /// Serve the index over HTTP: a JSON API and a search page, on 127.0.0.1:7878.
+    #[command(
+        after_help = "Examples:\n  podium serve\n  podium serve --index my-index --addr 127.0.0.1:8080\n  curl 'http://127.0.0.1:7878/api/search?q=STAR+Market&n=3'"
+    )]
+    Serve(serve::ServeArgs),
 }
 
 /// Where the index lives: `--index DIR`, else `PODIUM_INDEX`, else the

@@ -13,9 +13,10 @@ use crate::passage::Occurrence;
 use crate::search::Hit;
 
 /// The JSON form of a hit: the passage's fields, the snippet as a string,
-/// and highlight byte ranges into that string.
+/// and highlight byte ranges into that string. Public so that every JSON
+/// output (`--json`, `podium serve`'s API) speaks one vocabulary.
 #[derive(Serialize)]
-struct JsonHit<'a> {
+pub struct JsonHit<'a> {
     rank: usize,
     score: f32,
     id: &'a str,
@@ -37,11 +38,11 @@ struct JsonHit<'a> {
     highlights: &'a [(usize, usize)],
 }
 
-/// Writes one JSON object per hit, one per line.
-pub fn hits(out: &mut impl Write, hits: &[Hit]) -> io::Result<()> {
-    for h in hits {
+impl<'a> JsonHit<'a> {
+    /// The JSON form of `h`.
+    pub fn new(h: &'a Hit) -> JsonHit<'a> {
         let p = &h.passage;
-        let j = JsonHit {
+        JsonHit {
             rank: h.rank,
             score: h.score,
             id: &p.id,
@@ -61,8 +62,14 @@ pub fn hits(out: &mut impl Write, hits: &[Hit]) -> io::Result<()> {
             text: &p.text,
             snippet: &h.snippet.text,
             highlights: &h.snippet.highlights,
-        };
-        line(out, &j)?;
+        }
+    }
+}
+
+/// Writes one JSON object per hit, one per line.
+pub fn hits(out: &mut impl Write, hits: &[Hit]) -> io::Result<()> {
+    for h in hits {
+        line(out, &JsonHit::new(h))?;
     }
     Ok(())
 }

@@ -30,6 +30,7 @@ mod parser;
 mod query;
 mod ranking;
 mod republished;
+mod serve;
 mod speakers;
 mod support;
 mod term;
