@@ -3,6 +3,7 @@
 
 #![allow(dead_code)]
 
+mod attribution;
 mod bad_input;
 mod briefings;
 mod cjk;
