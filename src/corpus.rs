@@ -50,7 +50,7 @@ use crate::transcript::{self, Knowledge, Transcript};
 
 /// File extensions podium reads as transcripts.
 pub const EXTENSIONS: &[&str] = &[
-    "txt", "text", "md", "markdown", "html", "htm", "xhtml", "jsonl", "ndjson",
+    "txt", "text", "md", "markdown", "html", "htm", "xhtml", "jsonl", "ndjson", "pdf",
 ];
 
 /// Files larger than this are skipped without being read; see the module
@@ -346,11 +346,12 @@ impl Source {
             }
             Source::Record { path, span, .. } => {
                 let doc = jsonl::read(path, *span, MAX_FILE_BYTES).map_err(warn)?;
+                let (text, repaired) = input::mojibake::repair(doc.text);
                 return Ok(Loaded {
-                    text: doc.text,
+                    text,
                     hash: span.hash,
                     bytes: span.len,
-                    notes: Vec::new(),
+                    notes: input::mojibake::note(repaired).into_iter().collect(),
                     title: doc.title,
                     organisations: doc.organisations,
                 });
@@ -385,8 +386,16 @@ impl Source {
         }
         let hash = hash_of(&bytes);
         let len = bytes.len() as u64;
-        let (text, note) = decode_owned(bytes).map_err(warn)?;
+        // A PDF is told by its bytes, whatever its name: its text layer is
+        // the transcript.
+        let (text, note) = if input::pdf::is_pdf(&bytes) {
+            (input::pdf::to_text(&bytes).map_err(warn)?, None)
+        } else {
+            decode_owned(bytes).map_err(warn)?
+        };
+        let (text, repaired) = input::mojibake::repair(text);
         let mut notes: Vec<String> = note.into_iter().collect();
+        notes.extend(input::mojibake::note(repaired));
         notes.extend(long_line(&text));
         // HTML pages and Markdown become plain transcript text here, so
         // every later step reads one format.

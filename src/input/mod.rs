@@ -13,6 +13,10 @@
 //!   labels (`**Q:**`) and list markers go, source line numbers are kept.
 //! - [`jsonl`]: `.jsonl`/`.ndjson`, one record per line
 //!   (`{"title", "date", "text", …}`), each record its own document.
+//! - [`pdf`]: `.pdf`, read through its text layer.
+//!
+//! Whatever the format, [`mojibake`] repairs UTF-8 that was decoded as
+//! Windows-1252 before podium saw it.
 //!
 //! [`Document`] is what a source holds once read: its text, and what the
 //! file says about the document outside that text (a record's title).
@@ -20,6 +24,8 @@
 pub mod html;
 pub mod jsonl;
 pub mod markdown;
+pub mod mojibake;
+pub mod pdf;
 
 use std::path::Path;
 
@@ -34,6 +40,8 @@ pub enum Format {
     Markdown,
     /// JSON lines: one document per line.
     JsonLines,
+    /// PDF, read through its text layer.
+    Pdf,
 }
 
 impl Format {
@@ -48,13 +56,14 @@ impl Format {
             Some("html" | "htm" | "xhtml") => Format::Html,
             Some("md" | "markdown") => Format::Markdown,
             Some("jsonl" | "ndjson") => Format::JsonLines,
+            Some("pdf") => Format::Pdf,
             _ => Format::Text,
         }
     }
 }
 
 /// Extensions of the formats in this module, for folder walks.
-pub const EXTENSIONS: &[&str] = &["html", "htm", "xhtml", "jsonl", "ndjson"];
+pub const EXTENSIONS: &[&str] = &["html", "htm", "xhtml", "jsonl", "ndjson", "pdf"];
 
 /// Turns a whole file's decoded text into a document, by format. JSON
 /// lines are not converted here: each record is its own source
@@ -69,7 +78,7 @@ pub fn convert(format: Format, text: String) -> Document {
             }
         }
         Format::Markdown => markdown::to_document(&text),
-        Format::Text | Format::JsonLines => Document::text(text),
+        Format::Text | Format::JsonLines | Format::Pdf => Document::text(text),
     }
 }
 

@@ -27,15 +27,18 @@
 //! date — and [`Transcript::skipped`]), which `podium parse --explain`
 //! prints.
 
+pub mod contact;
 pub mod date;
 pub mod furniture;
 pub mod handoff;
 pub mod intro;
 pub mod label;
+pub mod label_lines;
 pub mod name;
 pub mod office;
 pub mod people;
 pub mod prefix;
+pub mod reflow;
 pub mod reported;
 pub mod roles;
 pub mod roster;
@@ -247,8 +250,20 @@ pub fn parse_with(raw: &str, knowledge: &Knowledge) -> Transcript {
 /// when the corpus is empty (see [`Probe`]; none otherwise).
 pub fn parse_probed(raw: &str, knowledge: &Knowledge) -> (Transcript, Vec<Probe>) {
     let normalized = text::normalize(raw);
-    let split = text::split(&normalized, starts_new);
+    // A label in the document's own style opens a turn even where the
+    // line above runs on (a page footer between them, a full line).
+    let habits = label_lines::LabelLines::of(&normalized);
+    let split = text::split(&normalized, |l| starts_new(l) || habits.opens(l));
     let mut parser = Parser::new(&split.paragraphs, knowledge);
+    // A paged document's running header often carries the briefing's date
+    // (`March 20, 2030   Chair Alvarez's Press Conference   FINAL`): a clue
+    // below every date the text itself gives.
+    parser.dates.extend(
+        split
+            .page_lines
+            .iter()
+            .find_map(|p| DateClue::first_in(&p.text, 4, "running page header")),
+    );
     parser
         .skipped
         .extend(split.page_lines.into_iter().map(|p| Skipped {
