@@ -257,7 +257,7 @@ pub fn split(text: &str, starts_new: impl Fn(&str) -> bool) -> Split {
     let mut open: Option<&str> = None;
     for (i, line) in lines.iter().enumerate() {
         if line.is_empty() {
-            if !page.last().is_some_and(|p| p.line == i) {
+            if page.last().is_none_or(|p| p.line != i) {
                 open = None;
             }
             continue;
