@@ -109,6 +109,7 @@ pub fn query(data: &[u8]) {
         query: q.clone(),
         filters: Filters {
             speakers,
+            outlets: Vec::new(),
             role,
             since,
             until,

@@ -21,6 +21,8 @@ Metrics (k = 5 by default):
   MRR        1 / rank of the first relevant passage (0 if none in the top
              10), averaged
   all@k      queries with every relevant passage in the top k
+  P@1        queries whose first hit is a relevant passage (precision of
+             the first hit)
 
 Usage: scripts/relevance.py [--podium PATH] [--seeds DIR] [--gold FILE] [-k K]
 Needs Python 3.8+ with sqlite3 built with FTS5 (the python.org and Debian
@@ -168,20 +170,21 @@ def main():
 
     k = args.k
     print(f"Relevance on the {len(gold)} gold queries of {os.path.relpath(args.gold, ROOT)} (k = {k})\n")
-    print(f"| system | recall@{k} | MRR | all relevant in top {k} |")
-    print("|---|---:|---:|---:|")
+    print(f"| system | recall@{k} | MRR | P@1 | all relevant in top {k} |")
+    print("|---|---:|---:|---:|---:|")
     per_query = {}
     for name, rankings in systems.items():
-        recalls, rrs, alls = [], [], 0
+        recalls, rrs, alls, firsts = [], [], 0, 0
         for g in gold:
             r, rr, found = score(rankings[g["q"]], g["relevant"], k)
             recalls.append(r)
             rrs.append(rr)
             alls += r == 1.0
+            firsts += rr == 1.0
             per_query.setdefault(g["q"], {})[name] = found
         print(
             f"| {name} | {sum(recalls) / len(recalls):.2f} | {sum(rrs) / len(rrs):.2f}"
-            f" | {alls}/{len(gold)} |"
+            f" | {firsts}/{len(gold)} | {alls}/{len(gold)} |"
         )
     print(f"\nRank of each relevant passage (– = not in the top {DEPTH}):\n")
     names = list(systems)

@@ -44,6 +44,7 @@ impl BenchQuery {
             query: self.request_text.clone(),
             filters: Filters {
                 speakers: self.speakers.clone(),
+                outlets: Vec::new(),
                 role: self
                     .role
                     .as_deref()

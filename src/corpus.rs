@@ -50,7 +50,7 @@ use crate::transcript::{self, Knowledge, Transcript};
 
 /// File extensions podium reads as transcripts.
 pub const EXTENSIONS: &[&str] = &[
-    "txt", "text", "md", "markdown", "html", "htm", "xhtml", "jsonl", "ndjson",
+    "txt", "text", "md", "markdown", "html", "htm", "xhtml", "jsonl", "ndjson", "pdf",
 ];
 
 /// Files larger than this are skipped without being read; see the module
@@ -112,6 +112,9 @@ pub struct Loaded {
     /// The title the file gives in a field of its own (HTML `<title>`,
     /// Markdown front matter), used as given rather than guessed.
     pub title: Option<String>,
+    /// Speakers' organisations the file gives in a field of its own (see
+    /// [`input::Document::organisations`]).
+    pub organisations: Vec<(String, String)>,
 }
 
 impl Loaded {
@@ -136,6 +139,7 @@ impl Loaded {
         if let Some(title) = &self.title {
             t.title = Some(title.clone());
         }
+        input::give_organisations(&mut t, &self.organisations);
         t
     }
 }
@@ -337,16 +341,19 @@ impl Source {
                     bytes: text.len() as u64,
                     notes: Vec::new(),
                     title: None,
+                    organisations: Vec::new(),
                 })
             }
             Source::Record { path, span, .. } => {
                 let doc = jsonl::read(path, *span, MAX_FILE_BYTES).map_err(warn)?;
+                let (text, repaired) = input::mojibake::repair(doc.text);
                 return Ok(Loaded {
-                    text: doc.text,
+                    text,
                     hash: span.hash,
                     bytes: span.len,
-                    notes: Vec::new(),
+                    notes: input::mojibake::note(repaired).into_iter().collect(),
                     title: doc.title,
+                    organisations: doc.organisations,
                 });
             }
             Source::File { path, .. } if input::Format::of(path) == input::Format::JsonLines => {
@@ -379,8 +386,16 @@ impl Source {
         }
         let hash = hash_of(&bytes);
         let len = bytes.len() as u64;
-        let (text, note) = decode_owned(bytes).map_err(warn)?;
+        // A PDF is told by its bytes, whatever its name: its text layer is
+        // the transcript.
+        let (text, note) = if input::pdf::is_pdf(&bytes) {
+            (input::pdf::to_text(&bytes).map_err(warn)?, None)
+        } else {
+            decode_owned(bytes).map_err(warn)?
+        };
+        let (text, repaired) = input::mojibake::repair(text);
         let mut notes: Vec<String> = note.into_iter().collect();
+        notes.extend(input::mojibake::note(repaired));
         notes.extend(long_line(&text));
         // HTML pages and Markdown become plain transcript text here, so
         // every later step reads one format.
@@ -392,6 +407,7 @@ impl Source {
             bytes: len,
             notes,
             title: doc.title,
+            organisations: doc.organisations,
         })
     }
 }

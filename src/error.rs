@@ -43,6 +43,12 @@ pub enum Error {
         suggestions: Vec<String>,
     },
 
+    #[error("unknown outlet '{name}'{}", suggest_outlets(.suggestions))]
+    UnknownOutlet {
+        name: String,
+        suggestions: Vec<String>,
+    },
+
     #[error("no briefing '{name}' in the index{}; `podium docs` lists them", suggest_files(.suggestions))]
     UnknownFile {
         name: String,
@@ -130,6 +136,14 @@ fn suggest_files(names: &[String]) -> String {
         String::new()
     } else {
         format!("; closest: {}", names.join(", "))
+    }
+}
+
+fn suggest_outlets(names: &[String]) -> String {
+    if names.is_empty() {
+        "; no passage in the index names an outlet or organisation".to_string()
+    } else {
+        format!("; closest known outlets: {}", names.join(", "))
     }
 }
 

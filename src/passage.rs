@@ -38,13 +38,25 @@ pub struct Passage {
     /// Other files the same passage appears in, word for word (by stored
     /// name too).
     pub also_in: Vec<String>,
+    /// The dates of the `also_in` documents, in the same order (`None`:
+    /// that document has no date). Set by the indexer with `also_in`.
+    pub also_in_dates: Vec<Option<Date>>,
     pub title: Option<String>,
+    /// When the passage was first said: its document's date, or for a
+    /// republished passage the earliest date of the documents it is in
+    /// (a page that repeats an answer weeks later does not make the answer
+    /// later). See [`Passage::doc_date`].
     pub date: Option<Date>,
+    /// The date of `file` itself, which `date` differs from only when an
+    /// earlier document has the same passage.
+    pub doc_date: Option<Date>,
     pub speaker: String,
     /// The speaker's label as written, if the turn had one.
     pub label: Option<String>,
     pub speaker_title: Option<String>,
-    /// The speaker's organisation (outlet, ministry), from [`Turn::organisation`].
+    /// The speaker's organisation (outlet, ministry), from
+    /// [`Turn::organisation`] (see [`organisation`] for the fallback used
+    /// until every parser rule sets it).
     pub organisation: Option<String>,
     pub role: Role,
     /// Turn number within the document, from 0.
@@ -61,7 +73,34 @@ pub struct Passage {
     pub text_hash: Option<u64>,
 }
 
+/// One document a passage is in, with that document's date: a republished
+/// passage is in several, and each says when it was published there.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Occurrence {
+    pub file: String,
+    pub date: Option<Date>,
+}
+
 impl Passage {
+    /// Every document the passage is in, the one it is stored with first,
+    /// then `also_in`, each with its date.
+    pub fn occurrences(&self) -> Vec<Occurrence> {
+        std::iter::once(Occurrence {
+            file: self.file.clone(),
+            date: self.doc_date,
+        })
+        .chain(
+            self.also_in
+                .iter()
+                .zip(self.also_in_dates.iter().chain(std::iter::repeat(&None)))
+                .map(|(f, d)| Occurrence {
+                    file: f.clone(),
+                    date: *d,
+                }),
+        )
+        .collect()
+    }
+
     /// The key that identifies a republished passage: speaker and words,
     /// folded. `None` for passages too short to be told from chance repeats.
     pub fn dedup_key(&self) -> Option<u64> {
@@ -150,6 +189,42 @@ pub fn passage_id(file: &str, position: u32, speaker: &str, text: &str) -> u64 {
     id_from_parts(dedup_key, &file_name, position, text)
 }
 
+/// The earliest of some documents' dates (undated ones do not count): the
+/// date of a passage they all have.
+pub fn earliest(dates: impl IntoIterator<Item = Option<Date>>) -> Option<Date> {
+    dates.into_iter().flatten().min()
+}
+
+/// The organisation a turn's passages are filed under: the turn's own
+/// [`Turn::organisation`] when the parser set it.
+///
+/// TRANSITIONAL FALLBACK, until the parser rules set `organisation`
+/// themselves (issue #12, item 8): a journalist's outlet is today where
+/// the parser writes it, the speaker's title (`Hannah Clarke, Harbour
+/// News:` is Hannah Clarke, titled Harbour News), or the speaker itself
+/// when the label names only the outlet (`Phoenix TV:`). Only journalists
+/// are read this way: an official's title is an office, not an
+/// organisation. Remove this once the parser sets `organisation` for
+/// reporters.
+pub fn organisation(turn: &Turn) -> Option<String> {
+    if turn.organisation.is_some() {
+        return turn.organisation.clone();
+    }
+    if turn.role != Role::Journalist {
+        return None;
+    }
+    match &turn.speaker_title {
+        Some(t) if !t.trim().is_empty() => Some(t.trim().to_string()),
+        // `Reporter` is the parser's name for a questioner whose outlet it
+        // does not know: no organisation.
+        _ => (turn.speaker != UNKNOWN_REPORTER && name::looks_like_outlet(&turn.speaker))
+            .then(|| turn.speaker.clone()),
+    }
+}
+
+/// The speaker the parser gives a question whose outlet nobody names.
+const UNKNOWN_REPORTER: &str = "Reporter";
+
 /// Splits a paragraph into parts of at most about [`MAX_WORDS`] words, at
 /// sentence boundaries, with sizes as even as the sentences allow.
 pub fn split_long(paragraph: &str) -> Vec<String> {
@@ -235,12 +310,14 @@ pub fn passages(transcript: &Transcript, file: &str) -> Vec<Passage> {
             id: String::new(),
             file: file.to_string(),
             also_in: Vec::new(),
+            also_in_dates: Vec::new(),
             title: transcript.title.clone(),
             date: transcript.date,
+            doc_date: transcript.date,
             speaker: turn.speaker.clone(),
             label: turn.label.clone(),
             speaker_title: turn.speaker_title.clone(),
-            organisation: turn.organisation.clone(),
+            organisation: organisation(turn),
             role: turn.role,
             turn: u32::try_from(turn_no).unwrap_or(u32::MAX),
             position,
@@ -320,6 +397,68 @@ mod tests {
         keys.dedup();
         assert_eq!(survey(&t), (ps.len(), keys));
         assert!(ps.len() >= 4, "{ps:#?}");
+    }
+
+    #[test]
+    fn journalists_file_under_their_outlet_until_the_parser_says() {
+        let t = crate::transcript::parse(
+            "Harbour Authority briefing\n\nDate: 2024-05-02\n\nLena Moreau: Good afternoon, we will take questions now.\n\nQ: Will the ferry run every day this summer season, as promised last year?\n\nLena Moreau: Yes, it will. Next, Harbour Radio.\n\nHarbour Radio: Will the fares for islanders rise this summer with the new contract?\n",
+        );
+        let by = |speaker: &str| {
+            passages(&t, "b.txt")
+                .into_iter()
+                .find(|p| p.speaker == speaker)
+                .unwrap_or_else(|| panic!("no passage by {speaker}: {t:#?}"))
+        };
+        assert_eq!(
+            by("Harbour Radio").organisation.as_deref(),
+            Some("Harbour Radio")
+        );
+        assert_eq!(by("Reporter").organisation, None, "outlet unknown");
+        assert_eq!(by("Lena Moreau").organisation, None, "not a journalist");
+        // The parser's own organisation wins, for any role.
+        let mut t = t.clone();
+        for turn in &mut t.turns {
+            turn.organisation = Some("Harbour Authority".into());
+        }
+        assert!(passages(&t, "b.txt")
+            .iter()
+            .all(|p| p.organisation.as_deref() == Some("Harbour Authority")));
+        // A reporter titled with the outlet (how the parser writes
+        // `Hannah Clarke, Harbour News:` today) files under it.
+        let mut turn = t.turns[0].clone();
+        turn.organisation = None;
+        turn.role = Role::Journalist;
+        turn.speaker = "Hannah Clarke".into();
+        turn.speaker_title = Some(" Harbour News ".into());
+        assert_eq!(organisation(&turn).as_deref(), Some("Harbour News"));
+    }
+
+    #[test]
+    fn occurrences_pair_files_with_dates_and_the_earliest_wins() {
+        let d = |m, day| Some(Date::constant(2024, m, day));
+        assert_eq!(earliest([d(3, 20), None, d(3, 1)]), d(3, 1));
+        assert_eq!(earliest([None, None]), None);
+        let t = crate::transcript::parse(
+            "Title\n\nMS. MOREAU: The new ferry terminal will open to passengers in the second week of May.\n",
+        );
+        let mut p = passages(&t, "later.txt").remove(0);
+        p.doc_date = d(3, 20);
+        p.also_in = vec!["first.txt".into(), "undated.txt".into()];
+        p.also_in_dates = vec![d(3, 1), None];
+        let files: Vec<(String, Option<Date>)> = p
+            .occurrences()
+            .into_iter()
+            .map(|o| (o.file, o.date))
+            .collect();
+        assert_eq!(
+            files,
+            [
+                ("later.txt".to_string(), d(3, 20)),
+                ("first.txt".to_string(), d(3, 1)),
+                ("undated.txt".to_string(), None),
+            ]
+        );
     }
 
     #[test]

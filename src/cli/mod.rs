@@ -340,6 +340,11 @@ pub fn command() -> clap::Command {
 pub fn exit_on_panic() {
     let default = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
+        // The PDF reader's panics are caught and become a warning on the
+        // file (see `input::pdf`): not podium's bug, not the end of a run.
+        if crate::input::pdf::extracting() {
+            return;
+        }
         if std::env::var_os("RUST_BACKTRACE").is_some() {
             default(info);
         }

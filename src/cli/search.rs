@@ -18,13 +18,16 @@ use crate::search::query::LANGUAGE;
 use crate::search::{self, Filters, Options, Request, Results, Sort, StoredPassage, Synonyms};
 use crate::transcript::Role;
 
-/// `--speaker`, `--role`, `--since`, `--until`: shared by `search` and
-/// `speakers`.
+/// `--speaker`, `--outlet`, `--role`, `--since`, `--until`: shared by
+/// `search` and `speakers`.
 #[derive(Debug, Clone, Default, Args)]
 pub struct FilterArgs {
     /// Only passages by this speaker (Gong Zheng, gong, Mayor Gong, Mr. Gong, GONG ZHENG; accents optional); repeat for any of several.
     #[arg(long, value_name = "NAME")]
     pub speaker: Vec<String>,
+    /// Only passages by speakers of this outlet or organisation, as the text names it (Reuters, "wall street journal"; case and accents optional); repeat for any of several.
+    #[arg(long, value_name = "NAME")]
+    pub outlet: Vec<String>,
     /// Only passages in this role: official, moderator, journalist, narration (or words such as minister, chair, host, reporter, press).
     #[arg(long, value_name = "ROLE", value_parser = search::role::parse)]
     pub role: Option<Role>,
@@ -44,6 +47,7 @@ impl FilterArgs {
     pub fn filters(&self) -> anyhow::Result<Filters> {
         Ok(Filters {
             speakers: self.speaker.clone(),
+            outlets: self.outlet.clone(),
             role: self.role,
             since: self
                 .since

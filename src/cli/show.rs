@@ -9,7 +9,7 @@ use serde::Serialize;
 
 use super::search::open_or_build;
 use super::{ColorChoice, IndexLocation, NO_HITS};
-use crate::render::text::Style;
+use crate::render::text::{self, Style};
 use crate::render::{json, sanitize};
 use crate::search::context;
 use crate::search::StoredPassage;
@@ -84,8 +84,17 @@ fn text(
         .date
         .map_or_else(|| "date unknown".to_string(), |d| d.to_string());
     let mut place = format!("{date} · {}", p.file);
+    // A republished passage is dated by the first document it is in; its
+    // own file may be a later one.
+    let own = p.occurrences.iter().find(|o| o.file == p.file);
+    if let Some(o) = own.filter(|o| o.date != p.date) {
+        let d = o
+            .date
+            .map_or_else(|| "date unknown".to_string(), |d| d.to_string());
+        place.push_str(&format!(" ({d})"));
+    }
     if !p.also_in.is_empty() {
-        place.push_str(&format!(" · also in {}", p.also_in.join(", ")));
+        place.push_str(&format!(" · also in {}", text::also_in(p)));
     }
     writeln!(out, "{}", style.dim(&sanitize(&place)))?;
     let all = before
@@ -95,7 +104,11 @@ fn text(
         .chain(after.iter().map(|q| (false, q)));
     for (me, q) in all {
         writeln!(out)?;
-        let head = format!("{} · {}", sanitize(&q.speaker), q.role);
+        // The organisation, where the text gives one the speaker is not.
+        let head = match q.organisation.as_deref().filter(|o| *o != q.speaker) {
+            Some(o) => format!("{} ({}) · {}", sanitize(&q.speaker), sanitize(o), q.role),
+            None => format!("{} · {}", sanitize(&q.speaker), q.role),
+        };
         let tail = format!("line {} · {}", q.line, q.id);
         if me {
             writeln!(out, "▶  {} · {}", style.bold(&head), style.dim(&tail))?;

@@ -16,7 +16,7 @@
 //! | `FAST` | `fast: true` (raw text keeps its value, as podium's raw fast fields do) |
 //! | `u64` | `type: u64` with the same indexed/stored/fast flags |
 //! | `date` | `type: datetime`, RFC 3339 in and out, `fast_precision: seconds` |
-//! | multi-valued (`files`, `also_in`, `speaker_words`) | `array<text>` |
+//! | multi-valued (`files`, `also_in`, `speaker_words`, `dates`) | `array<text>`, `array<datetime>` |
 //!
 //! Tokenizers cannot match exactly: Quickwit's custom tokenizers offer no
 //! stemming and no CJK bigrams. `en_stem` keeps podium's English stemming
@@ -27,8 +27,12 @@
 //! `en_stem` otherwise, unless told.
 //!
 //! Fields derived from others (`files`: the file and the files it is also
-//! in; `speaker_words`: the speaker and the label) are derived for each
-//! record.
+//! in; `speaker_words`: the speaker and the label; `dates`: the date of
+//! every document the passage is in, so that a date range matches a
+//! republished passage by any of them, as podium's filters do) are derived
+//! for each record. `date` is the passage's own: the earliest of them.
+//! `organisation` (a raw keyword, fast, like `speaker`) is the speaker's
+//! outlet or ministry.
 //! A date is `YYYY-MM-DDT00:00:00Z` (podium stores days at midnight UTC);
 //! an unknown date, title, label or speaker title is left out of the record.
 
@@ -50,7 +54,7 @@ pub const CONFIG_VERSION: &str = "0.8";
 pub const DEFAULT_INDEX_ID: &str = "podium";
 
 /// Fields that hold several values in one passage.
-pub const MULTI_VALUED: &[&str] = &["files", "also_in", "speaker_words"];
+pub const MULTI_VALUED: &[&str] = &["files", "also_in", "speaker_words", "dates"];
 
 /// The Quickwit tokenizer for podium's analyzed fields.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -89,8 +93,11 @@ pub struct Record {
     pub title: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub date: Option<String>,
+    pub dates: Vec<String>,
     pub speaker: String,
     pub speaker_words: Vec<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub organisation: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub label: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -110,15 +117,25 @@ impl Record {
         files.extend(p.also_in.iter().cloned());
         let mut speaker_words = vec![p.speaker.clone()];
         speaker_words.extend(p.label.iter().cloned());
+        let day = |d: jiff::civil::Date| format!("{d}T00:00:00Z");
+        let mut dates: Vec<String> = Vec::new();
+        for d in p.occurrences.iter().filter_map(|o| o.date).chain(p.date) {
+            if !dates.contains(&day(d)) {
+                dates.push(day(d));
+            }
+        }
+        dates.sort();
         Record {
             id: p.id.clone(),
             file: p.file.clone(),
             files,
             also_in: p.also_in.clone(),
             title: p.title.clone(),
-            date: p.date.map(|d| format!("{d}T00:00:00Z")),
+            date: p.date.map(day),
+            dates,
             speaker: p.speaker.clone(),
             speaker_words,
+            organisation: p.organisation.clone(),
             label: p.label.clone(),
             speaker_title: p.speaker_title.clone(),
             role: p.role.as_str().to_string(),
@@ -184,8 +201,15 @@ pub fn passage_schema() -> Schema {
             .set_fast()
             .set_precision(DateTimePrecision::Seconds),
     );
+    b.add_date_field(
+        "dates",
+        DateOptions::from(INDEXED)
+            .set_fast()
+            .set_precision(DateTimePrecision::Seconds),
+    );
     b.add_text_field("speaker", raw().set_stored().set_fast("raw"));
     b.add_text_field("speaker_words", analyzed(false));
+    b.add_text_field("organisation", raw().set_stored().set_fast("raw"));
     b.add_text_field("label", STORED);
     b.add_text_field("speaker_title", STORED);
     b.add_text_field("role", raw().set_stored().set_fast("raw"));
@@ -349,11 +373,22 @@ mod tests {
             id: "i".into(),
             file: "f".into(),
             also_in: vec!["g".into()],
+            occurrences: vec![
+                crate::passage::Occurrence {
+                    file: "f".into(),
+                    date: Some(jiff::civil::Date::constant(2024, 3, 28)),
+                },
+                crate::passage::Occurrence {
+                    file: "g".into(),
+                    date: Some(jiff::civil::Date::constant(2024, 4, 8)),
+                },
+            ],
             title: Some("t".into()),
             date: Some(jiff::civil::Date::constant(2024, 3, 28)),
             speaker: "Lena Moreau".into(),
             label: Some("MS. MOREAU".into()),
             speaker_title: Some("spokesperson".into()),
+            organisation: Some("Harbour Authority".into()),
             role: crate::transcript::Role::Moderator,
             turn: 1,
             position: 2,
@@ -374,6 +409,11 @@ mod tests {
         assert_eq!(keys, want);
         assert_eq!(v["date"], "2024-03-28T00:00:00Z");
         assert_eq!(v["files"], serde_json::json!(["f", "g"]));
+        assert_eq!(
+            v["dates"],
+            serde_json::json!(["2024-03-28T00:00:00Z", "2024-04-08T00:00:00Z"])
+        );
+        assert_eq!(v["organisation"], "Harbour Authority");
         assert_eq!(
             v["speaker_words"],
             serde_json::json!(["Lena Moreau", "MS. MOREAU"])

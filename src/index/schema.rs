@@ -5,10 +5,13 @@
 //! | `id` | u64, fast | `podium show ID`: the id's first 8 hex digits, found by range |
 //! | `file` | raw, stored, fast | group by briefing; neighbours for `--context`; replace a briefing |
 //! | `also_in` | stored | shown with the hit |
+//! | `also_in_date` | stored, one per `also_in` value (`""`: undated) | each occurrence shown with its date |
+//! | `file_date` | stored, only when it is not `date` | the holder's own date, when an earlier document has the passage |
 //! | `title` | stored | shown with the hit |
 //! | `title_words` | analyzed with positions, on one passage per briefing | `title:` searches |
-//! | `date` | date, stored, fast | `--since`/`--until` as range queries over the fast field |
+//! | `date` | date, stored, fast, one value per distinct date of the documents the passage is in, the earliest first | the passage's date (the first value); `--since`/`--until` as range queries over the fast field, which match a passage when *any* of its documents is in the range |
 //! | `speaker` | raw, stored, fast | exact `--speaker` filter, facet counts |
+//! | `organisation` | raw, stored, fast | `--outlet`/`outlet:` filter (resolved, folded, against the field's terms), outlet facet |
 //! | `label`, `speaker_title` | stored | shown in output |
 //! | `role` | raw, stored, fast | `--role` filter |
 //! | `turn`, `position`, `line` | u64, stored, fast | ordering and context (ranges over fast fields) |
@@ -63,6 +66,12 @@ use crate::error::{Error, Result};
 /// 5: terms without apostrophes (`couldnt`), and the other forms of a word
 /// people type indexed at its position (`couldn`, `could`, `not`; `GDP`
 /// for `GDP’s`, `CPI` for `CPIs`: `index::forms`).
+///
+/// 5: the `organisation` field (a speaker's outlet or ministry), and a
+/// republished passage dated by the earliest of its documents, with every
+/// document's date (`date` holds them all, `also_in_date`, `file_date`).
+/// A format-4 index lacks the fields and dates its republished passages
+/// by the holder, so it must be rebuilt.
 pub const SCHEMA_VERSION: u32 = 5;
 
 /// The versions this podium opens: only its own, as no earlier format has
@@ -75,10 +84,13 @@ pub struct Fields {
     pub id: Field,
     pub file: Field,
     pub also_in: Field,
+    pub also_in_date: Field,
+    pub file_date: Field,
     pub title: Field,
     pub title_words: Field,
     pub date: Field,
     pub speaker: Field,
+    pub organisation: Field,
     pub label: Field,
     pub speaker_title: Field,
     pub role: Field,
@@ -137,6 +149,8 @@ pub fn build() -> Schema {
     b.add_u64_field("id", NumericOptions::default().set_fast());
     b.add_text_field("file", raw().set_stored().set_fast("raw"));
     b.add_text_field("also_in", STORED);
+    b.add_text_field("also_in_date", STORED);
+    b.add_text_field("file_date", STORED);
     b.add_text_field("title", STORED);
     b.add_text_field(
         "title_words",
@@ -150,6 +164,7 @@ pub fn build() -> Schema {
             .set_precision(DateTimePrecision::Seconds),
     );
     b.add_text_field("speaker", raw().set_stored().set_fast("raw"));
+    b.add_text_field("organisation", raw().set_stored().set_fast("raw"));
     b.add_text_field("label", STORED);
     b.add_text_field("speaker_title", STORED);
     b.add_text_field("role", raw().set_stored().set_fast("raw"));
@@ -197,10 +212,13 @@ impl Fields {
             id: f("id")?,
             file: f("file")?,
             also_in: f("also_in")?,
+            also_in_date: f("also_in_date")?,
+            file_date: f("file_date")?,
             title: f("title")?,
             title_words: f("title_words")?,
             date: f("date")?,
             speaker: f("speaker")?,
+            organisation: f("organisation")?,
             label: f("label")?,
             speaker_title: f("speaker_title")?,
             role: f("role")?,

@@ -98,6 +98,11 @@ struct Record {
     title: Option<String>,
     date: Option<serde_json::Value>,
     text: Option<String>,
+    /// Speaker → organisation (outlet, ministry), as scrapers keep a
+    /// page's list of participants: `{"Hannah Clarke": "Harbour News"}`.
+    /// Anything but an object of strings is ignored, as unknown keys are.
+    #[serde(alias = "organizations", alias = "outlets")]
+    organisations: Option<serde_json::Value>,
 }
 
 /// Reads the record at `span` of `path` as a document, or says what is
@@ -161,10 +166,23 @@ pub fn parse(bytes: &[u8]) -> Result<Document, String> {
         out.push_str("\n\n");
     }
     out.push_str(&text);
+    let organisations = match record.organisations {
+        Some(serde_json::Value::Object(m)) => m
+            .into_iter()
+            .filter_map(|(name, o)| match o {
+                serde_json::Value::String(o) if !o.trim().is_empty() => {
+                    Some((name, o.trim().to_string()))
+                }
+                _ => None,
+            })
+            .collect(),
+        _ => Vec::new(),
+    };
     Ok(Document {
         text: out,
         title,
         notes: Vec::new(),
+        organisations,
     })
 }
 
@@ -197,6 +215,33 @@ mod tests {
             doc.text,
             "Port briefing\n\nDate: 2023-06-14\n\nQ: Any news?"
         );
+    }
+
+    #[test]
+    fn records_name_their_speakers_organisations() {
+        let doc = parse(
+            br#"{"text":"MS. MOREAU: Good afternoon.\n\nHANNAH CLARKE: Will the ferry run?","outlets":{"Hannah Clarke":"Harbour News","Lena Moreau":" ","x":3}}"#,
+        )
+        .expect("record");
+        assert_eq!(
+            doc.organisations,
+            [("Hannah Clarke".to_string(), "Harbour News".to_string())]
+        );
+        let t = doc.parse();
+        let clarke = t
+            .turns
+            .iter()
+            .find(|t| t.label.as_deref() == Some("HANNAH CLARKE"))
+            .expect("Clarke's turn");
+        assert_eq!(clarke.organisation.as_deref(), Some("Harbour News"));
+        assert!(t
+            .turns
+            .iter()
+            .filter(|t| t.label.as_deref() != Some("HANNAH CLARKE"))
+            .all(|t| t.organisation.is_none()));
+        // Not an object: ignored, like an unknown key.
+        let doc = parse(br#"{"text":"Q: Yes?","organisations":"Reuters"}"#).expect("record");
+        assert!(doc.organisations.is_empty());
     }
 
     #[test]

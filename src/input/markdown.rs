@@ -125,6 +125,7 @@ pub fn to_document(md: &str) -> Document {
         text,
         title,
         notes: Vec::new(),
+        organisations: Vec::new(),
     }
 }
 

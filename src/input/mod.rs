@@ -13,6 +13,10 @@
 //!   labels (`**Q:**`) and list markers go, source line numbers are kept.
 //! - [`jsonl`]: `.jsonl`/`.ndjson`, one record per line
 //!   (`{"title", "date", "text", …}`), each record its own document.
+//! - [`pdf`]: `.pdf`, read through its text layer.
+//!
+//! Whatever the format, [`mojibake`] repairs UTF-8 that was decoded as
+//! Windows-1252 before podium saw it.
 //!
 //! [`Document`] is what a source holds once read: its text, and what the
 //! file says about the document outside that text (a record's title).
@@ -20,6 +24,8 @@
 pub mod html;
 pub mod jsonl;
 pub mod markdown;
+pub mod mojibake;
+pub mod pdf;
 
 use std::path::Path;
 
@@ -34,6 +40,8 @@ pub enum Format {
     Markdown,
     /// JSON lines: one document per line.
     JsonLines,
+    /// PDF, read through its text layer.
+    Pdf,
 }
 
 impl Format {
@@ -48,13 +56,14 @@ impl Format {
             Some("html" | "htm" | "xhtml") => Format::Html,
             Some("md" | "markdown") => Format::Markdown,
             Some("jsonl" | "ndjson") => Format::JsonLines,
+            Some("pdf") => Format::Pdf,
             _ => Format::Text,
         }
     }
 }
 
 /// Extensions of the formats in this module, for folder walks.
-pub const EXTENSIONS: &[&str] = &["html", "htm", "xhtml", "jsonl", "ndjson"];
+pub const EXTENSIONS: &[&str] = &["html", "htm", "xhtml", "jsonl", "ndjson", "pdf"];
 
 /// Turns a whole file's decoded text into a document, by format. JSON
 /// lines are not converted here: each record is its own source
@@ -69,7 +78,7 @@ pub fn convert(format: Format, text: String) -> Document {
             }
         }
         Format::Markdown => markdown::to_document(&text),
-        Format::Text | Format::JsonLines => Document::text(text),
+        Format::Text | Format::JsonLines | Format::Pdf => Document::text(text),
     }
 }
 
@@ -94,6 +103,10 @@ pub struct Document {
     /// What converting the file changed that its reader should know (a page
     /// flattened for nesting too deep), shown as warnings naming the file.
     pub notes: Vec<String>,
+    /// Speakers' organisations the file gives in a field of its own (a JSON
+    /// record's `organisations`: speaker → outlet or ministry), for turns
+    /// whose text does not say it ([`give_organisations`]).
+    pub organisations: Vec<(String, String)>,
 }
 
 impl Document {
@@ -103,6 +116,7 @@ impl Document {
             text,
             title: None,
             notes: Vec::new(),
+            organisations: Vec::new(),
         }
     }
 
@@ -120,6 +134,37 @@ impl Document {
         if let Some(title) = &self.title {
             t.title = Some(title.clone());
         }
+        give_organisations(&mut t, &self.organisations);
         t
+    }
+}
+
+/// Gives each turn the organisation `given` names for its speaker
+/// (speaker → organisation, as a scraper's record lists the participants),
+/// matched on the folded name (case, accents and punctuation aside) of the
+/// turn's speaker or label. The record's field, written for the purpose,
+/// wins over what the parser read from the text; turns it does not name
+/// keep the parser's.
+pub fn give_organisations(t: &mut Transcript, given: &[(String, String)]) {
+    if given.is_empty() {
+        return;
+    }
+    let given: Vec<(String, &str)> = given
+        .iter()
+        .filter(|(_, o)| !o.trim().is_empty())
+        .map(|(name, o)| (transcript::name::fold(name), o.trim()))
+        .collect();
+    // A field of the record names the organisation outright, which is
+    // surer than what the text lets the parser read ("the ministry"): it
+    // wins where it names the speaker.
+    for turn in t.turns.iter_mut() {
+        let speaker = transcript::name::fold(&turn.speaker);
+        let label = turn.label.as_deref().map(transcript::name::fold);
+        if let Some((_, o)) = given
+            .iter()
+            .find(|(name, _)| *name == speaker || label.as_ref() == Some(name))
+        {
+            turn.organisation = Some((*o).to_string());
+        }
     }
 }

@@ -13,7 +13,7 @@
 
 use std::io::{self, Write};
 
-use super::tsv::COLUMNS;
+use super::tsv::{row, COLUMNS};
 use crate::search::Hit;
 
 /// One field, quoted when RFC 4180 requires it.
@@ -39,22 +39,8 @@ pub fn hits(out: &mut impl Write, hits: &[Hit]) -> io::Result<()> {
     buf.push_str(&COLUMNS.join(","));
     buf.push_str("\r\n");
     for h in hits {
-        let p = &h.passage;
-        let row = [
-            h.rank.to_string(),
-            format!("{:.4}", h.score),
-            p.date.map(|d| d.to_string()).unwrap_or_default(),
-            field(&p.speaker),
-            p.role.as_str().to_string(),
-            field(p.speaker_title.as_deref().unwrap_or("")),
-            field(p.title.as_deref().unwrap_or("")),
-            field(&p.file),
-            p.line.to_string(),
-            field(&p.id),
-            field(&p.also_in.join(", ")),
-            field(&p.text),
-        ];
-        buf.push_str(&row.join(","));
+        let fields: Vec<String> = row(h).iter().map(|v| field(v)).collect();
+        buf.push_str(&fields.join(","));
         buf.push_str("\r\n");
     }
     out.write_all(buf.as_bytes())

@@ -9,6 +9,7 @@ use std::io::{self, Write};
 
 use serde::Serialize;
 
+use crate::passage::Occurrence;
 use crate::search::Hit;
 
 /// The JSON form of a hit: the passage's fields, the snippet as a string,
@@ -27,10 +28,12 @@ pub struct JsonHit<'a> {
     id: &'a str,
     file: &'a str,
     also_in: &'a [String],
+    occurrences: &'a [Occurrence],
     title: Option<&'a str>,
     date: Option<String>,
     speaker: &'a str,
     speaker_title: Option<&'a str>,
+    organisation: Option<&'a str>,
     label: Option<&'a str>,
     role: &'a str,
     turn: u64,
@@ -52,10 +55,12 @@ impl<'a> JsonHit<'a> {
             id: &p.id,
             file: &p.file,
             also_in: &p.also_in,
+            occurrences: &p.occurrences,
             title: p.title.as_deref(),
             date: p.date.map(|d| d.to_string()),
             speaker: &p.speaker,
             speaker_title: p.speaker_title.as_deref(),
+            organisation: p.organisation.as_deref(),
             label: p.label.as_deref(),
             role: p.role.as_str(),
             turn: p.turn,

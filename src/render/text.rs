@@ -21,7 +21,7 @@ use std::io::{self, Write};
 use super::sanitize;
 pub use super::style::{ColorChoice, Paint, Palette, Style};
 use super::wrap::{self, width};
-use crate::search::{Hit, Results};
+use crate::search::{Hit, Results, StoredPassage};
 
 /// Indent of the lines under a hit's header.
 const INDENT: &str = "    ";
@@ -194,12 +194,31 @@ pub fn hit_in(
     write_wrapped(out, style, None, &snippet_runs(h), cols)?;
     let mut place = vec![p.id.clone(), format!("{}:{}", p.file, p.line)];
     if !p.also_in.is_empty() {
-        place.push(format!("also in {}", p.also_in.join(", ")));
+        place.push(format!("also in {}", also_in(p)));
     }
     for line in citation_lines(&place, cols.map(|c| c.saturating_sub(INDENT.len()))) {
         writeln!(out, "{INDENT}{}", style.paint(pal.meta, &sanitize(&line)))?;
     }
     Ok(())
+}
+
+/// The other documents a republished passage is in, each with its date
+/// (`seeds/000.txt (2024-04-08)`): the hit's date is the earliest of all,
+/// so the dates say where it was said first and where it came back.
+pub fn also_in(p: &StoredPassage) -> String {
+    p.also_in
+        .iter()
+        .map(|f| {
+            let date = p
+                .occurrences
+                .iter()
+                .find(|o| &o.file == f)
+                .and_then(|o| o.date)
+                .map_or_else(|| "date unknown".to_string(), |d| d.to_string());
+            format!("{f} ({date})")
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// The citation's parts (id, file:line, other files) joined with ` · `,

@@ -13,7 +13,7 @@ use super::sanitize;
 use crate::search::Hit;
 
 /// The columns, in order.
-pub const COLUMNS: &[&str] = &[
+pub const COLUMNS: [&str; 13] = [
     "rank",
     "score",
     "date",
@@ -26,6 +26,9 @@ pub const COLUMNS: &[&str] = &[
     "id",
     "also_in",
     "text",
+    // Added after the first columns were fixed: appended, so that scripts
+    // that cut by column number keep working.
+    "organisation",
 ];
 
 /// Escapes one field.
@@ -43,28 +46,36 @@ pub fn field(s: &str) -> String {
     sanitize(&out).into_owned()
 }
 
+/// One hit's values, unescaped, in [`COLUMNS`] order: the one place that
+/// says what each column holds, so TSV and CSV (which escape differently)
+/// cannot drift apart when a column is added.
+pub fn row(h: &Hit) -> [String; COLUMNS.len()] {
+    let p = &h.passage;
+    [
+        h.rank.to_string(),
+        format!("{:.4}", h.score),
+        p.date.map(|d| d.to_string()).unwrap_or_default(),
+        p.speaker.clone(),
+        p.role.as_str().to_string(),
+        p.speaker_title.clone().unwrap_or_default(),
+        p.title.clone().unwrap_or_default(),
+        p.file.clone(),
+        p.line.to_string(),
+        p.id.clone(),
+        p.also_in.join(", "),
+        p.text.clone(),
+        p.organisation.clone().unwrap_or_default(),
+    ]
+}
+
 /// Writes the header row and one row per hit.
 pub fn hits(out: &mut impl Write, hits: &[Hit]) -> io::Result<()> {
     let mut buf = String::with_capacity(256 * (hits.len() + 1));
     buf.push_str(&COLUMNS.join("\t"));
     buf.push('\n');
     for h in hits {
-        let p = &h.passage;
-        let row = [
-            h.rank.to_string(),
-            format!("{:.4}", h.score),
-            p.date.map(|d| d.to_string()).unwrap_or_default(),
-            field(&p.speaker),
-            p.role.as_str().to_string(),
-            field(p.speaker_title.as_deref().unwrap_or("")),
-            field(p.title.as_deref().unwrap_or("")),
-            field(&p.file),
-            p.line.to_string(),
-            field(&p.id),
-            field(&p.also_in.join(", ")),
-            field(&p.text),
-        ];
-        buf.push_str(&row.join("\t"));
+        let fields: Vec<String> = row(h).iter().map(|v| field(v)).collect();
+        buf.push_str(&fields.join("\t"));
         buf.push('\n');
     }
     out.write_all(buf.as_bytes())

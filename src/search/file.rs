@@ -192,10 +192,22 @@ mod tests {
     #[test]
     fn finds_briefings_by_listed_name_file_name_and_records_file() {
         let m = manifest();
-        assert_eq!(resolve(&m, "seeds/003_5e6a.txt").expect("found"), ["seeds/003_5e6a.txt"]);
-        assert_eq!(resolve(&m, "./seeds/003_5e6a.txt").expect("found"), ["seeds/003_5e6a.txt"]);
-        assert_eq!(resolve(&m, "003_5e6a.txt").expect("found"), ["seeds/003_5e6a.txt"]);
-        assert_eq!(resolve(&m, "data.jsonl#2").expect("found"), ["data.jsonl#@bb"]);
+        assert_eq!(
+            resolve(&m, "seeds/003_5e6a.txt").expect("found"),
+            ["seeds/003_5e6a.txt"]
+        );
+        assert_eq!(
+            resolve(&m, "./seeds/003_5e6a.txt").expect("found"),
+            ["seeds/003_5e6a.txt"]
+        );
+        assert_eq!(
+            resolve(&m, "003_5e6a.txt").expect("found"),
+            ["seeds/003_5e6a.txt"]
+        );
+        assert_eq!(
+            resolve(&m, "data.jsonl#2").expect("found"),
+            ["data.jsonl#@bb"]
+        );
         assert_eq!(
             resolve(&m, "data.jsonl").expect("found"),
             ["data.jsonl#@aa", "data.jsonl#@bb"]
@@ -212,18 +224,27 @@ mod tests {
         match resolve(&m, "harbour-briefing.txt") {
             Err(Error::AmbiguousFile { count, matches, .. }) => {
                 assert_eq!(count, 2);
-                assert_eq!(matches, ["more/harbour-briefing.txt", "old/harbour-briefing.txt"]);
+                assert_eq!(
+                    matches,
+                    ["more/harbour-briefing.txt", "old/harbour-briefing.txt"]
+                );
             }
             other => panic!("expected ambiguous, got {other:?}"),
         }
         match resolve(&m, "harbor-briefing.txt") {
             Err(Error::UnknownFile { suggestions, .. }) => {
-                assert_eq!(suggestions, ["more/harbour-briefing.txt", "old/harbour-briefing.txt"]);
+                assert_eq!(
+                    suggestions,
+                    ["more/harbour-briefing.txt", "old/harbour-briefing.txt"]
+                );
             }
             other => panic!("expected unknown, got {other:?}"),
         }
         // Only whole components: `5e6a.txt` is not the end of a name.
-        assert!(matches!(resolve(&m, "5e6a.txt"), Err(Error::UnknownFile { .. })));
+        assert!(matches!(
+            resolve(&m, "5e6a.txt"),
+            Err(Error::UnknownFile { .. })
+        ));
         assert!(matches!(resolve(&m, " "), Err(Error::UnknownFile { .. })));
     }
 }

@@ -1,6 +1,6 @@
-//! Search filters: speaker, role, date range and briefing, checked once,
-//! with errors that say what was expected, and turned into non-scoring
-//! query clauses.
+//! Search filters: speaker, outlet, role, date range and briefing,
+//! checked once, with errors that say what was expected, and turned into
+//! non-scoring query clauses.
 
 use std::ops::Bound as RangeBound;
 
@@ -9,6 +9,7 @@ use tantivy::query::{ConstScoreQuery, Query, RangeQuery, TermQuery, TermSetQuery
 use tantivy::schema::IndexRecordOption;
 use tantivy::Term;
 
+use super::outlet;
 use super::speaker::{self, Resolution};
 use crate::error::{Error, Result};
 use crate::index::writer::date_bound;
@@ -24,6 +25,9 @@ pub use super::period::{parse_date, Bound};
 pub struct Filters {
     /// Any of these speakers (each may match several).
     pub speakers: Vec<String>,
+    /// Any of these outlets or organisations (each may match several
+    /// forms; see [`super::outlet`]).
+    pub outlets: Vec<String>,
     pub role: Option<Role>,
     /// Inclusive date bounds.
     pub since: Option<Date>,
@@ -36,6 +40,7 @@ pub struct Filters {
 impl Filters {
     pub fn is_empty(&self) -> bool {
         self.speakers.is_empty()
+            && self.outlets.is_empty()
             && self.role.is_none()
             && self.since.is_none()
             && self.until.is_none()
@@ -117,6 +122,43 @@ pub fn clauses(index: &PodiumIndex, filters: &Filters) -> Result<Vec<Clause>> {
             .collect::<Vec<_>>()
             .join(" ");
         let terms = stored.iter().map(|n| Term::from_field_text(f.file, n));
+        out.push(Clause {
+            flag,
+            query: no_score(Box::new(TermSetQuery::new(terms))),
+        });
+    }
+    if !filters.outlets.is_empty() {
+        let known = outlet::known(&index.searcher(), f.organisation)?;
+        let mut names: Vec<String> = Vec::new();
+        for wanted in &filters.outlets {
+            match outlet::resolve(&known, wanted, false) {
+                Resolution::Found(found) => {
+                    for n in found {
+                        if !names.contains(&n) {
+                            names.push(n);
+                        }
+                    }
+                }
+                Resolution::Unknown(suggestions) => {
+                    return Err(Error::UnknownOutlet {
+                        name: wanted.clone(),
+                        suggestions,
+                    })
+                }
+            }
+        }
+        let mut flag = filters
+            .outlets
+            .iter()
+            .map(|o| format!("--outlet {o:?}"))
+            .collect::<Vec<_>>()
+            .join(" ");
+        if filters.outlets != names {
+            flag.push_str(&format!(" ({})", names.join(", ")));
+        }
+        let terms = names
+            .iter()
+            .map(|n| Term::from_field_text(f.organisation, n));
         out.push(Clause {
             flag,
             query: no_score(Box::new(TermSetQuery::new(terms))),

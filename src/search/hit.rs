@@ -8,7 +8,7 @@ use tantivy::{DocAddress, Searcher, TantivyDocument};
 use crate::error::{Error, Result};
 use crate::index::writer::date_from_index;
 use crate::index::{Fields, PodiumIndex};
-use crate::passage;
+use crate::passage::{self, Occurrence};
 use crate::transcript::Role;
 
 /// A passage as stored in the index.
@@ -19,11 +19,19 @@ pub struct StoredPassage {
     /// `FILE#LINE`; see [`StoredPassage::shown`]).
     pub file: String,
     pub also_in: Vec<String>,
+    /// Every document the passage is in (`file` and `also_in`), each with
+    /// its date, oldest first (undated last; the stored file first among
+    /// equals). A passage republished later keeps the date it was first
+    /// said on (`date`, the first occurrence's) and shows the others here.
+    pub occurrences: Vec<Occurrence>,
     pub title: Option<String>,
     pub date: Option<Date>,
     pub speaker: String,
     pub label: Option<String>,
     pub speaker_title: Option<String>,
+    /// The speaker's organisation (a reporter's outlet, an official's
+    /// ministry), when the text says it.
+    pub organisation: Option<String>,
     pub role: Role,
     pub turn: u64,
     pub position: u64,
@@ -67,7 +75,11 @@ impl StoredPassage {
             let file = file.to_string();
             self.stored_as = Some(std::mem::replace(&mut self.file, file));
         }
-        for other in &mut self.also_in {
+        for other in self
+            .also_in
+            .iter_mut()
+            .chain(self.occurrences.iter_mut().map(|o| &mut o.file))
+        {
             let shown = index.shown_name(other)?;
             if shown != other {
                 *other = shown.to_string();
@@ -101,21 +113,50 @@ impl StoredPassage {
             &speaker,
             &body,
         );
+        let also_in: Vec<String> = d
+            .get_all(f.also_in)
+            .filter_map(|v| v.as_str().map(str::to_string))
+            .collect();
+        // The first stored date is the passage's (the earliest of its
+        // documents'); the others only serve date filters.
+        let date = d
+            .get_first(f.date)
+            .and_then(|v| v.as_datetime())
+            .and_then(date_from_index);
+        let day = |v: Option<&str>| v.and_then(|s| s.parse::<Date>().ok());
+        let doc_date = match d.get_first(f.file_date) {
+            Some(v) => day(v.as_str()),
+            None => date,
+        };
+        let also_in_dates = d.get_all(f.also_in_date).map(|v| day(v.as_str()));
+        let mut occurrences: Vec<Occurrence> = std::iter::once(Occurrence {
+            file: file.clone(),
+            date: doc_date,
+        })
+        .chain(
+            also_in
+                .iter()
+                .zip(also_in_dates.chain(std::iter::repeat(None)))
+                .map(|(o, date)| Occurrence {
+                    file: o.clone(),
+                    date,
+                }),
+        )
+        .collect();
+        // Oldest first, undated last; stable, so the stored file leads
+        // among equals.
+        occurrences.sort_by_key(|o| (o.date.is_none(), o.date));
         StoredPassage {
             id: format!("{id:016x}"),
             file,
-            also_in: d
-                .get_all(f.also_in)
-                .filter_map(|v| v.as_str().map(str::to_string))
-                .collect(),
+            also_in,
+            occurrences,
             title: text(f.title),
-            date: d
-                .get_first(f.date)
-                .and_then(|v| v.as_datetime())
-                .and_then(date_from_index),
+            date,
             speaker,
             label: text(f.label),
             speaker_title: text(f.speaker_title),
+            organisation: text(f.organisation),
             role: text(f.role)
                 .and_then(|r| r.parse().ok())
                 .unwrap_or_default(),

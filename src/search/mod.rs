@@ -15,6 +15,7 @@ pub mod facet;
 pub mod file;
 pub mod filter;
 pub mod hit;
+pub mod outlet;
 pub mod period;
 pub mod query;
 pub mod rank;
@@ -178,19 +179,45 @@ pub fn search_with(index: &PodiumIndex, req: &Request, opts: &Options) -> Result
 
 /// The passages matching a request's query and filters, counted per speaker
 /// (the `podium speakers QUERY` facet). The query falls back to "some of
-/// the words" as [`search_with`] does; `relaxed` says whether it did.
+/// the words" as [`search_with`] does, and a note says so.
 pub fn speaker_facet(
     index: &PodiumIndex,
     req: &Request,
     opts: &Options,
 ) -> Result<(Vec<facet::SpeakerCount>, Vec<String>)> {
     let searcher = index.searcher();
+    let (q, notes) = facet_query(index, &searcher, req, opts)?;
+    let counts = facet::speakers(&searcher, &*q, index.registry()?)?;
+    Ok((counts, notes))
+}
+
+/// The passages matching a request's query and filters, counted per outlet
+/// or organisation (`podium speakers QUERY --outlets`), as
+/// [`speaker_facet`] counts them per speaker.
+pub fn outlet_facet(
+    index: &PodiumIndex,
+    req: &Request,
+    opts: &Options,
+) -> Result<(Vec<facet::OutletCount>, Vec<String>)> {
+    let searcher = index.searcher();
+    let (q, notes) = facet_query(index, &searcher, req, opts)?;
+    Ok((facet::outlets(&searcher, &*q)?, notes))
+}
+
+/// The query a facet counts: the request's query (all passages when it is
+/// empty; some of its words when no passage has them all) and filters.
+fn facet_query(
+    index: &PodiumIndex,
+    searcher: &tantivy::Searcher,
+    req: &Request,
+    opts: &Options,
+) -> Result<(Box<dyn Query>, Vec<String>)> {
     let filters = filter::clauses(index, &req.filters)?;
     let mut notes = Vec::new();
     let base: Box<dyn Query> = if req.query.trim().is_empty() {
         Box::new(tantivy::query::AllQuery)
     } else {
-        let compiled = query::compile(index, &searcher, &opts.synonyms, &req.query)?;
+        let compiled = query::compile(index, searcher, &opts.synonyms, &req.query)?;
         notes.extend(compiled.notes.iter().cloned());
         let strict = compiled.query.box_clone();
         let n = searcher.search(&*strict, &Count)?;
@@ -211,6 +238,5 @@ pub fn speaker_facet(
         clauses.extend(filters.into_iter().map(|c| (Occur::Must, c.query)));
         Box::new(BooleanQuery::new(clauses))
     };
-    let counts = facet::speakers(&searcher, &*q, index.registry()?)?;
-    Ok((counts, notes))
+    Ok((q, notes))
 }

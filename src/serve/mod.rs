@@ -11,6 +11,7 @@ pub mod assets;
 pub mod error;
 pub mod headers;
 pub mod limits;
+pub mod listen;
 pub mod live;
 pub mod params;
 
@@ -88,7 +89,8 @@ pub fn run(
     runtime.block_on(async move {
         let listener = tokio::net::TcpListener::from_std(listener)?;
         bound(local);
-        axum::serve(listener, routes(state)).await
+        listen::serve(listener, routes(state)).await;
+        Ok::<(), std::io::Error>(())
     })?;
     Ok(())
 }

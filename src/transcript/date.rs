@@ -73,7 +73,7 @@ static CJK: LazyLock<Regex> = LazyLock::new(|| {
 });
 static MONTH_FIRST: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?:^|[^A-Za-z])(((?i:{MONTHS}))\.?\s*(\d{{1,2}})(?:st|nd|rd|th)?(?:(?:\s*,\s*|\s+)(\d{{4}}))?)(?:[^\d]|$)"
+        r"(?:^|[^A-Za-z])(((?i:{MONTHS}))\.?\s*(\d{{1,2}})(?i:st|nd|rd|th)?(?:(?:\s*,\s*|\s+)(\d{{4}}))?)(?:[^\d]|$)"
     ))
     .expect("static regex")
 });
@@ -85,7 +85,7 @@ static NUMERIC: LazyLock<Regex> = LazyLock::new(|| {
 });
 static DAY_FIRST: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?:^|[^\d])((\d{{1,2}})(?:st|nd|rd|th)?\s*(?:of\s+)?((?i:{MONTHS}))\.?,?\s+(\d{{4}}))(?:[^\d]|$)"
+        r"(?:^|[^\d])((\d{{1,2}})(?i:st|nd|rd|th)?\s*(?:of\s+)?((?i:{MONTHS}))\.?,?\s+(\d{{4}}))(?:[^\d]|$)"
     ))
     .expect("static regex")
 });
@@ -455,6 +455,13 @@ mod tests {
         assert_eq!(dates("the 28th of March, 2024"), [d(2024, 3, 28)]);
         assert_eq!(dates("2024年3月28日"), [d(2024, 3, 28)]);
         assert_eq!(dates("DECEMBER 1, 2021"), [d(2021, 12, 1)]);
+        // Press offices print dates in capitals, ordinals too.
+        assert_eq!(dates("20TH JUNE 2002"), [d(2002, 6, 20)]);
+        assert_eq!(dates("JUNE 20TH, 2002"), [d(2002, 6, 20)]);
+        assert_eq!(dates("CANBERRA, 31 MARCH 2007"), [d(2007, 3, 31)]);
+        assert_eq!(dates("20 January, 2010"), [d(2010, 1, 20)]);
+        assert!(is_date_line("20TH JUNE 2002"));
+        assert!(is_date_line("20 January, 2010"));
     }
 
     #[test]

@@ -203,7 +203,7 @@ pub fn reason(text: &str) -> Option<Reason> {
     if BREADCRUMB.is_match(collapsed) && super::text::word_count(collapsed) <= 12 {
         return Some("breadcrumb");
     }
-    None
+    super::contact::reason(collapsed)
 }
 
 /// `< 1 2 3 … 12 >`, `Page 2 of 5`, `Prev 1 2 Next`.

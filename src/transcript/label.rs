@@ -477,7 +477,7 @@ const REPORTER_WORDS: &[&str] = &[
     "提问",
 ];
 const ANSWER_WORDS: &[&str] = &["a", "answer", "response", "reply", "答", "回答"];
-const MODERATOR_WORDS: &[&str] = &[
+pub const MODERATOR_WORDS: &[&str] = &[
     "moderator",
     "host",
     "chair",
@@ -492,6 +492,19 @@ const MODERATOR_WORDS: &[&str] = &[
     "主持人",
 ];
 const INTERPRETER_WORDS: &[&str] = &["interpreter", "translator", "翻译"];
+
+/// The key a label is counted by in a document: the label folded, with a
+/// closing number replaced (`Speaker 1`, `Speaker 2` → `speaker #`), so
+/// that numbered voices recur as one family even when each speaks once.
+pub fn family(label: &str) -> String {
+    let folded = name::fold(label);
+    match folded.rsplit_once(' ') {
+        Some((head, n)) if !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()) => {
+            format!("{head} #")
+        }
+        _ => folded,
+    }
+}
 
 /// Who asks, when a label names them after a reporter's word: `Question
 /// from Hannah Clarke, Harbour News` → `Hannah Clarke, Harbour News`,
@@ -561,6 +574,18 @@ fn label_shaped(label: &str) -> bool {
 /// Markdown emphasis around the label (`**Name:**`, `__Q:__`) is read
 /// through.
 pub fn candidate(par: &str) -> Option<Candidate<'_>> {
+    // Caption chevrons and timestamps before the label (see `prefix`).
+    let par = super::prefix::strip(par);
+    if let Some((label, rest)) = super::prefix::bracketed(par) {
+        if label_shaped(label) && opens_text(rest) {
+            return Some(Candidate {
+                label,
+                rest,
+                kind: kind_of(label),
+                period: false,
+            });
+        }
+    }
     let inner = par
         .strip_prefix("**")
         .or_else(|| par.strip_prefix("__"))
@@ -811,6 +836,13 @@ pub fn score(c: &Candidate<'_>, ctx: &Context) -> i32 {
     }
     if ctx.occurrences >= 2 {
         s += 2;
+        // "Speaker 1", "Participant 2", recurring: numbered voices, as
+        // automatic transcripts label turns.
+        if let [w, n] = words.as_slice() {
+            if w.starts_with(char::is_uppercase) && n.chars().all(|ch| ch.is_ascii_digit()) {
+                s += 3;
+            }
+        }
     }
     if capitals {
         s += 1;

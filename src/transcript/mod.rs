@@ -27,12 +27,18 @@
 //! date — and [`Transcript::skipped`]), which `podium parse --explain`
 //! prints.
 
+pub mod contact;
 pub mod date;
 pub mod furniture;
 pub mod handoff;
+pub mod intro;
 pub mod label;
+pub mod label_lines;
 pub mod name;
+pub mod office;
 pub mod people;
+pub mod prefix;
+pub mod reflow;
 pub mod reported;
 pub mod roles;
 pub mod roster;
@@ -244,8 +250,20 @@ pub fn parse_with(raw: &str, knowledge: &Knowledge) -> Transcript {
 /// when the corpus is empty (see [`Probe`]; none otherwise).
 pub fn parse_probed(raw: &str, knowledge: &Knowledge) -> (Transcript, Vec<Probe>) {
     let normalized = text::normalize(raw);
-    let split = text::split(&normalized, starts_new);
+    // A label in the document's own style opens a turn even where the
+    // line above runs on (a page footer between them, a full line).
+    let habits = label_lines::LabelLines::of(&normalized);
+    let split = text::split(&normalized, |l| starts_new(l) || habits.opens(l));
     let mut parser = Parser::new(&split.paragraphs, knowledge);
+    // A paged document's running header often carries the briefing's date
+    // (`March 20, 2030   Chair Alvarez's Press Conference   FINAL`): a clue
+    // below every date the text itself gives.
+    parser.dates.extend(
+        split
+            .page_lines
+            .iter()
+            .find_map(|p| DateClue::first_in(&p.text, 4, "running page header")),
+    );
     parser
         .skipped
         .extend(split.page_lines.into_iter().map(|p| Skipped {
@@ -332,6 +350,8 @@ struct Who {
     speaker: String,
     role: Role,
     title: Option<String>,
+    /// The outlet or body the speaker speaks for, where the text says it.
+    organisation: Option<String>,
     why: (String, String),
 }
 
@@ -352,6 +372,11 @@ struct Parser<'a> {
     /// Whether reporters in this document are anonymous (`Q`, `QUESTION`).
     anonymous_reporters: bool,
     cache: HashMap<String, Who>,
+    /// The source line where the header or title names each person
+    /// (folded name), for `--explain`: "named on line 2".
+    named_at: HashMap<String, usize>,
+    /// The source line of the title.
+    title_line: Option<usize>,
 }
 
 impl<'a> Parser<'a> {
@@ -372,6 +397,8 @@ impl<'a> Parser<'a> {
             warnings: Vec::new(),
             anonymous_reporters: false,
             cache: HashMap::new(),
+            named_at: HashMap::new(),
+            title_line: None,
         }
     }
 
@@ -414,6 +441,7 @@ impl<'a> Parser<'a> {
         let mut turns = if labels.iter().any(Option::is_some) {
             self.mark_trailer(&labels);
             let mut turns = self.labelled_turns(body_start, &labels);
+            roles::spokespeople_answer(&mut turns);
             roles::by_behaviour(&mut turns);
             turns
         } else {
@@ -499,10 +527,16 @@ impl<'a> Parser<'a> {
         // is the next line.
         let mut value_next: Option<String> = None;
         for i in 0..self.paras.len() {
-            if self.furniture[i].is_some() {
+            // An office line already read with the name line above it.
+            if self.furniture[i].is_some() || self.header[i] == Some(Header::Person) {
                 continue;
             }
             let t = text::collapse_spaces(&self.paras[i].text);
+            if let Some(p) = self.honoured_person(i, &t) {
+                self.header_people.push(p);
+                self.header[i] = Some(Header::Person);
+                continue;
+            }
             if let Some(key) = value_next.take() {
                 if let Some(rank) = date_key_rank(&key) {
                     if let Some(clue) = DateClue::first_in(&t, rank, "Date: line") {
@@ -576,6 +610,9 @@ impl<'a> Parser<'a> {
                 continue;
             }
             if let Some(p) = header_person(&t) {
+                self.named_at
+                    .entry(name::fold(&p.name))
+                    .or_insert(self.paras[i].line);
                 self.header_people.push(p);
                 self.header[i] = Some(Header::Person);
                 continue;
@@ -601,6 +638,36 @@ impl<'a> Parser<'a> {
         self.paras.len()
     }
 
+    /// A person named with honours on header line `i` (`THE HON. RUTH
+    /// MBEKI MP`), with the office the next line gives (`PRIME MINISTER`),
+    /// which is marked as read. Before the label test: `THE HON.` has a
+    /// period label's shape, and must not open the body.
+    fn honoured_person(&mut self, i: usize, t: &str) -> Option<DocPerson> {
+        let name = office::honoured_name(t)?;
+        let next = (i + 1..self.paras.len()).find(|&j| self.furniture[j].is_none());
+        let title = next.and_then(|j| {
+            let office = office::office_line(&text::collapse_spaces(&self.paras[j].text))?;
+            self.header[j] = Some(Header::Person);
+            Some(office)
+        });
+        self.named_at
+            .entry(name::fold(&name))
+            .or_insert(self.paras[i].line);
+        let runs = title.as_ref().is_some_and(|t| {
+            title::TitledPerson {
+                name: name.clone(),
+                title: t.clone(),
+            }
+            .runs_briefings()
+        });
+        Some(DocPerson {
+            name,
+            title,
+            role: runs.then_some(Role::Moderator),
+            source: Source::Header,
+        })
+    }
+
     /// Whether paragraph `i`, prose at the head of the page, is the page's
     /// one-paragraph summary: short, and followed at once by a page
     /// metadata block (`From:`, `Published`, `Location:`; gov.uk and many
@@ -623,6 +690,7 @@ impl<'a> Parser<'a> {
             .map(|i| (i, text::collapse_spaces(&self.paras[i].text)))
             .find(|(_, t)| (3..=60).contains(&text::word_count(t)));
         self.title = found.as_ref().map(|(_, t)| t.clone());
+        self.title_line = found.as_ref().map(|&(i, _)| self.paras[i].line);
         found.map(|(i, _)| i)
     }
 
@@ -650,10 +718,24 @@ impl<'a> Parser<'a> {
         if let Some(t) = &self.title {
             for p in title::people(t) {
                 let role = p.runs_briefings().then_some(Role::Moderator);
+                if let Some(line) = self.title_line {
+                    self.named_at.entry(name::fold(&p.name)).or_insert(line);
+                }
                 self.people.add(DocPerson {
+                    title: Some(office::with_appositive(t, &p.name, &p.title)),
                     name: p.name,
-                    title: Some(p.title),
                     role,
+                    source: Source::Title,
+                });
+            }
+            for (name, office) in office::appositive_people(t) {
+                if let Some(line) = self.title_line {
+                    self.named_at.entry(name::fold(&name)).or_insert(line);
+                }
+                self.people.add(DocPerson {
+                    name,
+                    title: Some(office),
+                    role: None,
                     source: Source::Title,
                 });
             }
@@ -674,6 +756,9 @@ impl<'a> Parser<'a> {
             }
             for p in title::people(&line) {
                 let role = p.runs_briefings().then_some(Role::Moderator);
+                self.named_at
+                    .entry(name::fold(&p.name))
+                    .or_insert(self.paras[i].line);
                 self.people.add(DocPerson {
                     name: p.name,
                     title: Some(p.title),
@@ -715,7 +800,7 @@ impl<'a> Parser<'a> {
                 Some(c)
             });
             if let Some(c) = found {
-                let key = name::fold(c.label);
+                let key = label::family(c.label);
                 if c.period {
                     *period_counts.entry(key.clone()).or_default() += 1;
                 }
@@ -743,7 +828,7 @@ impl<'a> Parser<'a> {
                 && text_after(i)
                 && cands[i].is_some_and(|c| {
                     c.kind == LabelKind::Named
-                        && counts.get(&name::fold(c.label)).copied().unwrap_or(0) >= 2
+                        && counts.get(&label::family(c.label)).copied().unwrap_or(0) >= 2
                         && name::looks_like_person(c.label)
                 })
         });
@@ -768,6 +853,7 @@ impl<'a> Parser<'a> {
                     // Alistair Wren's statement").
                     let p = people::parts(c.label);
                     self.people.knows(&p.name)
+                        || self.initials_holder(&p).is_some()
                         || self.people.known_alias(&folded)
                         || (p.name.is_empty()
                             && !p.office.is_empty()
@@ -775,7 +861,7 @@ impl<'a> Parser<'a> {
                 });
             let ctx = label::Context {
                 known_name,
-                occurrences: counts.get(&folded).copied().unwrap_or(0),
+                occurrences: counts.get(&label::family(c.label)).copied().unwrap_or(0),
                 capitals_style: capital_titles >= 2,
                 question_follows: follows.contains('?') || follows.contains('？'),
                 period_style,
@@ -919,7 +1005,28 @@ impl<'a> Parser<'a> {
     }
 
     fn opening_host_turn(&self, p: Paragraph) -> Turn {
-        match self.people.host() {
+        let host = self.people.host();
+        // A summary that speaks of the host is the publisher's, not theirs.
+        if let Some(named) =
+            host.and_then(|h| intro::speaks_of_host(&p.text, &h.name, h.title.as_deref()))
+        {
+            return Turn {
+                speaker: "Narration".into(),
+                label: None,
+                role: Role::Narration,
+                speaker_title: None,
+                organisation: None,
+                paragraphs: vec![p],
+                why: Why {
+                    speaker: format!(
+                        "before the first label: speaks of the host in the third person (\"{named}\")"
+                    ),
+                    role: "nobody is speaking".into(),
+                    ..Why::default()
+                },
+            };
+        }
+        match host {
             Some(h) => {
                 let r = self.people.upgrade(people::Resolved {
                     name: h.name.clone(),
@@ -999,20 +1106,36 @@ impl<'a> Parser<'a> {
                 }
             }
             LabelKind::Answer => self.answer(),
+            // `CHAIR:` is also an office: the chair the title or header
+            // names with that office ("Chair Luz Alvarez's Press
+            // Conference") holds it, and answers.
+            LabelKind::Moderator if self.chair_holder(c).is_some() => {
+                self.chair_holder(c).unwrap_or_else(|| self.named(c, false))
+            }
             LabelKind::Moderator => match self.people.chair() {
                 Some(one) => Who {
                     speaker: one.name.clone(),
                     role: Role::Moderator,
                     title: one.title.clone(),
+                    organisation: None,
                     why: (
                         "moderator's label: the chair the document names".into(),
                         "chairs".into(),
                     ),
                 },
+                // The role word as written (`HOST`, `Presenter`), unless
+                // it is a typing error of one (`MODEARTOR`).
                 None => Who {
-                    speaker: "Moderator".into(),
+                    speaker: if label::MODERATOR_WORDS.contains(&name::fold(c.label).as_str())
+                        && c.label.is_ascii()
+                    {
+                        name::display_person(c.label.trim())
+                    } else {
+                        "Moderator".into()
+                    },
                     role: Role::Moderator,
                     title: None,
+                    organisation: None,
                     why: ("moderator's label".into(), "chairs".into()),
                 },
             },
@@ -1020,25 +1143,59 @@ impl<'a> Parser<'a> {
                 speaker: "Interpreter".into(),
                 role: Role::Official,
                 title: None,
+                organisation: None,
                 why: (
                     "interpreter's label".into(),
                     "speaks for an official".into(),
                 ),
             },
         };
+        let mut why_speaker = who.why.0;
+        if let Some(line) = self.named_at.get(&name::fold(&who.speaker)) {
+            // After a colon, so that the rule's name (what comes before
+            // it) stays one name across documents.
+            if !why_speaker.contains("line ") {
+                let sep = if why_speaker.contains(':') { ";" } else { ":" };
+                why_speaker.push_str(&format!("{sep} {} named on line {line}", who.speaker));
+            }
+        }
+        // An official's body, where their title names one ("Foreign
+        // Ministry Spokesperson").
+        let organisation = who.organisation.or_else(|| {
+            (who.role != Role::Journalist)
+                .then(|| who.title.as_deref().and_then(office::organisation_of_title))
+                .flatten()
+        });
         Turn {
             speaker: who.speaker,
             label: Some(written),
             role: who.role,
             speaker_title: who.title,
-            organisation: None,
+            organisation,
             paragraphs: Vec::new(),
             why: Why {
-                speaker: who.why.0,
+                speaker: why_speaker,
                 role: who.why.1,
                 ..Why::default()
             },
         }
+    }
+
+    /// A chair's label (`CHAIR:`, `CHAIRMAN:`) that the document's people
+    /// resolve as an office: somebody named with that office holds it.
+    fn chair_holder(&self, c: &Candidate<'_>) -> Option<Who> {
+        let p = people::parts(c.label);
+        if !p.name.is_empty() || !p.office.iter().any(|w| w.starts_with("chair")) {
+            return None;
+        }
+        let r = self.people.office_holder(&p, self.paras)?;
+        Some(Who {
+            speaker: r.name,
+            role: r.role.unwrap_or(Role::Official),
+            title: r.title,
+            organisation: None,
+            why: (r.rule, "holds the office the label names".into()),
+        })
     }
 
     /// A reporter's label: the outlet when the label, the moderator's
@@ -1066,19 +1223,30 @@ impl<'a> Parser<'a> {
             };
             handoff::self_identified(opening)
         };
-        let (speaker, why) = match (aside, outlet) {
-            (Some(o), _) => (o, "reporter's label names the outlet"),
-            (None, Some(o)) => (o, "reporter called on by outlet in the previous turn"),
+        // The outlet, where one is known, is both the speaker (the gold's
+        // convention for anonymous questions) and the organisation.
+        let (speaker, organisation, why) = match (aside, outlet) {
+            (Some(o), _) => (o.clone(), Some(o), "reporter's label names the outlet"),
+            (None, Some(o)) => (
+                o.clone(),
+                Some(o),
+                "reporter called on by outlet in the previous turn",
+            ),
             (None, None) => match (intro(), asker.filter(|a| name::looks_like_person(a))) {
-                (Some((_, o)), _) => (o, "the reporter names their outlet"),
-                (None, Some(who)) => (who.to_string(), "reporter's label names them"),
-                (None, None) => ("Reporter".to_string(), "reporter's label, outlet unknown"),
+                (Some((_, o)), _) => (o.clone(), Some(o), "the reporter names their outlet"),
+                (None, Some(who)) => (who.to_string(), None, "reporter's label names them"),
+                (None, None) => (
+                    "Reporter".to_string(),
+                    None,
+                    "reporter's label, outlet unknown",
+                ),
             },
         };
         Who {
             speaker,
             role: Role::Journalist,
             title: None,
+            organisation,
             why: (why.into(), "asks the question".into()),
         }
     }
@@ -1098,6 +1266,7 @@ impl<'a> Parser<'a> {
                     speaker: r.name,
                     role: r.role.unwrap_or(Role::Official),
                     title: r.title,
+                    organisation: None,
                     why: (
                         format!(
                             "anonymous answer: the spokesperson the {} names",
@@ -1119,6 +1288,7 @@ impl<'a> Parser<'a> {
                 speaker: "Official".into(),
                 role: Role::Official,
                 title: None,
+                organisation: None,
                 why: ("anonymous answer, nobody named".into(), "answers".into()),
             },
         }
@@ -1137,6 +1307,7 @@ impl<'a> Parser<'a> {
                 speaker: aside.to_string(),
                 role: Role::Journalist,
                 title: None,
+                organisation: Some(aside.to_string()),
                 why: (
                     "label names an outlet in parentheses".into(),
                     "asks for that outlet".into(),
@@ -1152,6 +1323,7 @@ impl<'a> Parser<'a> {
                     speaker: outlet.to_string(),
                     role: Role::Journalist,
                     title: None,
+                    organisation: Some(outlet.to_string()),
                     why: (
                         "label names a reporter and their outlet".into(),
                         "asks for that outlet".into(),
@@ -1159,29 +1331,95 @@ impl<'a> Parser<'a> {
                 };
             }
         }
+        // Initials the document's people have (`TH:` for Tom Hargreaves),
+        // before the outlet test, to which short capitals look alike.
+        if let Some((d, by)) = self.initials_holder(&p) {
+            let what = match by {
+                office::By::Name => "name",
+                office::By::Office => "office",
+            };
+            let r = self.people.upgrade(people::Resolved {
+                name: d.name.clone(),
+                title: d.title.clone(),
+                role: d.role,
+                rule: format!(
+                    "label is the initials of a {what}: {} for {} ({}), named in the {}",
+                    c.label.trim(),
+                    d.name,
+                    d.title.as_deref().unwrap_or("no title"),
+                    match d.source {
+                        Source::Roster => "roster",
+                        Source::Title => "title",
+                        _ => "header",
+                    }
+                ),
+            });
+            let (role, why) = role_of(&r);
+            return Who {
+                speaker: r.name,
+                role,
+                title: r.title,
+                organisation: None,
+                why: (r.rule, why.into()),
+            };
+        }
+        // A single word in capitals looks like an acronym (`CCTV`), and
+        // like a surname (`ILUNGA`): only one that asks, or that has an
+        // outlet's word, is taken for an outlet.
+        let acronym_only = !head.contains(' ') && name::is_acronym(head);
         if !p.name.is_empty()
             && p.honorific.is_none()
             && !p.the
             && name::looks_like_outlet(head)
             && !name::looks_like_person(head)
+            && (asks || !acronym_only || c.rest.contains(['?', '？']))
         {
             // "Economic Daily", "Phoenix TV", "Reuters".
             return Who {
                 speaker: name::display_case(head),
                 role: Role::Journalist,
                 title: None,
+                organisation: Some(name::display_case(head)),
                 why: ("outlet label".into(), "a media outlet asking".into()),
             };
         }
         if p.name.is_empty() {
             // An office: "THE PRESIDENT", "SENIOR ADMINISTRATION OFFICIAL".
-            if let Some(r) = self.people.office_holder(&p, self.paras) {
+            // The document before the corpus: who the text says holds the
+            // office wins over the corpus's holder.
+            let joined = || {
+                let paras = self.paras.iter().map(|x| (x.text.as_str(), x.line));
+                office::joined_holder(paras, &p.office)
+            };
+            if let Some(r) = self
+                .people
+                .office_holder(&p, self.paras)
+                .filter(|r| !r.rule.contains("across the corpus") || joined().is_none())
+            {
                 let (role, why) = role_of(&r);
                 return Who {
                     speaker: r.name,
                     role,
                     title: r.title,
+                    organisation: None,
                     why: (r.rule, why.into()),
+                };
+            }
+            // "I'm joined by the Treasurer, Jim Park": the text names the
+            // holder, where the header did not.
+            if let Some((holder, line)) = joined() {
+                return Who {
+                    speaker: holder.clone(),
+                    role: Role::Official,
+                    title: Some(p.office_display()),
+                    organisation: None,
+                    why: (
+                        format!(
+                            "office label: the text names its holder, {holder} ({}), on line {line}",
+                            p.office_display()
+                        ),
+                        "a person answering".into(),
+                    ),
                 };
             }
             if runs_briefings(&p) {
@@ -1189,6 +1427,7 @@ impl<'a> Parser<'a> {
                     speaker: p.office_display(),
                     role: Role::Moderator,
                     title: None,
+                    organisation: None,
                     why: (
                         "office label, nobody named in it".into(),
                         "a spokesperson's office runs the briefing".into(),
@@ -1199,6 +1438,7 @@ impl<'a> Parser<'a> {
                 speaker: p.office_display(),
                 role: Role::Official,
                 title: None,
+                organisation: None,
                 why: (
                     "office label, nobody named in it".into(),
                     "an office answering".into(),
@@ -1215,6 +1455,7 @@ impl<'a> Parser<'a> {
                 speaker: r.name,
                 role,
                 title,
+                organisation: None,
                 why: (r.rule, why.into()),
             };
         }
@@ -1235,7 +1476,8 @@ impl<'a> Parser<'a> {
             return Who {
                 speaker,
                 role: Role::Journalist,
-                title: outlet,
+                title: None,
+                organisation: outlet,
                 why: (
                     "label as written: nobody the document names".into(),
                     "asks a question".into(),
@@ -1246,8 +1488,25 @@ impl<'a> Parser<'a> {
             speaker,
             role: Role::Official,
             title,
+            organisation: None,
             why: ("label as written".into(), "a person answering".into()),
         }
+    }
+
+    /// The one person the document names whose initials, or whose
+    /// office's, a short label in capitals is (`TH:`, `DPM:`; see
+    /// [`office::by_initials`]). A label that is also a name the document
+    /// knows (`LEE:` for Li Ee?) is read as the name first, by the caller.
+    fn initials_holder(&self, p: &people::LabelParts) -> Option<(DocPerson, office::By)> {
+        if !p.office.is_empty() || p.honorific.is_some() || p.the || self.people.knows(&p.name) {
+            return None;
+        }
+        let doc: Vec<&DocPerson> = self
+            .people
+            .document()
+            .filter(|d| d.source != Source::Mention)
+            .collect();
+        office::by_initials(&p.name, doc.iter().copied()).map(|(d, by)| (d.clone(), by))
     }
 
     /// Turns of a document without labels: the host's remarks when the title

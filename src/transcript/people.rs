@@ -558,11 +558,12 @@ fn title_holds(title: &str, office: &[String]) -> bool {
             .iter()
             .map(String::as_str)
             .eq(office.iter().copied())
-        // "Vice President" and "Advisor to the President" do not hold the
-        // office of "President".
+        // "Vice President", "Deputy Prime Minister" and "Advisor to the
+        // President" do not hold the office of "President" or "Prime
+        // Minister".
         && !(tw.len() > n && {
             let before = tw[tw.len() - n - 1].as_str();
-            before == "vice" || name::CONNECTORS.contains(&before)
+            matches!(before, "vice" | "deputy" | "assistant") || name::CONNECTORS.contains(&before)
         })
 }
 
@@ -590,7 +591,12 @@ impl<'k> People<'k> {
 
     /// Adds a person the document names, unless they are there already
     /// (a repeat only fills in a missing title or role).
-    pub fn add(&mut self, p: DocPerson) {
+    pub fn add(&mut self, mut p: DocPerson) {
+        // A name the header prints in capitals ("TOM HARGREAVES") is
+        // stored as a name, as every other form of it will be.
+        if !p.name.chars().any(char::is_lowercase) {
+            p.name = name::display_person(&p.name);
+        }
         let keys = match_keys(&p.name);
         if keys.is_empty() {
             return;
@@ -861,7 +867,12 @@ impl<'k> People<'k> {
                         .as_deref()
                         .is_some_and(|t| title_holds(t, &p.office))
             }) {
-                let rule = format!("office label: the {} names its holder", source_noun(source));
+                let rule = format!(
+                    "office label: the {} names its holder, {} ({})",
+                    source_noun(source),
+                    d.name,
+                    d.title.as_deref().unwrap_or_default()
+                );
                 return Some(self.resolved_doc(d, rule, p, paragraphs));
             }
         }

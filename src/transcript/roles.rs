@@ -61,8 +61,11 @@ pub fn by_behaviour(turns: &mut [Turn]) {
     let others_ask = turns.iter().any(|t| t.role == Role::Journalist);
     for (speaker, e) in stats {
         let n = e.turns;
+        // Two short turns that both hand over to a question, and answer
+        // none, are a press officer's too ("We'll go to Maria first.").
         let calls =
-            n >= 3 && e.hands * 10 >= n * 6 && e.answers * 10 <= n * 3 && e.bytes <= n * 250;
+            (n >= 3 && e.hands * 10 >= n * 6 && e.answers * 10 <= n * 3 && e.bytes <= n * 250)
+                || (n == 2 && e.hands == n && e.answers == 0 && e.bytes <= n * 120);
         let interviews = !e.cast
             && n >= 3
             && e.asks * 10 >= n * 4
@@ -86,6 +89,66 @@ pub fn by_behaviour(turns: &mut [Turn]) {
         for t in turns.iter_mut().filter(|t| t.speaker == speaker) {
             t.role = role;
             t.why.role = why.into();
+        }
+    }
+}
+
+/// Spokespeople answer (issue #12, item 13): a press secretary or a
+/// ministry spokesperson cast as the briefing's chair by the title, the
+/// header or the corpus, whose turns answer the reporters, is an official
+/// — `--role official` must find their answers. The moderator role stays
+/// with whoever only runs the room: a role-word label (`MODERATOR:`), a
+/// roster's chair, or a chair whose turns after a question are hand-offs.
+///
+/// An answer is a turn right after a journalist's of at least a dozen
+/// words (a hand-off such as "Go ahead, Steve." is shorter), or labelled
+/// as an answer (`A:`); one turn in
+/// five answering is enough, as press secretaries also open, call on and
+/// close.
+pub fn spokespeople_answer(turns: &mut [Turn]) {
+    #[derive(Default)]
+    struct Stats {
+        turns: usize,
+        answers: usize,
+    }
+    let cast_as_chair = |t: &Turn| {
+        t.role == Role::Moderator
+            && !t.why.speaker.starts_with("moderator's label")
+            && !t.why.speaker.contains("roster")
+            && !t.why.role.starts_with("calls on")
+            && !t.why.role.starts_with("hosts")
+    };
+    let mut stats: HashMap<String, Stats> = HashMap::new();
+    for (k, t) in turns.iter().enumerate() {
+        if !cast_as_chair(t) {
+            continue;
+        }
+        let e = stats.entry(t.speaker.clone()).or_default();
+        e.turns += 1;
+        let words: usize = t
+            .paragraphs
+            .iter()
+            .map(|p| p.text.split_whitespace().count())
+            .sum();
+        // An `A:` label says it answers, however short the answer.
+        let answer_label = t.why.speaker.starts_with("anonymous answer");
+        if k > 0 && turns[k - 1].role == Role::Journalist && (words >= 12 || answer_label) {
+            e.answers += 1;
+        }
+    }
+    for (speaker, e) in stats {
+        if e.answers == 0 || e.answers * 5 < e.turns {
+            continue;
+        }
+        for t in turns
+            .iter_mut()
+            .filter(|t| t.speaker == speaker && cast_as_chair(t))
+        {
+            t.role = Role::Official;
+            t.why.role = format!(
+                "answers the reporters ({} of {} turns): a spokesperson who answers is an official",
+                e.answers, e.turns
+            );
         }
     }
 }
@@ -139,6 +202,48 @@ mod tests {
             .iter()
             .filter(|t| t.speaker == "Ines Duarte")
             .all(|t| t.role == Role::Official));
+    }
+
+    #[test]
+    fn a_spokesperson_who_answers_is_an_official() {
+        let spokes = |t: &str| {
+            let mut x = turn("Lin Wei", Role::Moderator, t, "anonymous answer");
+            x.why.role = "answers; runs the briefing".into();
+            x
+        };
+        let chair = |t: &str| turn("Moderator", Role::Moderator, t, "moderator's label");
+        let reporter = |t: &str| turn("Reporter", Role::Journalist, t, "reporter's label");
+        let mut turns = vec![
+            chair("Good afternoon. The spokesperson will take questions."),
+            reporter("What is your comment on the talks?"),
+            spokes("We welcome the talks and hope that both sides will keep to what they agreed last year."),
+            reporter("And the visit?"),
+            chair("Next question."),
+        ];
+        spokespeople_answer(&mut turns);
+        assert_eq!(turns[2].role, Role::Official);
+        assert!(turns[2].why.role.contains("answers the reporters"));
+        // The role word chairs, whatever it says.
+        assert_eq!(turns[0].role, Role::Moderator);
+        assert_eq!(turns[4].role, Role::Moderator);
+        // A chair who only hands over stays the chair.
+        let titled = |t: &str| {
+            let mut x = turn(
+                "Lin Wei",
+                Role::Moderator,
+                t,
+                "label matches a name in the title",
+            );
+            x.why.role = "chairs, by the document or the corpus".into();
+            x
+        };
+        let mut handing = vec![
+            reporter("What about rates?"),
+            titled("Go ahead."),
+            reporter("And wages?"),
+        ];
+        spokespeople_answer(&mut handing);
+        assert_eq!(handing[1].role, Role::Moderator);
     }
 
     #[test]

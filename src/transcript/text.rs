@@ -13,6 +13,8 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use super::reflow;
+
 /// One paragraph of the source, after unwrapping.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct Paragraph {
@@ -141,29 +143,6 @@ fn join_padded_han_names(s: &str) -> String {
     out
 }
 
-/// Widths above this are not hard wrapping: those documents put one
-/// paragraph on each line.
-const MAX_WRAP_WIDTH: usize = 100;
-
-/// Finds the width a document was hard-wrapped at, if it was.
-///
-/// A wrapped document has many lines of about the same, modest length; its
-/// 95th-percentile line length (over lines long enough to have wrapped) is
-/// the wrap width.
-fn wrap_width(lines: &[&str]) -> Option<usize> {
-    let mut lens: Vec<usize> = lines
-        .iter()
-        .map(|l| l.chars().count())
-        .filter(|&n| n >= 40)
-        .collect();
-    if lens.len() < 8 {
-        return None;
-    }
-    lens.sort_unstable();
-    let p95 = lens[lens.len() * 95 / 100];
-    (p95 <= MAX_WRAP_WIDTH).then_some(p95)
-}
-
 /// Splits normalized text into paragraphs.
 ///
 /// Blank lines always separate paragraphs. Inside a block of non-blank lines,
@@ -259,18 +238,27 @@ fn is_page_number(line: &str) -> bool {
 }
 
 /// Splits normalized text into paragraphs (see [`paragraphs`]), taking out
-/// running page headers and footers.
+/// running page headers and footers. A paragraph runs on across them (and
+/// across the blank lines around them), as a sentence runs on across a
+/// page break; letter-spaced headings are read as words and words broken
+/// at a line end are joined ([`reflow`]).
 pub fn split(text: &str, starts_new: impl Fn(&str) -> bool) -> Split {
-    let lines: Vec<&str> = text.lines().map(str::trim).collect();
-    let width = wrap_width(&lines);
+    let spaced: Vec<std::borrow::Cow<'_, str>> =
+        text.lines().map(|l| reflow::unspace(l.trim())).collect();
+    let lines: Vec<&str> = spaced.iter().map(AsRef::as_ref).collect();
+    let width = reflow::wrap_width(&lines);
     let repeated = page_lines(&lines);
+    let vocabulary: std::cell::OnceCell<reflow::Vocabulary> = std::cell::OnceCell::new();
+    let mut words = || vocabulary.get_or_init(|| reflow::Vocabulary::of(lines.iter().copied()));
     let mut page: Vec<Paragraph> = Vec::new();
     let mut out: Vec<Paragraph> = Vec::new();
-    let mut open = false; // whether the last paragraph may take more lines
+    // The last line of the last paragraph, while that paragraph may take
+    // more lines.
+    let mut open: Option<&str> = None;
     for (i, line) in lines.iter().enumerate() {
         if line.is_empty() {
-            if !(page.last().is_some_and(|p| p.line == i) && open) {
-                open = false;
+            if page.last().is_none_or(|p| p.line != i) {
+                open = None;
             }
             continue;
         }
@@ -281,35 +269,18 @@ pub fn split(text: &str, starts_new: impl Fn(&str) -> bool) -> Split {
             });
             continue;
         }
-        let join = match (open, width, out.last()) {
-            (true, Some(w), Some(prev)) => {
-                let prev_last_line = prev.text.rsplit('\n').next().unwrap_or(&prev.text);
-                let prev_len = prev_last_line.chars().count();
-                let next_word = line.split(' ').next().unwrap_or("").chars().count();
-                // A line well over the width was not wrapped (a title).
-                prev_len <= w + 10
-                    && prev_len + 1 + next_word > w.saturating_sub(4)
-                    && !starts_new(line)
-            }
+        let join = match (open, width) {
+            (Some(prev), Some(w)) => reflow::continues(prev, line, w) && !starts_new(line),
             _ => false,
         };
-        if join {
-            if let Some(prev) = out.last_mut() {
-                prev.text.push('\n');
-                prev.text.push_str(line);
-            }
-        } else {
-            out.push(Paragraph {
+        match out.last_mut() {
+            Some(prev) if join => reflow::append(&mut prev.text, line, &mut words),
+            _ => out.push(Paragraph {
                 text: (*line).to_string(),
                 line: i + 1,
-            });
+            }),
         }
-        open = width.is_some();
-    }
-    for p in &mut out {
-        if p.text.contains('\n') {
-            p.text = p.text.replace('\n', " ");
-        }
+        open = width.map(|_| *line);
     }
     Split {
         paragraphs: out,

@@ -163,8 +163,9 @@ fn truncated_or_missing_files_are_reported_with_the_fix() {
 
 #[test]
 fn an_index_from_another_version_says_to_rebuild() {
-    // An older format (3: before this schema) and a newer one.
-    for version in [3, 99] {
+    // Older formats (3, and 4: before organisations and first dates) and
+    // a newer one.
+    for version in [3, 4, 99] {
         let (scratch, _) = indexed();
         let m = meta(&scratch.index());
         let mut payload: serde_json::Value =

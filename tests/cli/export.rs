@@ -206,7 +206,18 @@ fn the_config_is_a_quickwit_doc_mapping_that_mirrors_the_schema() {
     assert_eq!(fast_config, fast_schema);
     assert_eq!(
         fast_config,
-        ["date", "file", "line", "position", "role", "speaker", "turn"].into()
+        [
+            "date",
+            "dates",
+            "file",
+            "line",
+            "organisation",
+            "position",
+            "role",
+            "speaker",
+            "turn"
+        ]
+        .into()
     );
     let known: BTreeSet<&str> = mapped.iter().copied().collect();
     assert!(c
@@ -291,6 +302,7 @@ fn the_ndjson_round_trips_every_field() {
             "file",
             "files",
             "also_in",
+            "dates",
             "speaker",
             "speaker_words",
             "role",
@@ -335,7 +347,7 @@ fn the_ndjson_round_trips_every_field() {
         for key in ["turn", "position", "line"] {
             assert_eq!(r[key], p[key], "{key} of {}", s(r, "id"));
         }
-        for key in ["label", "speaker_title"] {
+        for key in ["label", "speaker_title", "organisation"] {
             assert_eq!(
                 r.get(key).unwrap_or(&Value::Null),
                 &p[key],
@@ -345,10 +357,24 @@ fn the_ndjson_round_trips_every_field() {
         }
         assert_eq!(r.get("title").unwrap_or(&Value::Null), &doc["title"]);
         let day = doc["date"].as_str().map(|d| format!("{d}T00:00:00Z"));
+        // A republished passage is dated by the first of its documents;
+        // `dates` holds every one's.
+        let dates: Vec<&str> = r["dates"]
+            .as_array()
+            .expect("dates")
+            .iter()
+            .filter_map(Value::as_str)
+            .collect();
         assert_eq!(
-            r.get("date").and_then(Value::as_str).map(str::to_string),
-            day
+            r.get("date").and_then(Value::as_str),
+            dates.first().copied()
         );
+        if let Some(day) = &day {
+            assert!(dates.contains(&day.as_str()), "{r}");
+            if r["also_in"].as_array().is_some_and(Vec::is_empty) {
+                assert_eq!(dates, [day.as_str()]);
+            }
+        }
         // Derived fields: every file the passage is in, and the names it
         // is searched by.
         let mut files = vec![r["file"].clone()];
@@ -379,6 +405,7 @@ fn the_ndjson_round_trips_every_field() {
         "title",
         "speaker",
         "speaker_title",
+        "organisation",
         "role",
         "turn",
         "position",

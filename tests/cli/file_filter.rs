@@ -27,7 +27,11 @@ fn indexed() -> Scratch {
         .arg(scratch.index())
         .output()
         .expect("index");
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     scratch
 }
 
@@ -43,7 +47,8 @@ fn file_keeps_one_briefing_however_it_is_named() {
     let scratch = indexed();
     let (everywhere, _) = scratch.search("the", &["-n", "500"]);
     assert!(files(&everywhere).len() > 3, "{:?}", files(&everywhere));
-    let (listed, code) = scratch.search("the", &["-n", "500", "--file", "more/harbour-briefing.txt"]);
+    let (listed, code) =
+        scratch.search("the", &["-n", "500", "--file", "more/harbour-briefing.txt"]);
     assert_eq!(code, 0);
     assert_eq!(files(&listed), ["more/harbour-briefing.txt"]);
     let expected = everywhere
@@ -64,9 +69,19 @@ fn file_keeps_one_briefing_however_it_is_named() {
     // Repeated: any of them.
     let (two, _) = scratch.search(
         "the",
-        &["-n", "500", "--file", "harbour-briefing.txt", "--file", "wire-report.txt"],
+        &[
+            "-n",
+            "500",
+            "--file",
+            "harbour-briefing.txt",
+            "--file",
+            "wire-report.txt",
+        ],
     );
-    assert_eq!(files(&two), ["more/harbour-briefing.txt", "more/wire-report.txt"]);
+    assert_eq!(
+        files(&two),
+        ["more/harbour-briefing.txt", "more/wire-report.txt"]
+    );
 }
 
 #[test]
@@ -100,7 +115,13 @@ fn a_file_not_in_the_index_is_an_error_with_the_closest_names() {
     let scratch = indexed();
     scratch
         .podium()
-        .args(["search", "ferry", "--file", "harbor-briefing.txt", "--index"])
+        .args([
+            "search",
+            "ferry",
+            "--file",
+            "harbor-briefing.txt",
+            "--index",
+        ])
         .arg(scratch.index())
         .assert()
         .code(2)
@@ -141,7 +162,13 @@ fn speakers_take_the_file_filter_too() {
     let scratch = indexed();
     let out = scratch
         .podium()
-        .args(["speakers", "--file", "harbour-briefing.txt", "--json", "--index"])
+        .args([
+            "speakers",
+            "--file",
+            "harbour-briefing.txt",
+            "--json",
+            "--index",
+        ])
         .arg(scratch.index())
         .output()
         .expect("speakers");
@@ -150,6 +177,12 @@ fn speakers_take_the_file_filter_too() {
         .iter()
         .map(|v| s(v, "speaker").to_string())
         .collect();
-    assert!(speakers.contains(&"Inés Duarte".to_string()), "{speakers:?}");
-    assert!(!speakers.contains(&"Gong Zheng".to_string()), "{speakers:?}");
+    assert!(
+        speakers.contains(&"Inés Duarte".to_string()),
+        "{speakers:?}"
+    );
+    assert!(
+        !speakers.contains(&"Gong Zheng".to_string()),
+        "{speakers:?}"
+    );
 }

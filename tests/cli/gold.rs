@@ -99,6 +99,40 @@ fn every_gold_turn_has_its_speaker_and_role() {
 }
 
 #[test]
+fn a_republished_page_takes_its_roles_from_its_briefing() {
+    // A page that repeats part of a briefing without its roster (000 is
+    // page 12 of 003) gets every gold turn right when parsed with that
+    // briefing alone: the roles come from the corpus (003's roster makes
+    // Shou Xiaoli the moderator), not from a rule about these seeds.
+    for doc in gold_docs() {
+        let Some(of) = doc["duplicate_of"].as_str() else {
+            continue;
+        };
+        let file = s(doc, "file");
+        let pair: Vec<std::path::PathBuf> = [file, of]
+            .iter()
+            .map(|f| crate::util::seeds().join(f))
+            .collect();
+        let parsed = Scratch::new().parse(&pair, &[]);
+        let mut got: Vec<(String, String)> = Vec::new();
+        let mut last = None;
+        for p in parsed[0]["passages"].as_array().expect("passages") {
+            if last != p["turn"].as_u64() {
+                last = p["turn"].as_u64();
+                got.push((s(p, "speaker").to_string(), s(p, "role").to_string()));
+            }
+        }
+        let want: Vec<(String, String)> = doc["turns"]
+            .as_array()
+            .expect("turns")
+            .iter()
+            .map(|g| (s(g, "speaker").to_string(), s(g, "role").to_string()))
+            .collect();
+        assert_eq!(got, want, "{file} parsed with {of}");
+    }
+}
+
+#[test]
 fn indexed_turns_keep_speaker_and_role() {
     // Each gold turn's opening words, searched as a phrase in the index,
     // find a passage by that speaker in that role.

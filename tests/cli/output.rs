@@ -330,7 +330,8 @@ fn json_and_tsv_formats() {
             "line",
             "id",
             "also_in",
-            "text"
+            "text",
+            "organisation"
         ]
     );
     let row = &rows[1];
@@ -480,7 +481,8 @@ fn csv_is_rfc_4180_and_reads_back_to_the_json_fields() {
             "line",
             "id",
             "also_in",
-            "text"
+            "text",
+            "organisation"
         ]
     );
     let rows: Vec<csv::StringRecord> = reader.records().map(|r| r.expect("record")).collect();
@@ -491,5 +493,6 @@ fn csv_is_rfc_4180_and_reads_back_to_the_json_fields() {
         assert_eq!(&row[6], s(h, "title"));
         assert_eq!(&row[9], s(h, "id"));
         assert_eq!(&row[11], s(h, "text"));
+        assert_eq!(&row[12], h["organisation"].as_str().unwrap_or(""));
     }
 }

@@ -18,6 +18,8 @@ struct Turn {
     role: String,
     label: Option<String>,
     title: Option<String>,
+    /// A reporter's outlet, an official's body.
+    organisation: Option<String>,
     text: String,
     why: Value,
 }
@@ -61,6 +63,10 @@ fn turns(doc: &Value) -> Vec<Turn> {
                 title: mine
                     .first()
                     .and_then(|p| p["speaker_title"].as_str())
+                    .map(str::to_string),
+                organisation: mine
+                    .first()
+                    .and_then(|p| p["organisation"].as_str())
                     .map(str::to_string),
                 text: mine
                     .iter()
@@ -282,27 +288,28 @@ fn foreign_ministry_answers_belong_to_the_spokesperson_the_title_names() {
             // Before the first label: the host the title names.
             (
                 "Lin Jiahe",
-                "moderator",
+                "official",
                 "At the invitation of the government",
             ),
             ("CCTV", "journalist", "The Harbour Forum opened yesterday."),
-            ("Lin Jiahe", "moderator", "The forum brought together"),
+            ("Lin Jiahe", "official", "The forum brought together"),
             ("Harbour Daily", "journalist", "A report said the two sides"),
-            ("Lin Jiahe", "moderator", "I have no information"),
+            ("Lin Jiahe", "official", "I have no information"),
             ("Reporter", "journalist", "Will the agreement cover fishing"),
-            ("Lin Jiahe", "moderator", "As I said, I have nothing more"),
+            ("Lin Jiahe", "official", "As I said, I have nothing more"),
             ("Reporter", "journalist", "There are reports that a cargo"),
-            ("Lin Jiahe", "moderator", "We have noted the reports."),
+            ("Lin Jiahe", "official", "We have noted the reports."),
             ("Nordic Wire", "journalist", "Is the foreign minister going"),
-            ("Lin Jiahe", "moderator", "The foreign minister will hold"),
+            ("Lin Jiahe", "official", "The foreign minister will hold"),
         ],
     );
     let t = turns(doc);
     assert_eq!(t[8].label.as_deref(), Some("A"));
     assert_eq!(t[5].label.as_deref(), Some("Follow-up"));
+    // --explain names the line that named her (issue #12, item 16).
     assert_eq!(
         t[8].why["speaker"],
-        "anonymous answer: the spokesperson the title names"
+        "anonymous answer: the spokesperson the title names; Lin Jiahe named on line 1"
     );
 }
 
@@ -375,9 +382,11 @@ fn central_bank_labels_end_with_a_full_stop() {
     let t = turns(doc);
     assert_eq!(t[0].label.as_deref(), Some("CHAIR HALVORSEN"));
     assert_eq!(t[0].title.as_deref(), Some("Chair"));
-    // A reporter who names their outlet: the outlet is their title.
-    assert_eq!(t[2].title.as_deref(), Some("Harbour Wire"));
-    assert_eq!(t[5].title.as_deref(), Some("Coastal Times"));
+    // A reporter who names their outlet: the outlet is their
+    // organisation, never their title (issue #12, item 10).
+    assert_eq!(t[2].organisation.as_deref(), Some("Harbour Wire"));
+    assert_eq!(t[2].title, None);
+    assert_eq!(t[5].organisation.as_deref(), Some("Coastal Times"));
 }
 
 #[test]
@@ -486,11 +495,11 @@ fn ministry_press_secretary_in_english_translation() {
     expect_turns(
         doc,
         &[
-            ("Kenji Morita", "moderator", "Good afternoon. I would like"),
+            ("Kenji Morita", "official", "Good afternoon. I would like"),
             ("NHK", "journalist", "I would like to ask about the visit"),
-            ("Kenji Morita", "moderator", "The Minister hopes"),
+            ("Kenji Morita", "official", "The Minister hopes"),
             ("Harbour Press", "journalist", "Will the Minister meet"),
-            ("Kenji Morita", "moderator", "The schedule is still"),
+            ("Kenji Morita", "official", "The schedule is still"),
         ],
     );
     let sk = skipped(doc);
@@ -732,7 +741,7 @@ fn paged_transcript_loses_its_running_headers_not_its_paragraphs() {
             >= 4,
         "{sk:#?}"
     );
-    assert_eq!(turns(doc)[2].title.as_deref(), Some("Harbour Wire"));
+    assert_eq!(turns(doc)[2].organisation.as_deref(), Some("Harbour Wire"));
 }
 
 #[test]
@@ -777,15 +786,15 @@ fn noon_briefing_with_emphasised_labels_and_an_unnamed_spokesman() {
         doc,
         &[
             // The announcements before the first label: the spokesman's.
-            ("Spokesman", "moderator", "The Secretary-General will open"),
+            ("Spokesman", "official", "The Secretary-General will open"),
             (
                 "Reporter",
                 "journalist",
                 "Thank you. Will the Secretary-General",
             ),
-            ("Spokesman", "moderator", "He will hold a few bilateral"),
+            ("Spokesman", "official", "He will hold a few bilateral"),
             ("Reporter", "journalist", "And the budget"),
-            ("Spokesman", "moderator", "I will have to check"),
+            ("Spokesman", "official", "I will have to check"),
         ],
     );
     assert!(all_text(doc).contains("once it is final. [Laughter]"));

@@ -648,9 +648,10 @@ fn sample_speakers_roles_dates_and_noise() {
         assert_eq!(v.len(), 1, "{v:?}");
         v[0].clone()
     };
-    // The press secretary runs her briefing; a dropped letter in her
-    // label changes nothing.
-    let psaki = ("Jen Psaki".to_string(), "moderator".to_string());
+    // The press secretary runs her briefing and answers its questions: an
+    // official (issue #12, item 13); a dropped letter in her label changes
+    // nothing.
+    let psaki = ("Jen Psaki".to_string(), "official".to_string());
     assert_eq!(one(speaker_of("2021-01-22", "MS. PSAKI")), psaki);
     assert_eq!(one(speaker_of("2021-01-22", "S. PSAKI")), psaki);
     assert_eq!(
@@ -683,7 +684,7 @@ fn sample_speakers_roles_dates_and_noise() {
     );
     assert_eq!(
         one(speaker_of("2021-05-28", "MS. JEAN-PIERRE")),
-        ("Karine Jean-Pierre".into(), "moderator".into())
+        ("Karine Jean-Pierre".into(), "official".into())
     );
     // A label written with a full stop in a colon document.
     assert!(labelled("2021-04-19")

@@ -46,9 +46,14 @@ pub(super) fn passage(h: &mut Fnv, p: &Passage) {
     for f in &p.also_in {
         h.str(f);
     }
+    for d in &p.also_in_dates {
+        h.opt(d.map(|d| d.to_string()).as_deref());
+    }
     h.opt(p.title.as_deref());
     h.opt(p.date.map(|d| d.to_string()).as_deref());
+    h.opt(p.doc_date.map(|d| d.to_string()).as_deref());
     h.str(&p.speaker);
+    h.opt(p.organisation.as_deref());
     h.opt(p.label.as_deref());
     h.opt(p.speaker_title.as_deref());
     h.str(p.role.as_str());

@@ -387,8 +387,11 @@ pub fn build(dir: &Path, sources: &[Source], opts: &BuildOptions) -> Result<Buil
         }
     }
     let owners = republished_owners(&entries);
+    // Every document's date, for the passages it shares: a republished
+    // passage is dated by the earliest document it is in.
+    let dates: Vec<Option<Date>> = entries.iter().map(|e| e.date(opts.fallback_date)).collect();
     let ownership: Vec<u64> = (0..entries.len())
-        .map(|i| ownership_fingerprint(i, &entries, &owners))
+        .map(|i| ownership_fingerprint(i, &entries, &owners, &dates))
         .collect();
 
     let work = decide_work(&entries, &ownership, relevance.is_some(), &untouched);
@@ -444,6 +447,7 @@ pub fn build(dir: &Path, sources: &[Source], opts: &BuildOptions) -> Result<Buil
             entries: &entries,
             owners: &owners,
             ownership: &ownership,
+            dates: &dates,
             knowledge: &knowledge,
             relevance: relevance.as_ref(),
             fields,
@@ -680,8 +684,13 @@ pub(crate) fn document(f: &Fields, p: &Passage, first: bool) -> TantivyDocument 
     let id = u64::from_str_radix(&p.id, 16).unwrap_or(0);
     d.add_u64(f.id, schema::id_prefix(id));
     d.add_text(f.file, &p.file);
-    for other in &p.also_in {
+    let day = |d: &Option<Date>| d.map(|d| d.to_string()).unwrap_or_default();
+    for (i, other) in p.also_in.iter().enumerate() {
         d.add_text(f.also_in, other);
+        d.add_text(f.also_in_date, day(p.also_in_dates.get(i).unwrap_or(&None)));
+    }
+    if p.doc_date != p.date {
+        d.add_text(f.file_date, day(&p.doc_date));
     }
     if let Some(t) = &p.title {
         d.add_text(f.title, t);
@@ -689,12 +698,27 @@ pub(crate) fn document(f: &Fields, p: &Passage, first: bool) -> TantivyDocument 
             d.add_text(f.title_words, t);
         }
     }
-    // A date no index can hold is left out rather than stored wrong; the
-    // parser never gives one and `build` refuses such a `--date`.
-    if let Some(date) = p.date.and_then(date_to_index) {
+    // The passage's date first, then every other date of a document it is
+    // in, once each: date filters match any of them. A date no index can
+    // hold is left out rather than stored wrong; the parser never gives
+    // one and `build` refuses such a `--date`.
+    let mut dates: Vec<Date> = Vec::new();
+    for date in std::iter::once(p.date)
+        .chain(std::iter::once(p.doc_date))
+        .chain(p.also_in_dates.iter().copied())
+        .flatten()
+    {
+        if !dates.contains(&date) {
+            dates.push(date);
+        }
+    }
+    for date in dates.into_iter().filter_map(date_to_index) {
         d.add_date(f.date, date);
     }
     d.add_text(f.speaker, &p.speaker);
+    if let Some(o) = &p.organisation {
+        d.add_text(f.organisation, o);
+    }
     if let Some(l) = &p.label {
         d.add_text(f.label, l);
     }

@@ -38,6 +38,8 @@ pub(super) struct WriteContext<'a> {
     pub(super) entries: &'a [Entry],
     pub(super) owners: &'a HashMap<u64, (u32, Vec<u32>)>,
     pub(super) ownership: &'a [u64],
+    /// Every entry's date in this run ([`Entry::date`]).
+    pub(super) dates: &'a [Option<Date>],
     pub(super) knowledge: &'a HashMap<Option<Date>, Knowledge>,
     pub(super) relevance: Option<&'a Relevance>,
     pub(super) fields: &'a Fields,
@@ -145,7 +147,16 @@ impl WriteContext<'_> {
                         info.republished += 1;
                         continue;
                     }
-                    p.also_in = also_in(i, docs, self.entries);
+                    let others = also_in(i, docs, self.entries);
+                    p.also_in_dates = others
+                        .iter()
+                        .map(|(_, d)| self.dates[*d as usize])
+                        .collect();
+                    p.also_in = others.into_iter().map(|(name, _)| name).collect();
+                    // First said on the earliest of its documents' dates.
+                    p.date = passage::earliest(
+                        std::iter::once(p.doc_date).chain(p.also_in_dates.iter().copied()),
+                    );
                     owned.push(key);
                 }
                 if !seen.insert(key) {

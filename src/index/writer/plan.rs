@@ -66,6 +66,8 @@ pub(super) struct Survey {
     pub(super) hash: u64,
     pub(super) stamp: Stamp,
     pub(super) undated: bool,
+    /// The date the text gives (before any `--date`).
+    pub(super) date: Option<Date>,
     pub(super) size: u64,
     /// Text hashes of its passages long enough to be republished, as the
     /// document parses on its own; replaced by those of its parse with the
@@ -146,6 +148,7 @@ pub(super) fn survey(
         hash: loaded.hash,
         stamp,
         undated: t.date.is_none(),
+        date: t.date,
         size: size as u64,
         keys,
         registry: PackedRegistry::pack(&reg.build()),
@@ -282,6 +285,17 @@ impl Entry {
             (Some(s), _) => &s.keys,
             (None, Some(p)) => &p.keys,
             (None, None) => &[],
+        }
+    }
+
+    /// The date the document is written with in this run: the text's, else
+    /// the `--date` it is parsed with (`run`: this run's `--date`); for a
+    /// document not surveyed again, the date it was written with.
+    pub(super) fn date(&self, run: Option<Date>) -> Option<Date> {
+        match (&self.fresh, &self.prev) {
+            (Some(s), _) => s.date.or_else(|| fallback_for(self, run)),
+            (None, Some(p)) => p.info.date,
+            (None, None) => None,
         }
     }
 

@@ -5,6 +5,7 @@
 
 use std::collections::{BTreeSet, HashMap};
 
+use jiff::civil::Date;
 use regex::Regex;
 
 use super::fingerprint::Fnv;
@@ -132,11 +133,14 @@ pub(super) fn republished_owners(entries: &[Entry]) -> HashMap<u64, (u32, Vec<u3
 }
 
 /// Fingerprint of the shared-passage decisions a document is written with:
-/// which of its passages it holds, and the other files of those.
+/// which of its passages it holds, and the other files of those with their
+/// dates (`dates[d]`: document `d`'s date in this run), since a held
+/// passage is dated by the earliest of them.
 pub(super) fn ownership_fingerprint(
     i: usize,
     entries: &[Entry],
     owners: &HashMap<u64, (u32, Vec<u32>)>,
+    dates: &[Option<Date>],
 ) -> u64 {
     let mut h = Fnv::new();
     for k in entries[i].keys() {
@@ -146,8 +150,9 @@ pub(super) fn ownership_fingerprint(
         h.num(*k);
         if *owner as usize == i {
             h.str("holds");
-            for other in also_in(i, docs, entries) {
+            for (other, d) in also_in(i, docs, entries) {
                 h.str(&other);
+                h.opt(dates[d as usize].map(|d| d.to_string()).as_deref());
             }
         } else {
             h.str("elsewhere");
@@ -158,12 +163,12 @@ pub(super) fn ownership_fingerprint(
 
 /// The other files of a shared passage, sorted, by their stored names
 /// (searches show a record's current `FILE#LINE`): a record that moves
-/// changes nothing in the passages that list it.
-pub(super) fn also_in(i: usize, docs: &[u32], entries: &[Entry]) -> Vec<String> {
-    let mut v: Vec<String> = docs
+/// changes nothing in the passages that list it. Each with its entry.
+pub(super) fn also_in(i: usize, docs: &[u32], entries: &[Entry]) -> Vec<(String, u32)> {
+    let mut v: Vec<(String, u32)> = docs
         .iter()
         .filter(|&&d| d as usize != i)
-        .map(|&d| entries[d as usize].name.clone())
+        .map(|&d| (entries[d as usize].name.clone(), d))
         .collect();
     v.sort();
     v
@@ -192,6 +197,7 @@ mod tests {
             hash: 0,
             stamp: Stamp::default(),
             undated: false,
+            date: None,
             size,
             keys: keys.to_vec(),
             registry: PackedRegistry::default(),

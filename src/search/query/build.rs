@@ -32,6 +32,7 @@ use super::parse::{column, Leaf, Node, Note};
 use crate::error::{Error, Result};
 use crate::index::analyzer::{self, WordTokenizer};
 use crate::index::PodiumIndex;
+use crate::search::outlet;
 use crate::search::rank::{
     COORD_BONUS, MAX_EXPANSIONS, MAX_PAIRS, NEAR_BOOST, NEAR_SLOP, PAIR_BOOST, SYNONYM_TIE_BREAKER,
     SYNONYM_WEIGHT,
@@ -577,6 +578,12 @@ impl Builder<'_> {
         match l.field {
             FieldName::Speaker => self.speaker_leaf(l).map(Some),
             FieldName::Role => self.role_leaf(l).map(Some),
+            FieldName::Outlet => {
+                let f = self.index.fields.organisation;
+                let col = self.col(l.start);
+                let q = outlet::query_leaf(self.searcher, f, &l.text, l.prefix, col)?;
+                Ok(Some(Clause::filter(q)))
+            }
             FieldName::Text => Ok(self
                 .words_leaf(l, self.index.fields.text, positive)
                 .map(Clause::scoring)),

@@ -16,6 +16,8 @@ pub enum FieldName {
     Speaker,
     /// The speaker's role, like `--role`.
     Role,
+    /// The speaker's outlet or organisation, resolved like `--outlet`.
+    Outlet,
 }
 
 impl FieldName {
@@ -26,6 +28,7 @@ impl FieldName {
             FieldName::Title => "title:",
             FieldName::Speaker => "speaker:",
             FieldName::Role => "role:",
+            FieldName::Outlet => "outlet:",
         }
     }
 
@@ -35,6 +38,7 @@ impl FieldName {
             "title" => Some(FieldName::Title),
             "speaker" | "who" | "by" => Some(FieldName::Speaker),
             "role" => Some(FieldName::Role),
+            "outlet" | "org" | "organisation" | "organization" => Some(FieldName::Outlet),
             _ => None,
         }
     }

@@ -37,6 +37,8 @@ Words to find. The query language:
   speaker:gong            only passages by this speaker (forms as for --speaker);
                           speaker:\"Gong Zheng\", speaker:gon*
   role:official           only this role: official, moderator, journalist, narration
+  outlet:reuters          only passages by speakers of this outlet or organisation
+                          (forms as for --outlet); outlet:\"wall street journal\", outlet:reut*
   title:economy           only briefings whose title has the word; title:\"press
                           conference\", title:(trade policy)
   invest*                 every word starting with \"invest\" (2 letters at least)
@@ -132,6 +134,9 @@ mod tests {
         "speaker:\"Hua Yuan\"",
         "role:official",
         "role:journalist*",
+        "outlet:xinhua",
+        "outlet:\"Phoenix TV\"",
+        "outlet:pho*",
         "title:SCIO",
         "title:(press conference)",
         "*",
