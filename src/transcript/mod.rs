@@ -1335,15 +1335,15 @@ impl<'a> Parser<'a> {
         // before the outlet test, to which short capitals look alike.
         if let Some((d, by)) = self.initials_holder(&p) {
             let what = match by {
-                office::By::Name => "name",
-                office::By::Office => "office",
+                office::By::Name => "a name",
+                office::By::Office => "an office",
             };
             let r = self.people.upgrade(people::Resolved {
                 name: d.name.clone(),
                 title: d.title.clone(),
                 role: d.role,
                 rule: format!(
-                    "label is the initials of a {what}: {} for {} ({}), named in the {}",
+                    "label is the initials of {what}: {} for {} ({}), named in the {}",
                     c.label.trim(),
                     d.name,
                     d.title.as_deref().unwrap_or("no title"),
