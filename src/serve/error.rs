@@ -57,6 +57,7 @@ impl From<Error> for ApiError {
             | Error::UnknownFile { .. }
             | Error::AmbiguousFile { .. }
             | Error::UnknownSpeaker { .. }
+            | Error::UnknownOutlet { .. }
             | Error::BadDate(_)
             | Error::AmbiguousDate { .. }
             | Error::NotADay(_)

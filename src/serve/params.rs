@@ -24,7 +24,7 @@ pub const MAX_CONTEXT: usize = 20;
 /// Most speakers `/api/speakers` lists when `n` is not given, and at most.
 pub const DEFAULT_SPEAKERS: usize = 50;
 pub const MAX_SPEAKERS: usize = 1000;
-/// Most `speaker` parameters in one request.
+/// Most `speaker` (and `outlet`, `file`) parameters in one request.
 pub const MAX_SPEAKER_FILTERS: usize = 20;
 
 /// What `/api/search` and `/api/speakers` were asked.
@@ -61,6 +61,11 @@ pub fn search(pairs: &[(String, String)]) -> Result<SearchParams, ApiError> {
             "until" => p.filters.until = date(v, Bound::End)?,
             "n" => p.n = Some(number("n", v)?),
             "offset" => p.offset = number("offset", v)?,
+            "outlet" => {
+                if !v.trim().is_empty() {
+                    p.filters.outlets.push(v.clone());
+                }
+            }
             "file" => {
                 if !v.trim().is_empty() {
                     p.filters.files.push(v.clone());
@@ -74,7 +79,7 @@ pub fn search(pairs: &[(String, String)]) -> Result<SearchParams, ApiError> {
             other => {
                 return Err(unknown(
                     other,
-                    "q, speaker, role, since, until, file, n, offset, sort",
+                    "q, speaker, outlet, role, since, until, file, n, offset, sort",
                 ))
             }
         }
@@ -85,11 +90,17 @@ pub fn search(pairs: &[(String, String)]) -> Result<SearchParams, ApiError> {
             p.q.len()
         )));
     }
-    if p.filters.speakers.len() > MAX_SPEAKER_FILTERS {
-        return Err(ApiError::bad_request(format!(
-            "too many speakers: {}, at most {MAX_SPEAKER_FILTERS}",
-            p.filters.speakers.len()
-        )));
+    for (what, values) in [
+        ("speakers", &p.filters.speakers),
+        ("outlets", &p.filters.outlets),
+        ("files", &p.filters.files),
+    ] {
+        if values.len() > MAX_SPEAKER_FILTERS {
+            return Err(ApiError::bad_request(format!(
+                "too many {what}: {}, at most {MAX_SPEAKER_FILTERS}",
+                values.len()
+            )));
+        }
     }
     if p.offset > MAX_OFFSET {
         return Err(ApiError::bad_request(format!(

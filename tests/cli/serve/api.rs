@@ -107,6 +107,13 @@ fn serve_search_filters_and_pages_as_the_cli_does() {
     assert!(server
         .error("/api/search?q=market&file=nowhere.txt", 400)
         .contains("no briefing 'nowhere.txt' in the index"));
+
+    // `outlet` is `--outlet`, in any case.
+    let outlet = server.json("/api/search?q=Shanghai&outlet=phoenix+tv");
+    let (cli, _) = scratch.search("Shanghai", &["--outlet", "Phoenix TV"]);
+    assert!(!cli.is_empty());
+    assert_eq!(outlet["hits"].as_array().expect("hits"), &cli);
+    assert!(outlet["total"].as_u64() < server.json("/api/search?q=Shanghai")["total"].as_u64());
 }
 
 #[test]
@@ -129,6 +136,10 @@ fn serve_errors_are_400s_in_the_cli_words() {
         (
             "/api/search?q=x&speaker=Nobody+Known",
             vec!["search", "x", "--speaker", "Nobody Known"],
+        ),
+        (
+            "/api/search?q=x&outlet=Harbor+Radoi",
+            vec!["search", "x", "--outlet", "Harbor Radoi"],
         ),
     ] {
         assert_eq!(server.error(api, 400), cli_error(&scratch, &cli), "{api}");
