@@ -581,14 +581,17 @@ fn trimmed_sample_reads_as_the_labeller_reads_it() {
     );
 }
 
+/// Ignored by default: the 493 transcripts are not in the repository. A
+/// run that asks for it (`-- --ignored`) and finds no corpus fails, so a
+/// missing corpus can never pass as a measurement.
 #[test]
+#[ignore = "needs ../shared/corpora/whitehouse-2021 (or PODIUM_WH_CORPUS); run: cargo test --test cli whole_corpus_measurement -- --ignored --nocapture"]
 fn whole_corpus_measurement() {
-    let Some(dir) = corpus_dir() else {
-        println!(
-            "SKIPPED: the whitehouse-2021 corpus is not here (looked for ../shared/corpora/whitehouse-2021 next to the repository; set PODIUM_WH_CORPUS to its folder to run this measurement)"
-        );
-        return;
-    };
+    let dir = corpus_dir().unwrap_or_else(|| {
+        panic!(
+            "the whitehouse-2021 corpus is not here: looked for ../shared/corpora/whitehouse-2021 next to the repository; set PODIUM_WH_CORPUS to its folder"
+        )
+    });
     let f = measure(&dir);
     println!(
         "{}",
