@@ -1,7 +1,7 @@
 //! The resolver, [`People`]: which of the document's people, then which of
 //! the corpus's, a label names — by name words, a typing error in a long
-//! surname, an office without a name, or initials — and the fullest form
-//! of the name to store. Also [`mention`]: the full names a document's
+//! surname, or an office without a name — and the fullest form of the
+//! name to store. Also [`mention`]: the full names a document's
 //! text writes after a title, for a label's surname.
 //!
 //! Separate from `parts` (reading a label) and `corpus`
