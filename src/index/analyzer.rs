@@ -847,10 +847,11 @@ mod tests {
     }
 
     /// Every text file under `dir`, recursively.
+    /// Every file under `dir`, as text. A folder that cannot be read
+    /// fails the test rather than giving it nothing to compare.
     fn texts(dir: &std::path::Path, out: &mut Vec<String>) {
-        let Ok(entries) = std::fs::read_dir(dir) else {
-            return;
-        };
+        let entries = std::fs::read_dir(dir)
+            .unwrap_or_else(|e| panic!("cannot read the texts in {}: {e}", dir.display()));
         for e in entries.flatten() {
             let path = e.path();
             if path.is_dir() {
@@ -933,12 +934,17 @@ mod tests {
     /// the corpus, which a fresh clone does not have; run it with
     /// `PODIUM_TOKEN_CORPUS=DIR cargo test --lib -- --ignored on_a_corpus`.
     #[test]
-    #[ignore = "needs PODIUM_TOKEN_CORPUS=DIR (a corpus outside the repository)"]
+    #[ignore = "needs a corpus outside the repository (say ../shared/corpora/whitehouse-2021); run with PODIUM_TOKEN_CORPUS=DIR cargo test --lib -- --ignored on_a_corpus"]
     fn fast_paths_give_the_reference_tokens_on_a_corpus() {
         let dir = std::env::var_os("PODIUM_TOKEN_CORPUS")
             .expect("set PODIUM_TOKEN_CORPUS to a folder of transcripts");
         let mut all = Vec::new();
         texts(std::path::Path::new(&dir), &mut all);
+        assert!(
+            !all.is_empty(),
+            "no texts in {}: nothing to compare",
+            std::path::Path::new(&dir).display()
+        );
         let mut fast = analyzer();
         let mut slow = reference();
         let mut tokens = 0;

@@ -202,7 +202,9 @@ mod tests {
     /// Lines and paragraphs of every fixture, and random label-like text.
     fn samples() -> Vec<String> {
         fn walk(dir: &std::path::Path, out: &mut Vec<String>) {
-            for e in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+            let entries = std::fs::read_dir(dir)
+                .unwrap_or_else(|e| panic!("cannot read the samples in {}: {e}", dir.display()));
+            for e in entries.flatten() {
                 let p = e.path();
                 if p.is_dir() {
                     walk(&p, out);
