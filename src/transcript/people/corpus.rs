@@ -104,7 +104,7 @@ impl KnownPerson {
 /// reused (see [`Probe::answered_by`]).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum Probe {
-    /// A person whose name words hold the label's ([`People::resolve_name`]).
+    /// A person whose name words hold the label's ([`People::resolve_name`](super::People::resolve_name)).
     Name {
         keys: Vec<String>,
         parts: LabelParts,
@@ -116,14 +116,14 @@ pub enum Probe {
         written: String,
         office: Vec<String>,
     },
-    /// A fuller form of a resolved name ([`People::upgrade`]).
+    /// A fuller form of a resolved name ([`People::upgrade`](super::People::upgrade)).
     Fuller {
         keys: Vec<String>,
         office: Vec<String>,
     },
-    /// Whether anybody has these name words ([`People::knows`]).
+    /// Whether anybody has these name words ([`People::knows`](super::People::knows)).
     Knows { keys: Vec<String> },
-    /// Whether a folded label is somebody's ([`People::known_alias`]).
+    /// Whether a folded label is somebody's ([`People::known_alias`](super::People::known_alias)).
     Alias { folded: String },
 }
 
@@ -142,7 +142,7 @@ impl Probe {
     }
 }
 
-/// Where one parse writes its questions: shared by the [`People`] a
+/// Where one parse writes its questions: shared by the [`People`](super::People) a
 /// parse makes (it makes a new one when the title changes).
 pub type ProbeLog = std::rc::Rc<std::cell::RefCell<Vec<Probe>>>;
 
@@ -198,7 +198,7 @@ pub(super) fn corpus_office<'k>(
 }
 
 /// The fullest form the corpus knows of a name with these keys, in this
-/// office (see [`People::upgrade`]).
+/// office (see [`People::upgrade`](super::People::upgrade)).
 pub(super) fn corpus_fuller<'k>(
     corpus: &'k [KnownPerson],
     keys: &[String],
