@@ -273,11 +273,11 @@ fn stats_reports_what_the_index_holds() {
 /// rest, then edits and removals. Not run by default (it needs a corpus):
 /// `PODIUM_CORPUS=/path/to/txt-folder cargo test --test cli -- --ignored real_corpus`.
 #[test]
-#[ignore]
+#[ignore = "needs a folder of .txt transcripts outside the repository (say ../shared/corpora/whitehouse-2021); run with PODIUM_CORPUS=DIR cargo test --test cli -- --ignored real_corpus"]
 fn real_corpus_in_steps_ends_as_a_rebuild_would() {
-    let Some(corpus) = std::env::var_os("PODIUM_CORPUS").map(PathBuf::from) else {
-        return;
-    };
+    let corpus = std::env::var_os("PODIUM_CORPUS")
+        .map(PathBuf::from)
+        .expect("set PODIUM_CORPUS to a folder of .txt transcripts");
     let limit: usize = std::env::var("PODIUM_CORPUS_FILES")
         .ok()
         .and_then(|v| v.parse().ok())
@@ -290,6 +290,12 @@ fn real_corpus_in_steps_ends_as_a_rebuild_would() {
         .collect();
     all.sort();
     all.truncate(limit);
+    assert!(
+        all.len() >= 2,
+        "{} has {} .txt transcripts: too few to index in steps",
+        corpus.display(),
+        all.len()
+    );
     let scratch = Scratch::new();
     let dir = scratch.path().join("c");
     std::fs::create_dir_all(&dir).expect("mkdir");

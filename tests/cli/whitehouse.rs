@@ -22,10 +22,12 @@
 //!
 //! [`trimmed_sample_reads_as_the_labeller_reads_it`] runs on the trimmed
 //! transcripts checked in under `tests/fixtures/whitehouse/`, everywhere.
-//! [`whole_corpus_measurement`] runs on the full corpus of 493 transcripts
-//! when it is present (`../shared/corpora/whitehouse-2021` next to the
-//! repository, or the folder in `PODIUM_WH_CORPUS`) and says so when it is
-//! not.
+//! [`whole_corpus_measurement`] runs on the full corpus of 493 transcripts,
+//! which a fresh clone does not have: it is ignored by default, and fails,
+//! saying what is missing, when asked for without the corpus
+//! (`../shared/corpora/whitehouse-2021` next to the repository, or the
+//! folder in `PODIUM_WH_CORPUS`): `PODIUM_WH_CORPUS=DIR cargo test --test
+//! cli -- --ignored whole_corpus_measurement --nocapture`.
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -511,9 +513,10 @@ fn measure(dir: &Path) -> Figures {
     f
 }
 
-/// Where the full corpus is, if it is here.
-fn corpus_dir() -> Option<PathBuf> {
-    let dir = std::env::var_os("PODIUM_WH_CORPUS")
+/// Where the full corpus should be: the folder in `PODIUM_WH_CORPUS`, else
+/// `../shared/corpora/whitehouse-2021` next to the repository.
+fn corpus_path() -> PathBuf {
+    std::env::var_os("PODIUM_WH_CORPUS")
         .map(PathBuf::from)
         .unwrap_or_else(|| {
             crate::util::repo()
@@ -521,7 +524,12 @@ fn corpus_dir() -> Option<PathBuf> {
                 .join("shared")
                 .join("corpora")
                 .join("whitehouse-2021")
-        });
+        })
+}
+
+/// Where the full corpus is, if it is here.
+fn corpus_dir() -> Option<PathBuf> {
+    let dir = corpus_path();
     dir.join("index.tsv").is_file().then_some(dir)
 }
 
@@ -585,11 +593,12 @@ fn trimmed_sample_reads_as_the_labeller_reads_it() {
 /// run that asks for it (`-- --ignored`) and finds no corpus fails, so a
 /// missing corpus can never pass as a measurement.
 #[test]
-#[ignore = "needs ../shared/corpora/whitehouse-2021 (or PODIUM_WH_CORPUS); run: cargo test --test cli whole_corpus_measurement -- --ignored --nocapture"]
+#[ignore = "needs the whitehouse-2021 corpus (../shared/corpora/whitehouse-2021 next to the repository, with its index.tsv); run with PODIUM_WH_CORPUS=DIR cargo test --test cli -- --ignored whole_corpus_measurement"]
 fn whole_corpus_measurement() {
     let dir = corpus_dir().unwrap_or_else(|| {
         panic!(
-            "the whitehouse-2021 corpus is not here: looked for ../shared/corpora/whitehouse-2021 next to the repository; set PODIUM_WH_CORPUS to its folder"
+            "the whitehouse-2021 corpus is not here: looked for index.tsv in {} (set PODIUM_WH_CORPUS to the corpus folder)",
+            corpus_path().display()
         )
     });
     let f = measure(&dir);

@@ -1,0 +1,90 @@
+//! The label regexes (`Name:`, `CAPITALS.`, a bare `Q`/`A`, `MR: NAME:`)
+//! and [`LabelRegex`], which matches a pattern's head first so that a long
+//! paragraph is not run through to its end for every label test.
+//!
+//! Separate from [`super::shape`] because the fast path is an
+//! optimisation with its own proof obligation: the unit test
+//! `label_patterns_capture_as_the_whole_regexes_do` checks it against the
+//! whole regexes.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+pub(super) static COLON_LABEL: LazyLock<LabelRegex> =
+    LazyLock::new(|| LabelRegex::new(r"^([^:：\n]{1,70}?)\s*[:：]\s*", Tail::Any));
+pub(super) static PERIOD_LABEL: LazyLock<LabelRegex> = LazyLock::new(|| {
+    LabelRegex::new(
+        r"^((?:[A-Z][A-Z'’\-]*\.?\s+){0,4}[A-Z][A-Z'’\-]+)\.\s+",
+        Tail::NonBlank,
+    )
+});
+pub(super) static BARE_QA: LazyLock<LabelRegex> =
+    LazyLock::new(|| LabelRegex::new(r"^(Q|A)(?:\s*([.:])\s*|(\s+))", Tail::NonBlank));
+/// `MR: ZIENTS:`: an honorific, a stray colon, then the name and the colon.
+pub(super) static STRAY_COLON: LazyLock<LabelRegex> = LazyLock::new(|| {
+    LabelRegex::new(
+        r"^((?i:mr|ms|mrs|dr)\.?\s*:\s*[A-Z][A-Z'’\-]+(?:\s+[A-Z][A-Z'’\-]+)?)\s*:\s*",
+        Tail::Any,
+    )
+});
+
+/// What a label pattern's last group takes: the rest of the paragraph
+/// (`(.*)$`), or the rest from its first non-blank character (`(\S.*)$`).
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(super) enum Tail {
+    Any,
+    NonBlank,
+}
+
+/// A label pattern: `head`, then a last group taking the rest of the
+/// paragraph (see [`Tail`]).
+///
+/// The whole pattern has to run over the whole paragraph to reach `$`,
+/// and paragraphs are long; the head alone stops within the first few
+/// dozen characters. Without a line break in the text (`.` stops at one;
+/// paragraphs have none), the rest group matches whatever follows any
+/// head match, so the head's first match, when its rest fits the tail, is
+/// the whole pattern's first match, with the same groups. Otherwise (a
+/// line break, or a rest that does not fit) the whole pattern decides.
+pub(super) struct LabelRegex {
+    pub(super) head: Regex,
+    pub(super) full: Regex,
+    pub(super) tail: Tail,
+}
+
+impl LabelRegex {
+    pub(super) fn new(head: &str, tail: Tail) -> LabelRegex {
+        let rest = match tail {
+            Tail::Any => r"(.*)$",
+            Tail::NonBlank => r"(\S.*)$",
+        };
+        LabelRegex {
+            head: Regex::new(head).expect("static regex"),
+            full: Regex::new(&format!("{head}{rest}")).expect("static regex"),
+            tail,
+        }
+    }
+
+    /// The groups the whole pattern captures in `text` (group 0 the whole
+    /// match, the last the rest).
+    pub(super) fn captures<'h>(&self, text: &'h str) -> Option<Vec<Option<&'h str>>> {
+        let groups = |c: regex::Captures<'h>| c.iter().map(|m| m.map(|m| m.as_str())).collect();
+        if !text.contains('\n') {
+            let c = self.head.captures(text)?;
+            let end = c.get(0).map_or(0, |m| m.end());
+            let rest = &text[end..];
+            let fits = match self.tail {
+                Tail::Any => true,
+                Tail::NonBlank => rest.starts_with(|ch: char| !ch.is_whitespace()),
+            };
+            if fits {
+                let mut g: Vec<Option<&'h str>> = groups(c);
+                g[0] = Some(text);
+                g.push(Some(rest));
+                return Some(g);
+            }
+        }
+        self.full.captures(text).map(groups)
+    }
+}
