@@ -17,6 +17,7 @@ pub mod parse;
 pub mod search;
 pub mod serve;
 pub mod show;
+pub mod similar;
 pub mod speakers;
 pub mod stats;
 
@@ -150,6 +151,11 @@ pub enum Command {
         after_help = "Examples:\n  podium show 708b03575f3f69eb\n  podium show 708b0357 --context 2\n  podium show 708b03575f3f69eb --json"
     )]
     Show(show::ShowArgs),
+    /// Passages on the same subject as one passage ("more like this"), by other speakers and in other briefings first.
+    #[command(
+        after_help = "Examples:\n  podium similar 708b03575f3f69eb\n  podium similar 708b0357 --role official --since 2024 -n 5\n  podium similar 708b0357 --format json"
+    )]
+    Similar(similar::SimilarArgs),
     /// List speakers with role, title and passage counts; with a QUERY, who says it most.
     #[command(
         after_help = "Examples:\n  podium speakers\n  podium speakers \"STAR Market\"\n  podium speakers tariffs --role official --json"

@@ -20,6 +20,7 @@ pub mod period;
 pub mod query;
 pub mod rank;
 pub mod role;
+pub mod similar;
 pub mod snippet;
 pub mod sort;
 pub mod speaker;

@@ -34,6 +34,7 @@ mod ranking;
 mod republished;
 mod roles;
 mod serve;
+mod similar;
 mod speakers;
 mod support;
 mod term;
