@@ -20,6 +20,7 @@ mod fuzz;
 mod fuzz_harness;
 mod gold;
 mod help;
+mod hints;
 mod incremental;
 mod inputs;
 mod jsonl;
