@@ -5,6 +5,7 @@
 
 mod attribution;
 mod bad_input;
+mod bench;
 mod briefings;
 mod cjk;
 mod config;
