@@ -117,6 +117,7 @@ pub fn similar(index: &PodiumIndex, req: &SimilarRequest) -> Result<Option<Simil
         }));
     }
     let filters = filter::clauses(index, &req.filters)?;
+    results.notes.extend(filter::notes(&filters));
     let best = keys[0].weight.max(f32::MIN_POSITIVE);
     let should: Vec<(Occur, Box<dyn Query>)> = keys
         .iter()
