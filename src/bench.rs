@@ -233,6 +233,14 @@ struct MixWord {
     doc_freq: u64,
 }
 
+/// A sampled passage, its usable words (distinct terms, commonest first)
+/// and its adjacent pairs of usable words.
+type Sampled<'a> = (
+    &'a crate::search::StoredPassage,
+    Vec<MixWord>,
+    Vec<(String, String)>,
+);
+
 /// A query mix drawn from the index itself, one query of each shape of the
 /// shipped mix, every one made of what the index holds so that every one
 /// finds passages: the commonest word that is not a stop word (`term`, and
@@ -275,11 +283,7 @@ pub fn mix_from_index(index: &PodiumIndex) -> Result<Vec<BenchQuery>> {
     };
     // Per sampled passage: its usable words (distinct, commonest first) and
     // its adjacent pairs of usable words.
-    let mut per: Vec<(
-        &crate::search::StoredPassage,
-        Vec<MixWord>,
-        Vec<(String, String)>,
-    )> = Vec::new();
+    let mut per: Vec<Sampled> = Vec::new();
     for p in &sample {
         let words: Vec<String> = p.text.unicode_words().map(str::to_lowercase).collect();
         let mut usable: Vec<MixWord> = Vec::new();
