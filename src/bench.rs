@@ -11,6 +11,11 @@
 //! filtered: trade --speaker "Anna Lindqvist" --since 2019 --until 2021
 //! ```
 //!
+//! Without a mix file, [`mix_from_index`] draws one from the index itself
+//! (its words, phrases and speakers), so that every query finds passages
+//! on whatever index is measured; the report names the queries that find
+//! nothing ([`BenchReport::without_hits`]) and where the mix came from.
+//!
 //! [`run`] measures each query in-process: *warm* (the index open, every
 //! query repeated, percentiles over all runs) and *cold* (open the index,
 //! run the first query; what a one-shot CLI call pays beyond process
@@ -39,6 +44,36 @@ pub struct BenchQuery {
 }
 
 impl BenchQuery {
+    /// The query as a mix file line without its name (`trade --speaker
+    /// "Anna Lindqvist" --since 2019`): how a drawn mix is shown, and
+    /// what saves it as a `--queries` file.
+    pub fn options_line(&self) -> String {
+        let mut out = self.request_text.clone();
+        let quoted = |v: &str| {
+            if v.contains(char::is_whitespace) || v.is_empty() {
+                format!("\"{}\"", v.replace('\\', "\\\\").replace('"', "\\\""))
+            } else {
+                v.to_string()
+            }
+        };
+        for sp in &self.speakers {
+            out.push_str(&format!(" --speaker {}", quoted(sp)));
+        }
+        for (flag, v) in [
+            ("--role", &self.role),
+            ("--since", &self.since),
+            ("--until", &self.until),
+        ] {
+            if let Some(v) = v {
+                out.push_str(&format!(" {flag} {}", quoted(v)));
+            }
+        }
+        if self.limit != 10 {
+            out.push_str(&format!(" -n {}", self.limit));
+        }
+        out
+    }
+
     fn request(&self) -> Result<Request> {
         Ok(Request {
             query: self.request_text.clone(),
@@ -167,6 +202,213 @@ pub fn parse_mix(text: &str) -> Result<Vec<BenchQuery>> {
     Ok(out)
 }
 
+/// Passages read to draw a mix from an index: spread evenly over it, enough
+/// to see its common words and speakers, few enough to take a moment on a
+/// million passages.
+const MIX_SAMPLE: usize = 400;
+
+/// A word in more of the index's passages than this share is left out of a
+/// drawn mix: a stop word ("the", "that") measures the posting list of
+/// nearly every passage, not a query anyone types.
+const MIX_MAX_SHARE: f64 = 0.2;
+
+/// Words a drawn mix never uses, whatever their share: in a small index
+/// even "would" can be under [`MIX_MAX_SHARE`].
+const MIX_STOP: &[&str] = &[
+    "about", "after", "also", "been", "before", "being", "could", "does", "each", "even", "from",
+    "have", "here", "into", "just", "like", "more", "most", "much", "must", "only", "other",
+    "over", "said", "same", "should", "some", "such", "than", "that", "their", "them", "then",
+    "there", "these", "they", "this", "those", "very", "want", "well", "were", "what", "when",
+    "where", "which", "while", "will", "with", "would", "your", "thank", "think", "know", "going",
+    "yeah", "okay",
+];
+
+/// A word of a sampled passage a drawn mix may use, with its document
+/// frequency in the whole index.
+#[derive(Debug, Clone)]
+struct MixWord {
+    word: String,
+    /// Its index term: `enterprise` and `enterprises` are one.
+    term: String,
+    doc_freq: u64,
+}
+
+/// A sampled passage, its usable words (distinct terms, commonest first)
+/// and its adjacent pairs of usable words.
+type Sampled<'a> = (
+    &'a crate::search::StoredPassage,
+    Vec<MixWord>,
+    Vec<(String, String)>,
+);
+
+/// A query mix drawn from the index itself, one query of each shape of the
+/// shipped mix, every one made of what the index holds so that every one
+/// finds passages: the commonest word that is not a stop word (`term`, and
+/// `top50` with 50 hits), a rare one (`term-rare`), two and three common
+/// words of one passage (`and2`, `and3`), two adjacent words of a passage
+/// as a phrase (`phrase`), and a word with the speaker (and year) of a
+/// passage that says it (`filtered`). Empty when the sample has no usable
+/// words (an index of CJK text only, or of a few passages): the caller
+/// falls back to the shipped mix and says so.
+///
+/// Why: the shipped mix is in the words of the sample briefings and of
+/// generated corpora; on a user's own index most of its queries may find
+/// nothing, and a bench of empty posting lists measures nothing a user
+/// does.
+pub fn mix_from_index(index: &PodiumIndex) -> Result<Vec<BenchQuery>> {
+    use unicode_segmentation::UnicodeSegmentation;
+    let searcher = index.searcher();
+    let docs = searcher.num_docs();
+    if docs == 0 {
+        return Ok(Vec::new());
+    }
+    let sample = sample_passages(index, &searcher)?;
+    let max_df = ((docs as f64 * MIX_MAX_SHARE) as u64).max(2);
+    let mut df_of: std::collections::HashMap<String, Option<(String, u64)>> = Default::default();
+    let mut doc_freq = |w: &str| -> Result<Option<(String, u64)>> {
+        if let Some(d) = df_of.get(w) {
+            return Ok(d.clone());
+        }
+        let usable =
+            w.chars().count() >= 4 && w.chars().all(char::is_alphabetic) && !MIX_STOP.contains(&w);
+        let d = match crate::index::analyzer::terms(w).first() {
+            Some(t) if usable => {
+                let d = searcher.doc_freq(&tantivy::Term::from_field_text(index.fields.text, t))?;
+                (2..=max_df).contains(&d).then(|| (t.clone(), d))
+            }
+            _ => None,
+        };
+        df_of.insert(w.to_string(), d.clone());
+        Ok(d)
+    };
+    // Per sampled passage: its usable words (distinct, commonest first) and
+    // its adjacent pairs of usable words.
+    let mut per: Vec<Sampled> = Vec::new();
+    for p in &sample {
+        let words: Vec<String> = p.text.unicode_words().map(str::to_lowercase).collect();
+        let mut usable: Vec<MixWord> = Vec::new();
+        let mut pairs = Vec::new();
+        for (i, w) in words.iter().enumerate() {
+            let Some((term, d)) = doc_freq(w)? else {
+                continue;
+            };
+            if let Some(next) = words.get(i + 1) {
+                if matches!(doc_freq(next)?, Some((t, _)) if t != term) {
+                    pairs.push((w.clone(), next.clone()));
+                }
+            }
+            if !usable.iter().any(|u| u.term == term) {
+                usable.push(MixWord {
+                    word: w.clone(),
+                    term,
+                    doc_freq: d,
+                });
+            }
+        }
+        usable.sort_by(|a, b| b.doc_freq.cmp(&a.doc_freq).then(a.word.cmp(&b.word)));
+        per.push((p, usable, pairs));
+    }
+    let all: Vec<&MixWord> = per.iter().flat_map(|(_, u, _)| u.iter()).collect();
+    let Some(common) = all
+        .iter()
+        .max_by(|a, b| a.doc_freq.cmp(&b.doc_freq).then(b.word.cmp(&a.word)))
+    else {
+        return Ok(Vec::new());
+    };
+    let query = |name: &str, text: String| BenchQuery {
+        name: name.to_string(),
+        request_text: text,
+        speakers: Vec::new(),
+        role: None,
+        since: None,
+        until: None,
+        limit: 10,
+    };
+    let mut mix = vec![query("term", common.word.clone())];
+    if let Some(rare) = all
+        .iter()
+        .filter(|w| w.term != common.term)
+        .min_by(|a, b| a.doc_freq.cmp(&b.doc_freq).then(a.word.cmp(&b.word)))
+    {
+        mix.push(query("term-rare", rare.word.clone()));
+    }
+    // The passage whose n-th commonest word is commonest: n words that
+    // stand together somewhere and are each in many passages.
+    for (n, name) in [(2, "and2"), (3, "and3")] {
+        let best = per
+            .iter()
+            .filter(|(_, u, _)| u.len() >= n)
+            .max_by_key(|(_, u, _)| u[n - 1].doc_freq);
+        if let Some((_, u, _)) = best {
+            let words: Vec<&str> = u[..n].iter().map(|w| w.word.as_str()).collect();
+            mix.push(query(name, words.join(" ")));
+        }
+    }
+    let phrase = per
+        .iter()
+        .flat_map(|(_, _, pairs)| pairs.iter())
+        .max_by_key(|(a, b)| {
+            let d = |w: &str| df_of.get(w).cloned().flatten().map_or(0, |(_, d)| d);
+            d(a).min(d(b))
+        });
+    if let Some((a, b)) = phrase {
+        mix.push(query("phrase", format!("\"{a} {b}\"")));
+    }
+    // A person the registry knows (not the narration) who says the common
+    // word, on a known date if there is one.
+    let registry = index.registry()?;
+    let speaking = per
+        .iter()
+        .filter(|(p, u, _)| {
+            p.role != crate::transcript::Role::Narration
+                && u.iter().any(|w| w.term == common.term)
+                && matches!(
+                    crate::search::speaker::resolve(registry, &p.speaker),
+                    crate::search::speaker::Resolution::Found(ref f) if f.contains(&p.speaker)
+                )
+        })
+        .min_by_key(|(p, _, _)| p.date.is_none());
+    if let Some((p, _, _)) = speaking {
+        let mut q = query("filtered", common.word.clone());
+        q.speakers.push(p.speaker.clone());
+        if let Some(d) = p.date {
+            q.since = Some(d.year().to_string());
+            q.until = Some(d.year().to_string());
+        }
+        mix.push(q);
+    }
+    let mut top = query("top50", common.word.clone());
+    top.limit = 50;
+    mix.push(top);
+    Ok(mix)
+}
+
+/// Up to [`MIX_SAMPLE`] live passages, spread evenly over the segments.
+fn sample_passages(
+    index: &PodiumIndex,
+    searcher: &tantivy::Searcher,
+) -> Result<Vec<crate::search::StoredPassage>> {
+    let total: u64 = searcher
+        .segment_readers()
+        .iter()
+        .map(|s| u64::from(s.max_doc()))
+        .sum();
+    let step = (total / MIX_SAMPLE as u64).max(1);
+    let mut out = Vec::new();
+    for (ord, segment) in searcher.segment_readers().iter().enumerate() {
+        let mut doc = 0;
+        while doc < segment.max_doc() {
+            if !segment.is_deleted(doc) {
+                let addr = tantivy::DocAddress::new(ord as u32, doc);
+                let d: tantivy::TantivyDocument = searcher.doc(addr)?;
+                out.push(crate::search::StoredPassage::from_doc(&index.fields, &d));
+            }
+            doc = doc.saturating_add(u32::try_from(step).unwrap_or(u32::MAX));
+        }
+    }
+    Ok(out)
+}
+
 /// How long to measure.
 #[derive(Debug, Clone, Copy)]
 pub struct BenchOptions {
@@ -241,10 +483,44 @@ pub struct BenchReport {
     pub overall: Percentiles,
     /// Open the index and answer the first query of the mix.
     pub cold: Percentiles,
+    /// Where the mix came from ([`MixSource`]'s words).
+    pub mix: String,
+    /// The names of the queries that found no passage: a bench of those
+    /// measures empty posting lists, so they are reported, never dropped.
+    pub without_hits: Vec<String>,
+}
+
+/// Where a bench's queries came from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum MixSource {
+    /// Drawn from the index ([`mix_from_index`]).
+    Index,
+    /// The shipped mix, when the index gave no usable words.
+    Shipped,
+    /// The user's `--queries` file.
+    File(std::path::PathBuf),
+}
+
+impl std::fmt::Display for MixSource {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            MixSource::Index => write!(f, "drawn from the index"),
+            MixSource::Shipped => write!(
+                f,
+                "the shipped mix (the index has too few words of its own to draw one)"
+            ),
+            MixSource::File(p) => write!(f, "from {}", p.display()),
+        }
+    }
 }
 
 /// Runs a mix against the index in `dir`.
-pub fn run(dir: &std::path::Path, mix: &[BenchQuery], opts: BenchOptions) -> Result<BenchReport> {
+pub fn run(
+    dir: &std::path::Path,
+    mix: &[BenchQuery],
+    source: &MixSource,
+    opts: BenchOptions,
+) -> Result<BenchReport> {
     let requests: Vec<Request> = mix.iter().map(BenchQuery::request).collect::<Result<_>>()?;
     let mut cold = Vec::with_capacity(opts.cold_runs);
     for _ in 0..opts.cold_runs {
@@ -282,12 +558,19 @@ pub fn run(dir: &std::path::Path, mix: &[BenchQuery], opts: BenchOptions) -> Res
             warm: Percentiles::of(samples),
         });
     }
+    let without_hits = queries
+        .iter()
+        .filter(|q| q.hits == 0)
+        .map(|q| q.name.clone())
+        .collect();
     Ok(BenchReport {
         index: dir.display().to_string(),
         passages,
         queries,
         overall: Percentiles::of(all),
         cold: Percentiles::of(cold),
+        mix: source.to_string(),
+        without_hits,
     })
 }
 
@@ -324,6 +607,20 @@ mod tests {
         assert!(parse_mix("oops").is_err());
         assert!(parse_mix("x: y --bogus 1").is_err());
         assert!(parse_mix("# nothing").is_err());
+    }
+
+    #[test]
+    fn a_query_reads_back_from_its_own_line() {
+        let mix =
+            parse_mix("f: trade --speaker \"Anna L\" --since 2019 -n 5\np: \"capital market\"\n")
+                .unwrap();
+        assert_eq!(
+            mix[0].options_line(),
+            "trade --speaker \"Anna L\" --since 2019 -n 5"
+        );
+        let again = parse_mix(&format!("f: {}", mix[0].options_line())).unwrap();
+        assert_eq!(again[0], BenchQuery { ..mix[0].clone() });
+        assert_eq!(mix[1].options_line(), "\"capital market\"");
     }
 
     #[test]

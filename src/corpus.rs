@@ -23,6 +23,7 @@
 //! | another encoding (Windows-1252, Latin-1, GBK, Shift_JIS, …) | detected with `chardetng`, decoded with `encoding_rs`, and a warning says which encoding was assumed |
 //! | empty or whitespace only | warning, skipped |
 //! | binary (NUL bytes, many control bytes) | warning, skipped |
+//! | decodes to nothing readable: a binary behind a BOM (NULs), invalid UTF-16 (mostly U+FFFD), no letter or digit | warning naming the reason, skipped |
 //! | larger than [`MAX_FILE_BYTES`] | warning, skipped *without being read* |
 //! | a directory, a pipe, a device, a broken or looping symlink, no permission | warning, skipped |
 //!
@@ -482,6 +483,7 @@ pub fn decode_owned(bytes: Vec<u8>) -> Result<(String, Option<String>), String> 
     if text.trim().is_empty() {
         return Err("is empty (only white space)".into());
     }
+    input::unreadable(&text)?;
     Ok((text, note))
 }
 
@@ -779,6 +781,41 @@ mod tests {
         assert!(text(&[0u8, 1, 2, 3, 0, 255])
             .unwrap_err()
             .contains("binary"));
+    }
+
+    #[test]
+    fn what_decodes_to_nothing_readable_is_refused_with_its_reason() {
+        // A binary file behind a UTF-8 byte-order mark.
+        let mut bom_binary = b"\xef\xbb\xbf".to_vec();
+        bom_binary.extend([0u8, 0, 0, 13, b'I', b'H', b'D', b'R', 0, 0, 1]);
+        assert!(text(&bom_binary).unwrap_err().contains("NUL characters"));
+        // Invalid UTF-16: lone surrogates after a little-endian BOM.
+        let mut bad16 = vec![0xff, 0xfe];
+        for _ in 0..50 {
+            bad16.extend([0x00, 0xdc]);
+        }
+        assert!(text(&bad16)
+            .unwrap_err()
+            .contains("not valid in its encoding"));
+        // Only punctuation.
+        assert!(text("-- ** -- ...".as_bytes())
+            .unwrap_err()
+            .contains("no letter or digit"));
+        // One bad unit in a real text is a note, not a refusal.
+        let mut mostly = vec![0xff, 0xfe];
+        mostly.extend(
+            "Moderator: Good morning. "
+                .encode_utf16()
+                .flat_map(u16::to_le_bytes),
+        );
+        mostly.extend([0x00, 0xdc]);
+        mostly.extend(
+            "The briefing starts now."
+                .encode_utf16()
+                .flat_map(u16::to_le_bytes),
+        );
+        let (t, note) = decode(&mostly).expect("readable");
+        assert!(t.contains("Good morning") && note.is_some_and(|n| n.contains("U+FFFD")));
     }
 
     #[test]

@@ -10,7 +10,10 @@ use std::path::PathBuf;
 /// Everything that can stop a podium command.
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
-    #[error("no index at {}: run `podium index` to build it", path.display())]
+    /// No index where one was looked for. The message gives the command
+    /// that builds one there, with the same `--index`, so that it can be
+    /// pasted as it is once PATH is filled in.
+    #[error("no index at {}; build one with: podium index PATH --index {}", path.display(), shell_word(&path.display().to_string()))]
     NoIndex { path: PathBuf },
 
     #[error("the index at {} cannot be used ({reason}): run `podium index --rebuild`", path.display())]
@@ -120,6 +123,20 @@ fn damage_hint(e: &tantivy::TantivyError) -> &'static str {
         // column) comes from the files on disk.
         T::InvalidArgument(_) => "",
         _ => "; the index may be damaged: `podium index --rebuild` rebuilds it",
+    }
+}
+
+/// `word` as a shell reads it back: as it is when it is plain, else in
+/// single quotes (a path with spaces in a suggested command).
+fn shell_word(word: &str) -> String {
+    let plain = !word.is_empty()
+        && word
+            .chars()
+            .all(|c| c.is_alphanumeric() || "/._-~+,:@%=".contains(c));
+    if plain {
+        word.to_string()
+    } else {
+        format!("'{}'", word.replace('\'', "'\\''"))
     }
 }
 

@@ -29,6 +29,7 @@ fn main() -> ExitCode {
         Command::Generate(args) => cli::generate::run(args),
         Command::Bench(args) => cli::bench::run(args),
         Command::Show(args) => cli::show::run(args),
+        Command::Similar(args) => cli::similar::run(args, global),
         Command::Speakers(args) => cli::speakers::run(args),
         Command::Docs(args) => cli::docs::run(args),
         Command::Export(args) => cli::export::run(args, global),

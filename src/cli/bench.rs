@@ -8,19 +8,21 @@ use anyhow::Context;
 use clap::Args;
 
 use super::IndexLocation;
-use crate::bench::{self, BenchOptions, BenchReport, Percentiles};
+use crate::bench::{self, BenchOptions, BenchReport, MixSource, Percentiles};
+use crate::index::PodiumIndex;
 use crate::render::{json, sanitize};
 
-/// The mix used when no `--queries` file is given: one query of each
-/// shape, in words found both in the sample briefings and in generated
-/// corpora.
+/// The mix used when no `--queries` file is given and the index has too
+/// few words to draw one from ([`bench::mix_from_index`]): one query of
+/// each shape, in words found both in the sample briefings and in
+/// generated corpora.
 pub const DEFAULT_MIX: &str = include_str!("default.mix");
 
 #[derive(Debug, Clone, Args)]
 pub struct BenchArgs {
     #[command(flatten)]
     pub location: IndexLocation,
-    /// Query mix file, one `name: query [options]` per line [default: a shipped mix].
+    /// Query mix file, one `name: query [options]` per line [default: a mix drawn from the index: its common and rare words, words of one passage, a phrase, a speaker's word].
     #[arg(long, value_name = "FILE")]
     pub queries: Option<PathBuf>,
     /// Measured runs of each query.
@@ -38,21 +40,56 @@ pub struct BenchArgs {
 }
 
 pub fn run(args: &BenchArgs) -> anyhow::Result<ExitCode> {
-    let text = match &args.queries {
-        Some(p) => std::fs::read_to_string(p)
-            .with_context(|| format!("reading the query mix {}", p.display()))?,
-        None => DEFAULT_MIX.to_string(),
+    let dir = args.location.path();
+    let (mix, source) = match &args.queries {
+        Some(p) => {
+            let text = std::fs::read_to_string(p)
+                .with_context(|| format!("reading the query mix {}", p.display()))?;
+            (bench::parse_mix(&text)?, MixSource::File(p.clone()))
+        }
+        None => {
+            let drawn = bench::mix_from_index(&PodiumIndex::open(&dir)?)?;
+            if drawn.is_empty() {
+                (bench::parse_mix(DEFAULT_MIX)?, MixSource::Shipped)
+            } else {
+                (drawn, MixSource::Index)
+            }
+        }
     };
-    let mix = bench::parse_mix(&text)?;
+    eprintln!(
+        "podium: bench: {} queries, {source}: {}",
+        mix.len(),
+        sanitize(
+            &mix.iter()
+                .map(|q| format!("{}: {}", q.name, q.options_line()))
+                .collect::<Vec<_>>()
+                .join("; ")
+        )
+    );
     let report = bench::run(
-        &args.location.path(),
+        &dir,
         &mix,
+        &source,
         BenchOptions {
             warmup: args.warmup,
             runs: args.runs.max(1),
             cold_runs: args.cold.max(1),
         },
     )?;
+    if report.without_hits.is_empty() {
+        eprintln!(
+            "podium: bench: every query finds passages ({} of {})",
+            report.queries.len(),
+            report.queries.len()
+        );
+    } else {
+        eprintln!(
+            "podium: bench: {} of {} queries find nothing ({}): their times measure empty lookups",
+            report.without_hits.len(),
+            report.queries.len(),
+            sanitize(&report.without_hits.join(", "))
+        );
+    }
     let mut out = io::stdout().lock();
     if args.json {
         json::line(&mut out, &report)?;

@@ -17,6 +17,7 @@ pub mod parse;
 pub mod search;
 pub mod serve;
 pub mod show;
+pub mod similar;
 pub mod speakers;
 pub mod stats;
 
@@ -150,6 +151,11 @@ pub enum Command {
         after_help = "Examples:\n  podium show 708b03575f3f69eb\n  podium show 708b0357 --context 2\n  podium show 708b03575f3f69eb --json"
     )]
     Show(show::ShowArgs),
+    /// Passages on the same subject as one passage ("more like this"), by other speakers and in other briefings first.
+    #[command(
+        after_help = "Examples:\n  podium similar 708b03575f3f69eb\n  podium similar 708b0357 --role official --since 2024 -n 5\n  podium similar 708b0357 --format json"
+    )]
+    Similar(similar::SimilarArgs),
     /// List speakers with role, title and passage counts; with a QUERY, who says it most.
     #[command(
         after_help = "Examples:\n  podium speakers\n  podium speakers \"STAR Market\"\n  podium speakers tariffs --role official --json"
@@ -254,6 +260,15 @@ pub fn parse_args() -> Result<Cli, ExitCode> {
                         ExitCode::from(ERROR)
                     })
                 }
+                ErrorKind::InvalidSubcommand => {
+                    use clap::error::{ContextKind, ContextValue};
+                    let typed = match e.get(ContextKind::InvalidSubcommand) {
+                        Some(ContextValue::String(s)) => s.clone(),
+                        _ => String::new(),
+                    };
+                    eprintln!("podium: error: {}", unknown_subcommand_line(&typed));
+                    Err(ExitCode::from(ERROR))
+                }
                 _ => {
                     let line = usage_error_line(&e.render().to_string(), &subcommand_named());
                     eprintln!("podium: error: {line}");
@@ -262,6 +277,86 @@ pub fn parse_args() -> Result<Cli, ExitCode> {
             }
         }
     }
+}
+
+/// Words people type for "find passages" that are not podium's command
+/// for it: answered with `search` though they look nothing like it.
+const SEARCH_WORDS: &[&str] = &["find", "query", "grep", "lookup", "look", "seek"];
+
+/// The error for a subcommand podium does not have: what was typed, the
+/// command it most likely meant ([`meant_subcommand`]), and every command
+/// there is. clap's own tip is not used: it picks by Jaro similarity,
+/// which answers `serv` with `search` rather than `serve` and `find` with
+/// `index`, a different command that shares three letters.
+pub fn unknown_subcommand_line(typed: &str) -> String {
+    let cmd = Cli::command();
+    let names: Vec<&str> = cmd
+        .get_subcommands()
+        .filter(|c| !c.is_hide_set())
+        .map(|c| c.get_name())
+        .collect();
+    let mut out = format!("unrecognized subcommand '{typed}'");
+    match meant_subcommand(typed, &names) {
+        Some(Meant::Lookalike(name)) => {
+            out.push_str(&format!("; tip: a similar subcommand exists: '{name}'"));
+        }
+        Some(Meant::Search) => {
+            out.push_str("; tip: to find passages, the command is 'search' (podium search WORDS)");
+        }
+        None => {}
+    }
+    out.push_str(&format!(
+        "; commands: {}; see `podium --help`",
+        names.join(", ")
+    ));
+    crate::render::sanitize(&out).into_owned()
+}
+
+/// What an unknown subcommand was most likely meant to be.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Meant<'a> {
+    /// A command whose name it nearly is.
+    Lookalike(&'a str),
+    /// A word for searching ([`SEARCH_WORDS`]).
+    Search,
+}
+
+/// The command `typed` stands for, if one clearly does: the only command
+/// it begins (`serv` → `serve`, `sim` → `similar`, two letters at least),
+/// else the only nearest within one edit for names up to four letters and
+/// two beyond (`sarch`, `serach` → `search`; `server` → `serve`), else
+/// `search` for a word that means it (`find`, `query`). Nothing when two
+/// commands are as near, or none is near: a wrong guess misleads more than
+/// the list of commands helps.
+pub fn meant_subcommand<'a>(typed: &str, names: &[&'a str]) -> Option<Meant<'a>> {
+    let t = typed.trim().to_lowercase();
+    if t.chars().count() >= 2 {
+        let starts: Vec<&str> = names
+            .iter()
+            .copied()
+            .filter(|n| n.starts_with(&t))
+            .collect();
+        if let [one] = starts[..] {
+            return Some(Meant::Lookalike(one));
+        }
+    }
+    let limit = if t.chars().count() <= 4 { 1 } else { 2 };
+    let mut near: Vec<(usize, &str)> = names
+        .iter()
+        .map(|n| (crate::search::speaker::edit_distance(&t, n), *n))
+        .filter(|(d, _)| *d <= limit)
+        .collect();
+    near.sort();
+    match near[..] {
+        [(d, one), ..] if near.iter().filter(|(e, _)| *e == d).count() == 1 => {
+            return Some(Meant::Lookalike(one));
+        }
+        _ => {}
+    }
+    if SEARCH_WORDS.contains(&t.as_str()) && names.contains(&"search") {
+        return Some(Meant::Search);
+    }
+    None
 }
 
 /// The command the user named (`podium search`), for the `--help` hint.
@@ -397,6 +492,26 @@ mod tests {
             ),
             "a value is required for '--since <DATE>'; see `podium search --help`"
         );
+    }
+
+    #[test]
+    fn unknown_subcommands_are_answered_only_with_what_they_look_like() {
+        let names = [
+            "index", "search", "serve", "show", "similar", "stats", "speakers",
+        ];
+        let meant = |t| meant_subcommand(t, &names);
+        assert_eq!(meant("serv"), Some(Meant::Lookalike("serve")));
+        assert_eq!(meant("server"), Some(Meant::Lookalike("serve")));
+        assert_eq!(meant("sarch"), Some(Meant::Lookalike("search")));
+        assert_eq!(meant("serach"), Some(Meant::Lookalike("search")));
+        assert_eq!(meant("sim"), Some(Meant::Lookalike("similar")));
+        assert_eq!(meant("find"), Some(Meant::Search));
+        assert_eq!(meant("query"), Some(Meant::Search));
+        // Far from every name, or as near to two: no guess.
+        assert_eq!(meant("frobnicate"), None);
+        assert_eq!(meant("s"), None);
+        assert_eq!(meant("se"), None);
+        assert_eq!(meant("sta"), Some(Meant::Lookalike("stats")));
     }
 
     #[test]

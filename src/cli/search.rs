@@ -163,10 +163,27 @@ pub fn print_notes(results: &Results) {
         eprintln!("podium: note: {}", sanitize(note));
     }
     if let Some(s) = &results.suggestion {
-        eprintln!("podium: did you mean \"{}\"?", sanitize(s));
+        eprintln!("podium: did you mean {}?", quote_suggestion(s));
     }
     if let Some(e) = &results.emptied_by {
         eprintln!("podium: {}", sanitize(e));
+    }
+}
+
+/// A suggested query, quoted once: a query that is one phrase is shown in
+/// its own quotes (`"capital market"`, not `""capital market""`); any other
+/// in the quotes of a text header ([`text::quote_query`]), single when it
+/// holds double quotes, so it can be pasted into a shell.
+pub fn quote_suggestion(s: &str) -> String {
+    let t = s.trim();
+    let one_phrase = t.len() >= 2
+        && t.starts_with('"')
+        && t.ends_with('"')
+        && t[1..t.len() - 1].chars().all(|c| c != '"');
+    if one_phrase {
+        sanitize(t).into_owned()
+    } else {
+        text::quote_query(t)
     }
 }
 

@@ -82,6 +82,45 @@ pub fn convert(format: Format, text: String) -> Document {
     }
 }
 
+/// Why decoded text has nothing to index, if it has not: NUL characters
+/// (binary data behind a byte-order mark, which `corpus::decode` takes at
+/// its word), mostly undecodable or control characters (invalid UTF-16:
+/// a BOM followed by anything decodes, every bad unit replaced), or no
+/// letter or digit at all. Indexed, such a file would be a document with
+/// no passage anyone can find, and no word on why.
+pub fn unreadable(text: &str) -> Result<(), String> {
+    let (mut chars, mut nuls, mut bad, mut controls, mut words) = (0usize, 0, 0, 0, 0);
+    for c in text.chars().filter(|c| !c.is_whitespace()).take(64 * 1024) {
+        chars += 1;
+        match c {
+            '\0' => nuls += 1,
+            '\u{fffd}' => bad += 1,
+            c if c.is_control() => controls += 1,
+            c if c.is_alphanumeric() => words += 1,
+            _ => {}
+        }
+    }
+    if nuls > 0 {
+        return Err(
+            "decodes to text with NUL characters: a binary file (with a byte-order mark), not text; skipped"
+                .into(),
+        );
+    }
+    if bad * 10 > chars {
+        return Err(format!(
+            "decodes to nothing readable: {}% of its characters are not valid in its encoding; skipped",
+            bad * 100 / chars.max(1)
+        ));
+    }
+    if controls * 10 > chars {
+        return Err("decodes to control characters, not text: a binary file; skipped".into());
+    }
+    if words == 0 {
+        return Err("decodes to nothing readable: no letter or digit in it; skipped".into());
+    }
+    Ok(())
+}
+
 /// A date written by a machine (`2024-03-28`, `2024-03-28T10:00:00+08:00`)
 /// as `YYYY-MM-DD`; anything else as written, for the transcript parser's
 /// date rules.

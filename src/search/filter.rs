@@ -55,6 +55,17 @@ pub struct Clause {
     pub flag: String,
     /// Matches the passages the filter lets through; scores 0.
     pub query: Box<dyn Query>,
+    /// How the filter was read, when the user should be told
+    /// (`KJP read as Karine Jean-Pierre`).
+    pub notes: Vec<String>,
+}
+
+/// The notes of every clause, in order.
+pub fn notes(clauses: &[Clause]) -> Vec<String> {
+    clauses
+        .iter()
+        .flat_map(|c| c.notes.iter().cloned())
+        .collect()
 }
 
 /// Builds the clauses of the filters; an unknown speaker is an error that
@@ -73,8 +84,11 @@ pub fn clauses(index: &PodiumIndex, filters: &Filters) -> Result<Vec<Clause>> {
     if !filters.speakers.is_empty() {
         let registry = index.registry()?;
         let mut names: Vec<String> = Vec::new();
+        let mut notes = Vec::new();
         for wanted in &filters.speakers {
-            match speaker::resolve(registry, wanted) {
+            let (resolution, initials) = speaker::resolve_noting(registry, wanted);
+            notes.extend(initials.map(|i| i.note));
+            match resolution {
                 Resolution::Found(found) => {
                     for n in found {
                         if !names.contains(&n) {
@@ -103,6 +117,7 @@ pub fn clauses(index: &PodiumIndex, filters: &Filters) -> Result<Vec<Clause>> {
         out.push(Clause {
             flag,
             query: no_score(Box::new(TermSetQuery::new(terms))),
+            notes,
         });
     }
     if !filters.files.is_empty() {
@@ -125,6 +140,7 @@ pub fn clauses(index: &PodiumIndex, filters: &Filters) -> Result<Vec<Clause>> {
         out.push(Clause {
             flag,
             query: no_score(Box::new(TermSetQuery::new(terms))),
+            notes: Vec::new(),
         });
     }
     if !filters.outlets.is_empty() {
@@ -162,6 +178,7 @@ pub fn clauses(index: &PodiumIndex, filters: &Filters) -> Result<Vec<Clause>> {
         out.push(Clause {
             flag,
             query: no_score(Box::new(TermSetQuery::new(terms))),
+            notes: Vec::new(),
         });
     }
     if let Some(role) = filters.role {
@@ -171,6 +188,7 @@ pub fn clauses(index: &PodiumIndex, filters: &Filters) -> Result<Vec<Clause>> {
                 Term::from_field_text(f.role, role.as_str()),
                 IndexRecordOption::Basic,
             ))),
+            notes: Vec::new(),
         });
     }
     if filters.since.is_some() || filters.until.is_some() {
@@ -193,6 +211,7 @@ pub fn clauses(index: &PodiumIndex, filters: &Filters) -> Result<Vec<Clause>> {
                 bound(filters.since),
                 bound(filters.until),
             ))),
+            notes: Vec::new(),
         });
     }
     Ok(out)

@@ -20,6 +20,7 @@ pub mod period;
 pub mod query;
 pub mod rank;
 pub mod role;
+pub mod similar;
 pub mod snippet;
 pub mod sort;
 pub mod speaker;
@@ -97,6 +98,7 @@ pub fn search_with(index: &PodiumIndex, req: &Request, opts: &Options) -> Result
     let filters = filter::clauses(index, &req.filters)?;
     let compiled = query::compile(index, &searcher, &opts.synonyms, &req.query)?;
     let mut notes = compiled.notes.clone();
+    notes.extend(filter::notes(&filters));
     if !req.filters.files.is_empty() {
         notes.extend(file::notes(index.manifest()?, &req.filters.files));
     }
@@ -213,7 +215,7 @@ fn facet_query(
     opts: &Options,
 ) -> Result<(Box<dyn Query>, Vec<String>)> {
     let filters = filter::clauses(index, &req.filters)?;
-    let mut notes = Vec::new();
+    let mut notes = filter::notes(&filters);
     let base: Box<dyn Query> = if req.query.trim().is_empty() {
         Box::new(tantivy::query::AllQuery)
     } else {

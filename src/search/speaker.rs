@@ -58,6 +58,72 @@ pub fn resolve(registry: &Registry, query: &str) -> Resolution {
     Resolution::Unknown(closest(registry, &words.join(" "), 5))
 }
 
+/// A speaker found by initials: the canonical name, and the note that
+/// says so (`KJP read as Karine Jean-Pierre`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ByInitials {
+    pub name: String,
+    pub note: String,
+}
+
+/// [`resolve`], and when no name matches, the initials of the registry's
+/// speakers: transcripts and people write `KJP` for Karine Jean-Pierre,
+/// and the corpus says who that is when exactly one speaker has those
+/// initials. The second value is the note to show when initials decided
+/// (the user should see the reading, not trust it blindly). Several
+/// speakers with the initials stay unknown, with those speakers as the
+/// closest names: a guess between two people would be a wrong answer half
+/// the time.
+pub fn resolve_noting(registry: &Registry, query: &str) -> (Resolution, Option<ByInitials>) {
+    let resolution = resolve(registry, query);
+    if let Resolution::Unknown(closest) = &resolution {
+        let matching = by_initials(registry, query);
+        match matching.as_slice() {
+            [one] => {
+                let note = format!("{} read as {one}", query.trim());
+                return (
+                    Resolution::Found(vec![one.clone()]),
+                    Some(ByInitials {
+                        name: one.clone(),
+                        note,
+                    }),
+                );
+            }
+            [] => {}
+            several => {
+                let mut names: Vec<String> = several.to_vec();
+                names.extend(closest.iter().filter(|c| !several.contains(c)).cloned());
+                return (Resolution::Unknown(names), None);
+            }
+        }
+    }
+    (resolution, None)
+}
+
+/// The speakers whose canonical name has `query`'s letters as initials,
+/// one per word (hyphenated parts are words: Jean-Pierre is J, P; titles
+/// are not). `KJP`, `K.J.P.` and `kjp` are the same; at least two letters,
+/// as one letter is no one's initials.
+pub fn by_initials(registry: &Registry, query: &str) -> Vec<String> {
+    let typed: String = name::fold(query).chars().filter(|c| *c != ' ').collect();
+    if typed.chars().count() < 2 || !typed.chars().all(char::is_alphabetic) {
+        return Vec::new();
+    }
+    let mut out: Vec<String> = Vec::new();
+    for s in &registry.speakers {
+        let folded = name::fold(&s.name);
+        let initials: String = folded
+            .split(' ')
+            .filter(|w| !w.is_empty() && !name::is_title_word(w))
+            .filter_map(|w| w.chars().next())
+            .collect();
+        if initials == typed && !out.contains(&s.name) {
+            out.push(s.name.clone());
+        }
+    }
+    out
+}
+
 /// Resolves `speaker:gon*`: speakers with a name word (or a word of an
 /// alias) that starts with the folded prefix, titles dropped as in
 /// [`resolve`]. Every word but the last must match whole.
@@ -158,6 +224,38 @@ mod tests {
         .collect();
         speakers.sort_by(|a, b| a.name.cmp(&b.name));
         Registry { speakers }
+    }
+
+    #[test]
+    fn initials_name_the_one_speaker_who_has_them() {
+        let mut r = registry();
+        for name in ["Karine Jean-Pierre", "Joe Biden", "Jen Bailey"] {
+            r.speakers.push(Speaker {
+                name: name.into(),
+                ..Speaker::default()
+            });
+        }
+        let (found, note) = resolve_noting(&r, "KJP");
+        assert_eq!(found, Resolution::Found(vec!["Karine Jean-Pierre".into()]));
+        assert_eq!(note.expect("note").note, "KJP read as Karine Jean-Pierre");
+        assert_eq!(by_initials(&r, "k.j.p."), ["Karine Jean-Pierre"]);
+        assert_eq!(by_initials(&r, "al"), ["Anna Lindqvist"]);
+        // Two speakers are JB: neither is guessed, both are suggested.
+        match resolve_noting(&r, "JB") {
+            (Resolution::Unknown(closest), None) => {
+                assert!(
+                    closest.starts_with(&["Jen Bailey".into(), "Joe Biden".into()])
+                        || closest.starts_with(&["Joe Biden".into(), "Jen Bailey".into()]),
+                    "{closest:?}"
+                );
+            }
+            other => panic!("{other:?}"),
+        }
+        // A name that matches is never read as initials; one letter is no
+        // one's initials.
+        assert_eq!(resolve_noting(&r, "ortega").1, None);
+        assert!(by_initials(&r, "K").is_empty());
+        assert!(by_initials(&r, "k2").is_empty());
     }
 
     #[test]

@@ -76,7 +76,29 @@ pub fn did_you_mean(searcher: &Searcher, input: &str, typed: &[Typed]) -> Option
             out.replace_range(start..end, &word);
         }
     }
+    close_quote(&mut out);
     Some(out)
+}
+
+/// A suggestion is a query to type again, so a quote the query left open
+/// (podium read it to the end, and said so in a note) is closed in it:
+/// `"capitl market` suggests `"capital market"`, one pair of quotes.
+fn close_quote(query: &mut String) {
+    use super::query::lex::{lex, Tok};
+    let (lexemes, _) = lex(query);
+    let open = lexemes.iter().find_map(|l| match l.tok {
+        Tok::Phrase { closed: false, .. } => query[l.start..].chars().next(),
+        _ => None,
+    });
+    if let Some(open) = open {
+        query.push(match open {
+            '\u{201c}' => '\u{201d}',
+            '\u{201e}' => '\u{201c}',
+            '\u{00ab}' => '\u{00bb}',
+            '\u{00bb}' => '\u{00ab}',
+            other => other,
+        });
+    }
 }
 
 /// How many stems near the typed word are looked at as words.

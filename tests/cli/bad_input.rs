@@ -399,3 +399,67 @@ fn when_nothing_given_can_be_read_each_reason_comes_before_the_error() {
     );
     assert!(!scratch.path().join("idx/meta.json").exists());
 }
+
+#[test]
+fn files_that_decode_to_nothing_readable_are_skipped_and_named() {
+    let scratch = Scratch::new();
+    let dir = scratch.path().join("in");
+    let good = corpusgen::briefing(911, 0, 3);
+    corpusgen::write(&dir, "good.txt", &good);
+    // A binary file behind a UTF-8 byte-order mark: it decodes, to NULs.
+    let mut bom_binary = b"\xef\xbb\xbf\x89PNG\r\n\x1a\n\0\0\0\rIHDR".to_vec();
+    bom_binary.extend((0..2000u32).map(|i| (i * 7919 % 251) as u8));
+    scratch.write("in/bom-binary.txt", bom_binary);
+    // Invalid UTF-16: a little-endian BOM, then lone surrogates.
+    let mut bad16 = vec![0xff, 0xfe];
+    for i in 0..400u16 {
+        bad16.extend((0xdc00 + i).to_le_bytes());
+    }
+    scratch.write("in/bad-utf16.txt", bad16);
+    // UTF-8 text with NULs through it (no BOM).
+    scratch.write(
+        "in/nuls.txt",
+        "Moderator:\0 Good\0 morning\0 everyone.\0\n".repeat(20),
+    );
+
+    let out = index_raw(&scratch, &scratch.index(), &[], &[&dir]);
+    // The convention for skipped files: a warning each, exit 0.
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let summary = json_lines(&out.stdout).remove(0);
+    let warnings: Vec<(String, String)> = summary["warnings"]
+        .as_array()
+        .expect("warnings")
+        .iter()
+        .map(|w| (s(w, "file").to_string(), s(w, "message").to_string()))
+        .collect();
+    for (file, reason) in [
+        ("bom-binary.txt", "NUL characters"),
+        ("bad-utf16.txt", "not valid in its encoding"),
+        ("nuls.txt", "binary file"),
+    ] {
+        assert!(
+            warnings
+                .iter()
+                .any(|(f, m)| f.ends_with(file) && m.contains(reason)),
+            "no warning for {file} ({reason}) in {warnings:#?}"
+        );
+    }
+    assert_eq!(n(&summary, "skipped"), 3, "{summary}");
+    // Only the good file is a document of the index, and it is searchable.
+    let stats = crate::support::stats(&scratch, &scratch.index());
+    assert_eq!(n(&stats, "documents"), 1, "{stats}");
+    let tag = good.paragraphs[0]
+        .split_whitespace()
+        .last()
+        .expect("tag")
+        .trim_end_matches(['.', '?'])
+        .to_string();
+    let (hits, code) = scratch.search(&tag, &[]);
+    assert_eq!(code, 0);
+    assert!(hits.iter().all(|h| s(h, "file").ends_with("good.txt")));
+}

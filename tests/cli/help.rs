@@ -160,7 +160,7 @@ fn man_page_documents_every_subcommand() {
 fn errors_are_one_line_with_a_hint() {
     let scratch = Scratch::new();
     let one_line = |e: &str| e.trim_end().lines().count() == 1;
-    // A misspelt subcommand: clap's suggestion, on one line.
+    // A misspelt subcommand: the command it looks like, on one line.
     scratch
         .podium()
         .arg("serach")
@@ -197,7 +197,7 @@ fn errors_are_one_line_with_a_hint() {
         .assert()
         .code(2)
         .stderr(predicate::eq(
-            "podium: error: no index at nowhere: run `podium index` to build it\n",
+            "podium: error: no index at nowhere; build one with: podium index PATH --index nowhere\n",
         ));
     scratch
         .podium()
@@ -205,7 +205,7 @@ fn errors_are_one_line_with_a_hint() {
         .assert()
         .code(2)
         .stderr(predicate::str::contains(
-            "no index at nowhere: run `podium index`",
+            "no index at nowhere; build one with: podium index PATH --index nowhere",
         ))
         .stderr(predicate::function(one_line));
     // --help and --version are not errors.

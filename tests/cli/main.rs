@@ -5,6 +5,7 @@
 
 mod attribution;
 mod bad_input;
+mod bench;
 mod briefings;
 mod cjk;
 mod config;
@@ -20,6 +21,7 @@ mod fuzz;
 mod fuzz_harness;
 mod gold;
 mod help;
+mod hints;
 mod incremental;
 mod inputs;
 mod jsonl;
@@ -34,6 +36,7 @@ mod ranking;
 mod republished;
 mod roles;
 mod serve;
+mod similar;
 mod speakers;
 mod support;
 mod term;

@@ -309,3 +309,46 @@ fn with_no_passage_having_every_word_more_of_the_words_rank_first() {
         "{hits:#?}"
     );
 }
+
+/// A briefing whose speaker reads her topics out as headings: `Inflation.`
+/// and `Inside Ukraine.` become passages of their own.
+const HEADINGS: &str = "\
+Treasury press briefing on prices and jobs
+
+May 4, 2022
+
+MS. HALVERSON: Good afternoon, everyone. I have two topics today.
+
+Inflation.
+
+Inflation has eased for the third month in a row, and we expect the prices of food and fuel to come down further over the summer as supply chains recover and the ports clear their backlog of containers.
+
+Inside Ukraine.
+
+Inside Ukraine the humanitarian corridor reopened this morning, and the first convoy of grain left the port at dawn under the protection of the monitors.
+
+Q Thank you. On jobs, will the hiring freeze end?
+
+MS. HALVERSON: The freeze ends in June for the agencies that met their targets.
+";
+
+#[test]
+fn one_word_headings_rank_below_the_passages_about_their_subject() {
+    let scratch = Scratch::new();
+    let f = scratch.write("prices.txt", HEADINGS);
+    scratch.index_paths(&[&f]);
+    for (query, heading) in [
+        ("inflation", "Inflation."),
+        ("inside ukraine", "Inside Ukraine."),
+    ] {
+        let (hits, code) = scratch.search(query, &[]);
+        assert_eq!(code, 0);
+        let texts: Vec<&str> = hits.iter().map(|h| s(h, "text")).collect();
+        // Both found; the heading second, although BM25 alone ranks it first
+        // (one or two words: the shortest length there is).
+        assert_eq!(texts.len(), 2, "{texts:?}");
+        assert_eq!(texts[1], heading, "{texts:?}");
+        assert!(texts[0].len() > 100, "{texts:?}");
+        assert!(score(&hits[0]) > score(&hits[1]));
+    }
+}

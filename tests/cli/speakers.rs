@@ -169,3 +169,72 @@ fn speakers_with_a_query_says_who_talks_about_it_most() {
     let o = run(fixture(), &["speakers", "zeppelin"]);
     assert_eq!(o.status.code(), Some(1));
 }
+
+/// A White House briefing: the title names the press secretary in full,
+/// the labels by surname; people write KJP.
+const JEAN_PIERRE: &str = "\
+Press Briefing by Principal Deputy Press Secretary Karine Jean-Pierre
+
+May 26, 2021
+
+MS. JEAN-PIERRE: Good afternoon, everyone. Today the President will talk about the vaccination campaign and the summer reopening of schools across the country.
+
+Q Thank you, Karine. On the vaccination campaign, when will children be eligible?
+
+MS. JEAN-PIERRE: The FDA decides that, and we expect its decision on the vaccination of children before the schools reopen.
+";
+
+/// Two speakers with the initials JB.
+const TWO_JBS: &str = "\
+Harbour Council press conference on the ferry timetable
+
+Date: 3 June 2021
+
+Speakers:
+Ms. Jana Berg, director of the Ferry Office
+Mr. Jonas Brekke, spokesperson of the Harbour Council
+
+Jonas Brekke:
+Good morning. The director will present the summer vaccination ferry timetable.
+
+Jana Berg:
+From July the vaccination ferry sails every hour between the islands.
+";
+
+#[test]
+fn initials_name_the_speaker_the_corpus_knows_by_them() {
+    let scratch = crate::util::Scratch::new();
+    let a = scratch.write("kjp.txt", JEAN_PIERRE);
+    let b = scratch.write("jb.txt", TWO_JBS);
+    scratch.index_paths(&[&a, &b]);
+    for (args, note) in [
+        (
+            vec!["search", "vaccination", "--speaker", "KJP", "--json"],
+            "podium: note: KJP read as Karine Jean-Pierre",
+        ),
+        (
+            vec!["search", "vaccination speaker:kjp", "--json"],
+            "speaker:kjp read as Karine Jean-Pierre",
+        ),
+    ] {
+        let o = run(&scratch, &args);
+        assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+        assert!(stderr(&o).contains(note), "{}", stderr(&o));
+        let hits = json_lines(&o.stdout);
+        assert_eq!(hits.len(), 2, "{hits:?}");
+        assert!(speakers(&hits).iter().all(|sp| *sp == "Karine Jean-Pierre"));
+    }
+    // Two speakers are JB: no guess, both named as the closest.
+    let o = run(&scratch, &["search", "vaccination", "--speaker", "JB"]);
+    assert_eq!(o.status.code(), Some(2));
+    let err = stderr(&o);
+    assert!(err.contains("unknown speaker 'JB'"), "{err}");
+    assert!(
+        err.contains("Jana Berg") && err.contains("Jonas Brekke"),
+        "{err}"
+    );
+    // A name that is one is read as the name, with no note.
+    let o = run(&scratch, &["search", "vaccination", "--speaker", "berg"]);
+    assert_eq!(o.status.code(), Some(0));
+    assert!(!stderr(&o).contains("read as"), "{}", stderr(&o));
+}

@@ -800,7 +800,11 @@ impl Builder<'_> {
         let resolution = if l.prefix {
             speaker::resolve_prefix(registry, &l.text)
         } else {
-            speaker::resolve(registry, &l.text)
+            let (resolution, initials) = speaker::resolve_noting(registry, &l.text);
+            if let Some(i) = initials {
+                self.note(l.start, format!("speaker:{}", i.note));
+            }
+            resolution
         };
         match resolution {
             Resolution::Found(names) => {
