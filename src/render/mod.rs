@@ -6,6 +6,7 @@
 //! Everything printed goes through [`sanitize`], so no control character
 //! from an index ever reaches a terminal raw.
 
+pub mod alerts;
 pub mod csv;
 pub mod json;
 pub mod progress;

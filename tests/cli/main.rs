@@ -38,4 +38,5 @@ mod speakers;
 mod support;
 mod term;
 mod util;
+mod watch;
 mod whitehouse;
