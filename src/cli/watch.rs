@@ -33,8 +33,10 @@ pub enum WatchCommand {
     )]
     Add(AddArgs),
     /// List the saved searches.
+    #[command(after_help = "Examples:\n  podium watch list\n  podium watch list --json")]
     List(ListArgs),
     /// Remove a saved search.
+    #[command(after_help = "Examples:\n  podium watch remove tariffs")]
     Remove(RemoveArgs),
     /// Print, per saved search, the matching passages added since its last check (exit 1: nothing new).
     #[command(
