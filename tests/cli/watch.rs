@@ -177,7 +177,7 @@ fn watch_check_counts_changed_text_not_a_new_date() {
     reindex(&scratch, &dir);
     let (code, hits) = check(&scratch, &["light"]);
     assert_eq!(code, 0);
-    assert_eq!(texts(&hits), [new.clone()]);
+    assert_eq!(texts(&hits), std::slice::from_ref(&new));
     // The ferry search sees it too, since its check is its own.
     let (code, hits) = check(&scratch, &["ferry"]);
     assert_eq!((code, texts(&hits)), (0, vec![new]));
