@@ -13,7 +13,10 @@
 //! GENERATION COUNT ID ID ID…
 //! ```
 //!
-//! with the ids as 16 hex digits. The line is written and synced *before*
+//! with the ids as 16 hex digits. (Only while the index has saved
+//! searches: with none, nobody will ask, and a search saved later starts
+//! after the commit it was saved at, so the run neither looks the ids up
+//! nor records them.) The line is written and synced *before*
 //! the tantivy commit that makes the generation current, so a process
 //! killed at any moment loses no entry: either the commit happened and its
 //! line is on disk, or it did not and the line (if any) names a generation

@@ -105,6 +105,15 @@ fn save(dir: &Path, watches: &[Watch]) -> Result<()> {
     write().map_err(io(dir, WATCHES_FILE))
 }
 
+/// Whether the index in `dir` has saved searches (or a file of them that
+/// cannot be read, which may have some): when it has none, the indexer
+/// need not record what a commit adds. A search saved while a run is
+/// committing may thus miss that one commit's passages; every later one
+/// is recorded.
+pub fn any(dir: &Path) -> bool {
+    load(dir).map_or(true, |w| !w.is_empty())
+}
+
 /// The journal generations every saved search has seen: the lowest
 /// cursor, or `committed` (the generation on disk before the commit being
 /// made) when there is no saved search, since one added from now on starts

@@ -478,14 +478,20 @@ pub fn build(dir: &Path, sources: &[Source], opts: &BuildOptions) -> Result<Buil
 
     // Passages whose ids the last commit did not hold: what saved searches
     // report as new. Without a previous commit, everything written is.
-    let written: Vec<u64> = results
-        .iter()
-        .flatten()
-        .flat_map(|w| w.ids.iter().copied())
-        .collect();
-    let added = match (&previous, &index_fields) {
-        (Some(prev), Some(fields)) => added::new_ids(prev, fields, &written)?,
-        _ => written,
+    // With no saved search, nobody will ask (one saved from now on starts
+    // after this commit), so nothing is looked up or recorded.
+    let added = if crate::watch::store::any(dir) {
+        let written: Vec<u64> = results
+            .iter()
+            .flatten()
+            .flat_map(|w| w.ids.iter().copied())
+            .collect();
+        match (&previous, &index_fields) {
+            (Some(prev), Some(fields)) => added::new_ids(prev, fields, &written)?,
+            _ => written,
+        }
+    } else {
+        Vec::new()
     };
 
     // The new state: written documents, and the others as they were.
