@@ -106,6 +106,21 @@ pub enum Error {
     #[error("{0}")]
     PassageId(String),
 
+    /// `podium watch add` with a name another saved search has.
+    #[error("a saved search named '{0}' already exists: choose another name, or `podium watch remove {0}` first")]
+    WatchExists(String),
+
+    #[error("no saved search named '{name}'{}", known_watches(.known))]
+    UnknownWatch { name: String, known: Vec<String> },
+
+    /// A saved search's name becomes a URL path (`/feeds/NAME.atom`), so
+    /// it is kept to characters that need no escaping anywhere.
+    #[error("invalid name '{name}' for a saved search: {reason}")]
+    BadWatchName { name: String, reason: String },
+
+    #[error("the saved searches in {} cannot be read ({reason}): fix the file or remove it", path.display())]
+    BadWatches { path: PathBuf, reason: String },
+
     #[error("index error: {0}{hint}", hint = damage_hint(.0))]
     Tantivy(#[from] tantivy::TantivyError),
 
@@ -153,6 +168,14 @@ fn suggest_files(names: &[String]) -> String {
         String::new()
     } else {
         format!("; closest: {}", names.join(", "))
+    }
+}
+
+fn known_watches(names: &[String]) -> String {
+    if names.is_empty() {
+        "; there are none yet: `podium watch add NAME QUERY` saves one".to_string()
+    } else {
+        format!("; saved searches: {}", names.join(", "))
     }
 }
 

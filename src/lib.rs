@@ -11,8 +11,9 @@
 //! Around that flow: [`corpus`] finds and reads transcript files (with
 //! [`input`] for HTML, Markdown and JSON lines), [`registry`] knows every
 //! speaker of an index, [`export`] hands an index to other engines,
-//! [`config`] holds the user's defaults, [`serve`] answers over HTTP, and
-//! [`cli`] is the command line.
+//! [`config`] holds the user's defaults, [`watch`] saves searches and says
+//! what is new for them, [`serve`] answers over HTTP, and [`cli`] is the
+//! command line.
 
 pub mod bench;
 pub mod cli;
@@ -29,6 +30,7 @@ pub mod render;
 pub mod search;
 pub mod serve;
 pub mod transcript;
+pub mod watch;
 
 pub use error::{Error, Result, Warning};
 pub use passage::Passage;

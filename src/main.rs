@@ -38,6 +38,7 @@ fn main() -> ExitCode {
         Command::Config(args) => cli::config::run(args, global),
         Command::Stats(args) => cli::stats::run(args),
         Command::Serve(args) => cli::serve::run(args),
+        Command::Watch(args) => cli::watch::run(args, global),
     };
     match outcome {
         Ok(code) => code,

@@ -2,7 +2,8 @@
 //! turns checked arguments into library calls and output.
 //!
 //! Exit codes (scripts rely on them): 0 when there are hits (or the command
-//! did its job), 1 when a search finds nothing, 2 on error.
+//! did its job), 1 when a search finds nothing (or `watch check` nothing
+//! new), 2 on error.
 
 pub mod bench;
 pub mod completions;
@@ -20,6 +21,7 @@ pub mod show;
 pub mod similar;
 pub mod speakers;
 pub mod stats;
+pub mod watch;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -192,6 +194,11 @@ pub enum Command {
         after_help = "Examples:\n  podium serve\n  podium serve --index my-index --addr 127.0.0.1:8080\n  curl 'http://127.0.0.1:7878/api/search?q=STAR+Market&n=3'"
     )]
     Serve(serve::ServeArgs),
+    /// Saved searches: follow a topic or a person, and be told what is new (add, list, remove, check).
+    #[command(
+        after_help = "Examples:\n  podium watch add tariffs tariffs --role official\n  podium watch check\n  podium watch list --json\n  podium watch remove tariffs\n\nFrom cron (exit 0: something new, 1: nothing, 2: error):\n  */30 * * * * cd ~/briefings && podium index new/ && podium watch check --format tsv >> alerts.tsv\n\n`podium serve` publishes each saved search as an Atom feed at /feeds/NAME.atom."
+    )]
+    Watch(watch::WatchArgs),
 }
 
 /// Where the index lives: `--index DIR`, else `PODIUM_INDEX`, else the

@@ -31,6 +31,7 @@
 
 pub mod analyzer;
 pub mod forms;
+pub mod journal;
 pub mod progress;
 pub mod schema;
 pub mod writer;
@@ -179,6 +180,10 @@ struct Payload {
     #[serde(default)]
     state: Option<String>,
     schema_version: u32,
+    /// The commit's number, one more than the commit before it (see
+    /// [`journal`]); 0 in indexes written before podium counted them.
+    #[serde(default)]
+    generation: u64,
 }
 
 /// The part of a manifest [`PodiumIndex::shown_name`] reads.
@@ -202,6 +207,7 @@ pub struct PodiumIndex {
     reader: IndexReader,
     manifest_file: String,
     state_file: Option<String>,
+    generation: u64,
     manifest: OnceLock<Manifest>,
     /// Stored name → shown name of the documents stored under another name
     /// than they are shown by (JSON lines records); built from the manifest
@@ -300,9 +306,16 @@ impl PodiumIndex {
             reader,
             manifest_file: payload.manifest,
             state_file: payload.state,
+            generation: payload.generation,
             manifest: OnceLock::new(),
             shown: OnceLock::new(),
         })
+    }
+
+    /// The generation of the commit this index was opened at: how many
+    /// commits came before it, counted by [`journal`].
+    pub fn generation(&self) -> u64 {
+        self.generation
     }
 
     /// A searcher over the last commit.

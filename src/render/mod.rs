@@ -1,11 +1,14 @@
 //! [`Hit`](crate::Hit)s and transcripts → bytes for people ([`text`]) and
-//! for programs ([`json`], [`tsv`], [`csv`]); colours ([`style`]), wrapping
+//! for programs ([`json`], [`tsv`], [`csv`]); saved searches' reports
+//! ([`alerts`]) and feeds ([`atom`]); colours ([`style`]), wrapping
 //! ([`wrap`]) and the indexing progress bar ([`progress`]).
 //!
 //! Transcript text is untrusted: a page can carry terminal escape sequences.
 //! Everything printed goes through [`sanitize`], so no control character
 //! from an index ever reaches a terminal raw.
 
+pub mod alerts;
+pub mod atom;
 pub mod csv;
 pub mod json;
 pub mod progress;

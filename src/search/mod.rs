@@ -26,6 +26,7 @@ pub mod sort;
 pub mod speaker;
 pub mod suggest;
 pub mod synonyms;
+pub mod watched;
 
 use std::sync::Arc;
 

@@ -7,6 +7,7 @@
 //! | `GET /api/passages/{id}?context=N` | `{"passage", "prompt", "before", "after"}` |
 //! | `GET /api/speakers?q=&role=&since=&until=&n=` | `{"query", "total", "speakers": [as speakers --json]}` |
 //! | `GET /api/stats` | the object `podium stats --json` prints |
+//! | `GET /api/watches`, `POST /api/watches` | saved searches (see [`super::watches`]) |
 
 use std::sync::Arc;
 

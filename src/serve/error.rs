@@ -58,10 +58,13 @@ impl From<Error> for ApiError {
             | Error::AmbiguousFile { .. }
             | Error::UnknownSpeaker { .. }
             | Error::UnknownOutlet { .. }
+            | Error::BadWatchName { .. }
             | Error::BadDate(_)
             | Error::AmbiguousDate { .. }
             | Error::NotADay(_)
             | Error::DateOutOfRange(_) => StatusCode::BAD_REQUEST,
+            Error::WatchExists(_) => StatusCode::CONFLICT,
+            Error::UnknownWatch { .. } => StatusCode::NOT_FOUND,
             Error::Busy { .. } => StatusCode::SERVICE_UNAVAILABLE,
             _ => StatusCode::INTERNAL_SERVER_ERROR,
         };

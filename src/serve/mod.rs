@@ -1,23 +1,29 @@
 //! `podium serve`: the index over HTTP, as a JSON API and a web page.
 //!
 //! One process, one shared index ([`live::LiveIndex`]) that follows
-//! `podium index` commits; read-only (GET and HEAD only, nothing written);
-//! handlers are thin ([`api`], [`assets`]); limits ([`limits`]) and
-//! security headers ([`headers`]) wrap every route. [`routes`] is the
+//! `podium index` commits; read-only but for one route: GET and HEAD
+//! everywhere, and `POST /api/watches`, which saves a search next to the
+//! index ([`watches`]; the index itself is never written). Each saved
+//! search is an Atom feed at `/feeds/NAME.atom` ([`feeds`]). Handlers are
+//! thin ([`api`], [`assets`], [`feeds`], [`watches`]); limits ([`limits`])
+//! and security headers ([`headers`]) wrap every route. [`routes`] is the
 //! whole surface: add a route there.
 
 pub mod api;
 pub mod assets;
 pub mod error;
+pub mod feeds;
 pub mod headers;
 pub mod limits;
 pub mod listen;
 pub mod live;
 pub mod params;
+pub mod watches;
 
 use std::net::{SocketAddr, TcpListener};
 use std::sync::Arc;
 
+use axum::extract::DefaultBodyLimit;
 use axum::routing::get;
 use axum::Router;
 
@@ -51,6 +57,13 @@ pub fn routes(state: Arc<AppState>) -> Router {
         .route("/api/passages/{id}", get(api::passage))
         .route("/api/speakers", get(api::speakers))
         .route("/api/stats", get(api::stats))
+        .route(
+            "/api/watches",
+            get(watches::list)
+                .post(watches::add)
+                .layer(DefaultBodyLimit::max(watches::MAX_BODY_BYTES)),
+        )
+        .route("/feeds/{file}", get(feeds::feed))
         .fallback(assets::not_found)
         .with_state(state)
         .layer(axum::middleware::from_fn(limits::guard))

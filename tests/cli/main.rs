@@ -41,4 +41,5 @@ mod speakers;
 mod support;
 mod term;
 mod util;
+mod watch;
 mod whitehouse;

@@ -91,6 +91,7 @@
 //! [`pass2`] (parsing with knowledge and writing), [`store`] (opening,
 //! committing, clearing), [`fingerprint`] (the stored hashes).
 
+mod added;
 #[doc(hidden)] // for the scale bench: tantivy's share of indexing alone
 pub mod ceiling;
 mod fingerprint;
@@ -414,6 +415,9 @@ pub fn build(dir: &Path, sources: &[Source], opts: &BuildOptions) -> Result<Buil
 
     let mut results: Vec<Option<Written>> = vec![None; entries.len()];
     let mut writer: Option<IndexWriter> = None;
+    // The index as last committed, to tell new passages from re-written
+    // ones (see `added`).
+    let previous = existing.as_ref().map(|(index, _)| index.clone());
     let index_fields = if any_work {
         let (index, fields) = match existing {
             Some(found) => found,
@@ -472,6 +476,24 @@ pub fn build(dir: &Path, sources: &[Source], opts: &BuildOptions) -> Result<Buil
         }
     }
 
+    // Passages whose ids the last commit did not hold: what saved searches
+    // report as new. Without a previous commit, everything written is.
+    // With no saved search, nobody will ask (one saved from now on starts
+    // after this commit), so nothing is looked up or recorded.
+    let added = if crate::watch::store::any(dir) {
+        let written: Vec<u64> = results
+            .iter()
+            .flatten()
+            .flat_map(|w| w.ids.iter().copied())
+            .collect();
+        match (&previous, &index_fields) {
+            (Some(prev), Some(fields)) => added::new_ids(prev, fields, &written)?,
+            _ => written,
+        }
+    } else {
+        Vec::new()
+    };
+
     // The new state: written documents, and the others as they were.
     // A new survey's parts move into the state written with it (pass 2
     // leaves them out rather than copy them: at a million passages they
@@ -509,7 +531,7 @@ pub fn build(dir: &Path, sources: &[Source], opts: &BuildOptions) -> Result<Buil
                 podium_version: version.to_string(),
                 documents: docs,
             };
-            commit(dir, w, &manifest, &state)?;
+            commit(dir, w, &manifest, &state, &added)?;
             summary.committed = true;
         }
         // Otherwise the writer is dropped: nothing was added, nothing

@@ -31,6 +31,8 @@ pub(super) enum Work {
 #[derive(Clone)]
 pub(super) struct Written {
     pub(super) state: DocState,
+    /// The ids of the passages written (see `added` for which are new).
+    pub(super) ids: Vec<u64>,
 }
 
 /// Everything pass 2's workers share.
@@ -88,7 +90,7 @@ impl WriteContext<'_> {
                 (loaded.parse_with(knowledge), loaded.notes)
             }
         };
-        let (state, docs) = self.passages(i, &t, notes, fallback);
+        let (state, docs, ids) = self.passages(i, &t, notes, fallback);
         if job == Work::IfRelevant && e.prev.as_ref().is_some_and(|p| p.output == state.output) {
             return Ok(None);
         }
@@ -103,18 +105,18 @@ impl WriteContext<'_> {
                 message: format!("could not be indexed: {err}"),
             })?;
         }
-        Ok(Some(Written { state }))
+        Ok(Some(Written { state, ids }))
     }
 
-    /// The passages of entry `i` as they are to be written, and its new
-    /// state.
+    /// The passages of entry `i` as they are to be written, its new state,
+    /// and the ids of the passages.
     fn passages(
         &self,
         i: usize,
         t: &Transcript,
         notes: Vec<String>,
         fallback: Option<Date>,
-    ) -> (DocState, Vec<TantivyDocument>) {
+    ) -> (DocState, Vec<TantivyDocument>, Vec<u64>) {
         let e = &self.entries[i];
         // Passages, registry and fingerprints use the stored name; the
         // name users see is set last (a record's changes with its line).
@@ -136,6 +138,7 @@ impl WriteContext<'_> {
         let mut seen = HashSet::new();
         let mut owned = Vec::new();
         let mut out = Vec::new();
+        let mut ids = Vec::new();
         let mut h = Fnv::new();
         let mut spoken = false;
         let all = passage::passages(t, name);
@@ -170,6 +173,7 @@ impl WriteContext<'_> {
             reg.add_passage(&p);
             fingerprint::passage(&mut h, &p);
             out.push(document(self.fields, &p, out.is_empty()));
+            ids.extend(u64::from_str_radix(&p.id, 16).ok());
             info.passages += 1;
         }
         // (A text with no passages at all has the parser's own warning.)
@@ -229,6 +233,6 @@ impl WriteContext<'_> {
             output: h.0,
             record: e.record.clone(),
         };
-        (state, out)
+        (state, out, ids)
     }
 }

@@ -8,7 +8,7 @@ use std::path::Path;
 use tantivy::{Index, IndexWriter};
 
 use crate::error::{Error, Result};
-use crate::index::{analyzer, schema, Fields, Manifest, Payload, PodiumIndex, State};
+use crate::index::{analyzer, journal, schema, Fields, Manifest, Payload, PodiumIndex, State};
 
 /// A tantivy error as podium reports it: another writer's lock is
 /// [`Error::Busy`].
@@ -161,23 +161,41 @@ fn write_json(dir: &Path, file: &str, value: &impl serde::Serialize) -> Result<(
     fs::rename(&tmp, dir.join(file)).map_err(io)
 }
 
-/// Writes the manifest and state, then commits with a payload naming them,
+/// Writes the manifest and state, records the passages the commit adds in
+/// the journal (`added`: ids the previous commit did not hold), then
+/// commits with a payload naming the files and the commit's generation,
 /// then removes podium files that belong to neither this commit nor the
 /// one before (orphans of killed runs included).
+///
+/// The journal line is synced before the commit: a run killed in between
+/// leaves a line for a generation never committed, which readers ignore
+/// and the next commit replaces (see [`journal`]).
 pub(super) fn commit(
     dir: &Path,
     mut writer: IndexWriter,
     manifest: &Manifest,
     state: &State,
+    added: &[u64],
 ) -> Result<()> {
-    let previous: Vec<String> = PodiumIndex::open(dir)
-        .ok()
+    let opened = PodiumIndex::open(dir).ok();
+    let previous: Vec<String> = opened
+        .as_ref()
         .map(|idx| {
             let mut keep = vec![idx.manifest_file.clone()];
             keep.extend(idx.state_file.clone());
             keep
         })
         .unwrap_or_default();
+    // Generations go on from the last commit; an index started again (new,
+    // or cleared because it was damaged) goes on from the journal, so the
+    // cursors of saved searches keep their meaning.
+    let committed = match &opened {
+        Some(idx) => idx.generation(),
+        None => journal::last_generation(dir)?,
+    };
+    let generation = committed + 1;
+    let horizon = crate::watch::store::horizon(dir, committed);
+    journal::record(dir, generation, added, committed, horizon)?;
     let stamp = jiff::Timestamp::now().as_nanosecond();
     let tag = format!("{stamp}-{}", std::process::id());
     let manifest_file = format!("podium-manifest-{tag}.json.zst");
@@ -188,6 +206,7 @@ pub(super) fn commit(
         manifest: manifest_file.clone(),
         state: Some(state_file.clone()),
         schema_version: schema::SCHEMA_VERSION,
+        generation,
     })?;
     let mut prepared = writer.prepare_commit()?;
     prepared.set_payload(&payload);

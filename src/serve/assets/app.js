@@ -14,6 +14,11 @@
   const facets = $("facets");
   const more = $("more");
   const speakerList = $("speaker-list");
+  const saveForm = $("save");
+  const saveName = $("save-name");
+  const saveStatus = $("save-status");
+  const watchBox = $("watches");
+  const watchList = $("watch-list");
 
   const DEBOUNCE_MS = 200;
   const PAGE = 10;
@@ -185,11 +190,80 @@
     facets.appendChild(ul);
   }
 
+  // A feed link: only the server's own /feeds/ paths become links.
+  function feedLink(path, text) {
+    const a = el("a", "feed", text);
+    if (typeof path === "string" && path.startsWith("/feeds/")) {
+      a.href = path;
+      a.type = "application/atom+xml";
+    }
+    return a;
+  }
+
+  // The saved searches, each with its feed.
+  async function loadWatches() {
+    let rows = [];
+    try { rows = (await getJSON("/api/watches")).watches || []; } catch (_) { rows = []; }
+    watchList.textContent = "";
+    watchBox.hidden = rows.length === 0;
+    for (const w of rows) {
+      const li = el("li");
+      li.appendChild(feedLink(w.feed, w.name));
+      li.appendChild(el("span", "query", " " + (w.query || "")));
+      watchList.appendChild(li);
+    }
+  }
+
+  // "Save as alert": the search in the form, under a name, as a saved
+  // search with a feed (POST /api/watches, JSON).
+  async function save(ev) {
+    ev.preventDefault();
+    const s = state();
+    const body = { name: saveName.value.trim(), q: s.q, speaker: s.speaker, role: s.role, since: s.since };
+    saveStatus.textContent = "";
+    saveStatus.classList.remove("error");
+    try {
+      const res = await fetch("/api/watches", {
+        method: "POST",
+        headers: { "Content-Type": "application/json", Accept: "application/json" },
+        body: JSON.stringify(body),
+      });
+      let b = null;
+      try { b = await res.json(); } catch (_) { b = null; }
+      if (!res.ok) throw new Error((b && b.error) || ("the server answered " + res.status));
+      saveStatus.appendChild(document.createTextNode("Saved \u201c" + b.name + "\u201d: "));
+      saveStatus.appendChild(feedLink(b.feed, "its feed"));
+      loadWatches();
+    } catch (e) {
+      saveStatus.textContent = e.message;
+      saveStatus.classList.add("error");
+    }
+  }
+
+  // One passage with its context (`/?p=ID`: where a feed entry links).
+  async function showPassage(id) {
+    list.textContent = "";
+    try {
+      const c = await getJSON("/api/passages/" + encodeURIComponent(id) + "?context=0");
+      const p = c.passage;
+      const li = hitItem({
+        id: p.id, speaker: p.speaker, role: p.role, date: p.date, title: p.title,
+        snippet: p.text, highlights: [], text: p.text, file: p.file, line: p.line, also_in: p.also_in,
+      });
+      list.appendChild(li);
+      say("Passage " + p.id);
+      toggle(li);
+    } catch (e) {
+      say(e.message, true);
+    }
+  }
+
   async function run(now, append) {
     clearTimeout(timer);
     if (!now) { timer = setTimeout(() => run(true, append), DEBOUNCE_MS); return; }
     const s = state();
     remember(s);
+    saveForm.hidden = !s.q.trim();
     if (!s.q.trim()) {
       list.textContent = ""; facets.textContent = ""; more.hidden = true; shown = 0;
       say("Type to search the briefings.");
@@ -251,6 +325,10 @@
   more.addEventListener("click", () => run(true, true));
   document.addEventListener("keydown", onKey);
   window.addEventListener("popstate", () => { restore(); run(true); });
+  saveForm.addEventListener("submit", save);
   restore();
+  loadWatches();
+  const passage = new URLSearchParams(location.search).get("p");
   if (box.value) run(true);
+  else if (passage) showPassage(passage);
 })();

@@ -172,3 +172,52 @@ fn serve_page_shows_a_hostile_transcript_as_text() {
     assert!(!dom.contains("<img"), "{dom}");
     assert!(!dom.contains("<a href=\"javascript"), "{dom}");
 }
+
+#[test]
+fn serve_page_offers_to_save_the_search_and_lists_feeds() {
+    let scratch = Scratch::new();
+    scratch.index_seeds();
+    let out = scratch
+        .podium()
+        .args(["watch", "add", "star", "STAR Market", "--index"])
+        .arg(scratch.index())
+        .output()
+        .expect("watch add");
+    assert!(out.status.success());
+    let server = Server::start(scratch.path(), &scratch.index());
+    let dom = dump_dom(&format!("http://{}/?q=STAR+Market", server.addr));
+    // The form to save the search is shown with a search…
+    assert!(
+        dom.contains("<form id=\"save\" class=\"save\" autocomplete=\"off\">"),
+        "{dom}"
+    );
+    assert!(dom.contains("Save as alert</button>"), "{dom}");
+    // …and the saved searches are listed with their feeds.
+    assert!(
+        dom.contains(
+            "<a class=\"feed\" href=\"/feeds/star.atom\" type=\"application/atom+xml\">star</a>"
+        ),
+        "{dom}"
+    );
+    // Without a search there is nothing to save.
+    let empty = dump_dom(&format!("http://{}/", server.addr));
+    assert!(
+        empty.contains("<form id=\"save\" class=\"save\" autocomplete=\"off\" hidden=\"\">"),
+        "{empty}"
+    );
+}
+
+#[test]
+fn serve_page_shows_the_passage_a_feed_links_to() {
+    let scratch = Scratch::new();
+    scratch.index_seeds();
+    let server = Server::start(scratch.path(), &scratch.index());
+    let dom = dump_dom(&format!("http://{}/?p=a055c6561ae220f9", server.addr));
+    assert_eq!(status(&dom), "Passage a055c6561ae220f9", "{dom}");
+    assert_eq!(speakers(&dom), ["Gong Zheng"]);
+    // Opened, with its briefing and the turns around it.
+    assert!(dom.contains("aria-expanded=\"true\""), "{dom}");
+    assert!(dom.contains("class=\"turn this\""), "{dom}");
+    let missing = dump_dom(&format!("http://{}/?p=ffffffffffffffff", server.addr));
+    assert!(status(&missing).contains("no passage with id"), "{missing}");
+}

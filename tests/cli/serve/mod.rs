@@ -4,6 +4,7 @@
 
 mod api;
 mod browser;
+mod feeds;
 mod live;
 mod safety;
 pub mod server;
