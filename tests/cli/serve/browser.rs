@@ -14,7 +14,7 @@ use super::server::Server;
 use crate::util::{fixtures, Scratch};
 
 /// The browser: `$PODIUM_CHROMIUM`, else Debian's `/usr/bin/chromium`.
-fn chromium() -> PathBuf {
+pub fn chromium() -> PathBuf {
     let path = std::env::var_os("PODIUM_CHROMIUM")
         .map(PathBuf::from)
         .unwrap_or_else(|| PathBuf::from("/usr/bin/chromium"));
