@@ -14,6 +14,7 @@ mod contract;
 mod corpusgen;
 mod crash;
 mod damage;
+mod docs;
 mod export;
 mod file_filter;
 mod fuzz;

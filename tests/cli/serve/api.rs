@@ -187,7 +187,7 @@ fn serve_errors_are_400s_in_the_cli_words() {
 #[test]
 fn serve_passage_has_its_question_and_neighbours() {
     let (scratch, server) = seeded();
-    // Hua Yuan's answer to ThePaper.cn's question (see `podium show` in the README).
+    // Hua Yuan's answer to ThePaper.cn's question (see `podium show` in docs/explore.md).
     let c = server.json("/api/passages/a4c62445?context=1");
     assert_eq!(c["passage"]["id"], "a4c62445b92f268a");
     assert_eq!(c["passage"]["speaker"], "Hua Yuan");
