@@ -430,6 +430,42 @@ fn surname(name: &str) -> &str {
     name.rsplit(' ').next().unwrap_or(name)
 }
 
+/// Who is on the podium of briefing `doc`, on which day and about what:
+/// drawn first from the briefing's own random stream, so the query mix
+/// can name a speaker the corpus is sure to hold (briefing 0's first
+/// official) without writing the corpus again.
+struct Lineup<'c> {
+    /// The briefing's stream, after the draws below: the text continues it.
+    rng: Rng,
+    date: (u16, usize, u8),
+    topic: String,
+    officials: Vec<&'c (String, &'static str)>,
+    chair: &'c (String, &'static str),
+}
+
+impl<'c> Lineup<'c> {
+    fn of(doc: usize, seed: u64, cast: &'c Cast) -> Lineup<'c> {
+        let mut rng = Rng::new(seed.wrapping_mul(0x1000_0000_01b3) ^ doc as u64);
+        let date = date(&mut rng);
+        let topic = format!(
+            "{} and {}",
+            word(60 + rng.below(300)),
+            word(60 + rng.below(300))
+        );
+        let officials = (0..2 + rng.below(3))
+            .map(|_| rng.pick(&cast.people))
+            .collect();
+        let chair = rng.pick(&cast.people);
+        Lineup {
+            rng,
+            date,
+            topic,
+            officials,
+            chair,
+        }
+    }
+}
+
 /// One briefing with `count` passages starting at `serial`.
 fn briefing(
     doc: usize,
@@ -439,17 +475,13 @@ fn briefing(
     cast: &Cast,
     zipf: &Zipf,
 ) -> String {
-    let mut rng = Rng::new(seed.wrapping_mul(0x1000_0000_01b3) ^ doc as u64);
-    let (y, m, d) = date(&mut rng);
-    let topic = format!(
-        "{} and {}",
-        word(60 + rng.below(300)),
-        word(60 + rng.below(300))
-    );
-    let officials: Vec<&(String, &str)> = (0..2 + rng.below(3))
-        .map(|_| rng.pick(&cast.people))
-        .collect();
-    let chair = rng.pick(&cast.people);
+    let Lineup {
+        mut rng,
+        date: (y, m, d),
+        topic,
+        officials,
+        chair,
+    } = Lineup::of(doc, seed, cast);
     let mut out = String::with_capacity(count * 420);
     let mut serial = serial;
     let end = serial + count;
@@ -559,7 +591,12 @@ pub const MIX_FILE: &str = "queries.mix";
 /// frequencies.
 pub fn query_mix(seed: u64) -> String {
     let cast = Cast::new(seed);
-    let speaker = &cast.people[0].0;
+    // Briefing 0 exists in every corpus, however small, and its first
+    // official speaks in it (`cast.people[0]` may speak in none).
+    // The years around that briefing's, so the filtered query has hits.
+    let first = Lineup::of(0, seed, &cast);
+    let speaker = &first.officials[0].0;
+    let (since, until) = (first.date.0 - 2, first.date.0 + 2);
     format!(
         "# podium bench mix for a corpus generated with seed {seed}\n\
          term-common: market\n\
@@ -568,7 +605,7 @@ pub fn query_mix(seed: u64) -> String {
          phrase: \"capital market\"\n\
          phrase-rare: \"semiconductor industry\"\n\
          and3: trade policy reform\n\
-         speaker-dates: market --speaker \"{speaker}\" --since 2010 --until 2014\n\
+         speaker-dates: market --speaker \"{speaker}\" --since {since} --until {until}\n\
          date-range: investment --since 2015-01 --until 2015-06\n\
          role: capital --role journalist\n\
          top50: growth -n 50\n",
