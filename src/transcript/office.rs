@@ -282,6 +282,14 @@ fn is_body_word(word: &str) -> bool {
     )
 }
 
+/// Words that rank a post without naming it: `deputy` spokesperson.
+fn is_rank(word: &str) -> bool {
+    matches!(
+        name::fold(word).as_str(),
+        "deputy" | "vice" | "chief" | "senior" | "acting" | "assistant" | "principal" | "first"
+    )
+}
+
 /// The body an official speaks for, where their title says it: `Foreign
 /// Ministry Spokesperson` → `Foreign Ministry`, `Spokesperson of the
 /// Ministry of Foreign Affairs` → `Ministry of Foreign Affairs`. A title
@@ -292,13 +300,32 @@ pub fn organisation_of_title(title: &str) -> Option<String> {
     let post = words
         .iter()
         .position(|w| name::is_person_office(w) && !is_body_word(w))?;
-    let before = &words[..post];
-    if before.iter().any(|w| is_body_word(w)) {
-        let start = before
-            .iter()
-            .position(|w| w.starts_with(char::is_uppercase))
-            .unwrap_or(0);
-        return Some(before[start..].join(" ").trim_end_matches(',').to_string());
+    // The body written before the post names it only when it is joined
+    // to it: the run of capitalised words (with `of`, `the`, `for` inside)
+    // that ends at the post, past a rank (`Foreign Ministry deputy
+    // spokesperson`). A body further back belongs to another post of the
+    // same person (`member of the Standing Committee … and deputy mayor`):
+    // taking it would cut a title in the middle.
+    let mut end = post;
+    while end > 0 && is_rank(words[end - 1]) {
+        end -= 1;
+    }
+    let mut start = end;
+    while start > 0 {
+        let w = words[start - 1];
+        let joins = matches!(name::fold(w).as_str(), "of" | "the" | "for");
+        if w.starts_with(char::is_uppercase) || (joins && start < end) {
+            start -= 1;
+        } else {
+            break;
+        }
+    }
+    while start < end && !words[start].starts_with(char::is_uppercase) {
+        start += 1;
+    }
+    let joined = &words[start..end];
+    if joined.iter().any(|w| is_body_word(w)) {
+        return Some(joined.join(" ").trim_end_matches(',').to_string());
     }
     let after = words.get(post + 1..)?;
     let at = after
@@ -490,6 +517,22 @@ mod tests {
         assert_eq!(
             organisation_of_title("Spokesperson of the Ministry of Foreign Affairs").as_deref(),
             Some("Ministry of Foreign Affairs")
+        );
+        assert_eq!(
+            organisation_of_title("Foreign Ministry deputy spokesperson").as_deref(),
+            Some("Foreign Ministry")
+        );
+        assert_eq!(
+            organisation_of_title("Ministry of Foreign Affairs Spokesperson").as_deref(),
+            Some("Ministry of Foreign Affairs")
+        );
+        // A body named for another post of the same person is not this
+        // post's: the title is not cut in the middle.
+        assert_eq!(
+            organisation_of_title(
+                "a member of the Standing Committee of the CPC Shanghai Municipal Committee and deputy mayor of Shanghai"
+            ),
+            None
         );
         assert_eq!(organisation_of_title("Prime Minister"), None);
         assert_eq!(organisation_of_title("Minister for Water"), None);
