@@ -8,7 +8,7 @@
   const $ = (id) => document.getElementById(id);
   const form = $("search");
   const box = $("q");
-  const fields = { speaker: $("speaker"), role: $("role"), since: $("since"), until: $("until") };
+  const fields = { speaker: $("speaker"), outlet: $("outlet"), role: $("role"), since: $("since"), until: $("until") };
   const statusLine = $("status");
   const list = $("hits");
   const facets = $("facets");
@@ -74,7 +74,7 @@
 
   function params(s, extra) {
     const p = new URLSearchParams();
-    for (const k of ["q", "speaker", "role", "since", "until"]) if (s[k]) p.set(k, s[k]);
+    for (const k of ["q", "speaker", "outlet", "role", "since", "until"]) if (s[k]) p.set(k, s[k]);
     for (const k in extra || {}) p.set(k, extra[k]);
     return p;
   }
@@ -219,7 +219,7 @@
   async function save(ev) {
     ev.preventDefault();
     const s = state();
-    const body = { name: saveName.value.trim(), q: s.q, speaker: s.speaker, role: s.role, since: s.since };
+    const body = { name: saveName.value.trim(), q: s.q, speaker: s.speaker, outlet: s.outlet, role: s.role, since: s.since };
     saveStatus.textContent = "";
     saveStatus.classList.remove("error");
     try {

@@ -115,3 +115,33 @@ fn serve_page_saves_the_search_as_an_alert_with_its_feed() {
     assert_eq!(atom.status, 200, "{}", atom.body);
     assert!(atom.body.contains("<feed"), "{}", atom.body);
 }
+
+#[test]
+fn serve_page_filters_by_outlet_and_saves_the_filter_with_the_search() {
+    let scratch = Scratch::new();
+    scratch.index_seeds();
+    let server = Server::start(scratch.path(), &scratch.index());
+    let mut page = Page::open(&format!("http://{}/?q=Shanghai", server.addr));
+    page.wait_for(&format!("{HITS} > 1"));
+
+    // The newsroom typed into the outlet box leaves its reporter's question.
+    page.type_into("#outlet", "Phoenix TV");
+    page.wait_for(&format!("{HITS} === 1"));
+    assert_eq!(
+        page.eval("document.querySelector('#hits li.hit .who').textContent"),
+        "Phoenix TV"
+    );
+    assert_eq!(
+        page.eval("new URLSearchParams(location.search).get('outlet')"),
+        "Phoenix TV"
+    );
+
+    // Saved, the alert keeps the outlet as `podium watch add --outlet` would.
+    page.type_into("#save-name", "phoenix");
+    page.click("#save button[type=submit]");
+    page.wait_for("document.getElementById('save-status').textContent.startsWith('Saved')");
+    let saved = watches(&scratch);
+    assert_eq!(saved.len(), 1, "{saved:?}");
+    assert_eq!(saved[0]["query"], "Shanghai");
+    assert_eq!(saved[0]["outlets"], serde_json::json!(["Phoenix TV"]));
+}
