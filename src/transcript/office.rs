@@ -192,9 +192,16 @@ pub fn with_appositive(title_line: &str, person: &str, title: &str) -> String {
 /// office must not be a deputy's ("the Deputy Treasurer, …"); every such
 /// mention must name the same person, else nobody. Returns the name and
 /// the paragraph's line.
+///
+/// With `appositives`, a name set off by a comma before the office counts
+/// too ("by Stéphane Dujarric, Spokesman for the Secretary-General"): good
+/// evidence where nothing else names the holder, but a text also names
+/// other countries' holders so ("Moon Jae-in, President of the Republic of
+/// Korea"), so it must never outvote the header or the corpus.
 pub fn joined_holder<'t>(
     paragraphs: impl Iterator<Item = (&'t str, usize)>,
     office: &[String],
+    appositives: bool,
 ) -> Option<(String, usize)> {
     let office: Vec<&str> = office
         .iter()
@@ -207,7 +214,7 @@ pub fn joined_holder<'t>(
     let mut found: Option<(String, usize)> = None;
     for (text, line) in paragraphs {
         let words: Vec<&str> = text.split_whitespace().collect();
-        for k in 0..words.len().saturating_sub(office.len()) {
+        for k in 0..(words.len() + 1).saturating_sub(office.len()) {
             let here = words[k..k + office.len()]
                 .iter()
                 .map(|w| name::fold(w))
@@ -227,7 +234,22 @@ pub fn joined_holder<'t>(
                     "joined" | "me" | "welcome" | "introduce" | "joining"
                 )
             });
-            if !here || deputy || !introduced {
+            if !here || deputy {
+                continue;
+            }
+            // "… by Stéphane Dujarric, Spokesman for the Secretary-General":
+            // a name set off by a comma before the office is how a text
+            // says who holds it, wherever the sentence stands.
+            let appositive = named_before(&words[..k]).filter(|_| appositives);
+            if !introduced && appositive.is_none() {
+                continue;
+            }
+            if let Some(joined) = appositive {
+                match &found {
+                    Some((n, _)) if *n != joined => return None,
+                    Some(_) => {}
+                    None => found = Some((joined, line)),
+                }
                 continue;
             }
             let tail = &words[k + office.len()..];
@@ -258,6 +280,32 @@ pub fn joined_holder<'t>(
         }
     }
     found
+}
+
+/// The person named just before an office and set off from it by a comma
+/// (`Stéphane Dujarric,` or `Jim Calder, the`): two or three capitalised
+/// words ending in the comma, that read as a person's name.
+fn named_before(before: &[&str]) -> Option<String> {
+    let mut end = before.len();
+    if end > 0 && name::fold(before[end - 1]) == "the" {
+        end -= 1;
+    }
+    let last = before[..end].last()?;
+    if !last.ends_with(',') {
+        return None;
+    }
+    let mut person: Vec<&str> = Vec::new();
+    for w in before[..end].iter().rev().take(3) {
+        let core = w.trim_end_matches(',');
+        let joins = person.is_empty() || !w.ends_with(',');
+        if !joins || !core.starts_with(char::is_uppercase) || name::is_title_word(core) {
+            break;
+        }
+        person.push(core);
+    }
+    person.reverse();
+    let joined = person.join(" ");
+    (person.len() >= 2 && name::looks_like_person(&joined)).then_some(joined)
 }
 
 /// Words that make a run of capitalised words a body, not a post.
@@ -494,18 +542,46 @@ mod tests {
             ("Treasurer Ann Holt met the board.", 8),
         ];
         assert_eq!(
-            joined_holder(paras.iter().copied(), &office),
+            joined_holder(paras.iter().copied(), &office, false),
             Some(("Jim Calder".to_string(), 5))
         );
         let deputy = [("I'm joined by the Deputy Treasurer, Jim Calder.", 5)];
-        assert_eq!(joined_holder(deputy.iter().copied(), &office), None);
+        assert_eq!(joined_holder(deputy.iter().copied(), &office, false), None);
         let two = [
             ("Joining me is the Treasurer, Jim Calder.", 5),
             ("Welcome to Treasurer Ann Holt.", 9),
         ];
-        assert_eq!(joined_holder(two.iter().copied(), &office), None);
+        assert_eq!(joined_holder(two.iter().copied(), &office, false), None);
         let none = [("The Treasurer will speak.", 5)];
-        assert_eq!(joined_holder(none.iter().copied(), &office), None);
+        assert_eq!(joined_holder(none.iter().copied(), &office, false), None);
+    }
+
+    #[test]
+    fn a_name_set_off_before_the_office_names_its_holder_when_asked() {
+        let office = vec!["spokesman".to_string()];
+        let lead = [(
+            "A near-verbatim transcript of the noon briefing by Stéphane Dujarric, Spokesman for the Secretary-General.",
+            4,
+        )];
+        assert_eq!(joined_holder(lead.iter().copied(), &office, false), None);
+        assert_eq!(
+            joined_holder(lead.iter().copied(), &office, true),
+            Some(("Stéphane Dujarric".to_string(), 4))
+        );
+        // A greeting is not a name; a deputy is not the holder; two
+        // holders named are nobody.
+        let greeting = [
+            ("Thank you, Spokesman.", 3),
+            ("Good morning, Spokesman.", 5),
+        ];
+        assert_eq!(joined_holder(greeting.iter().copied(), &office, true), None);
+        let deputy = [("Briefing by Ana Lund, Deputy Spokesman.", 2)];
+        assert_eq!(joined_holder(deputy.iter().copied(), &office, true), None);
+        let two = [
+            ("Briefing by Ana Lund, Spokesman.", 2),
+            ("Also present: Omar Haddad, Spokesman of the Council.", 3),
+        ];
+        assert_eq!(joined_holder(two.iter().copied(), &office, true), None);
     }
 
     #[test]

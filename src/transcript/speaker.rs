@@ -292,6 +292,35 @@ impl<'a> Parser<'a> {
             };
         }
         let head = c.label.split(['(', '（']).next().unwrap_or(c.label).trim();
+        // "NHK, Sato", "Asahi Shimbun, Tanaka": the outlet first, then its
+        // reporter's name (Japanese ministries write them so). As for the
+        // other order below, the outlet is who asks.
+        if let Some((outlet, who)) = head.split_once(',') {
+            let (outlet, who) = (outlet.trim(), who.trim());
+            let name_shaped = (1..=3).contains(&who.split_whitespace().count())
+                && who.split_whitespace().all(|w| {
+                    (w.starts_with(char::is_uppercase) || name::is_connector(w))
+                        && w.chars()
+                            .all(|ch| ch.is_alphabetic() || "-'’.".contains(ch))
+                })
+                && !who.split_whitespace().all(name::is_connector);
+            if name_shaped
+                && name::looks_like_outlet(outlet)
+                && !name::looks_like_person(outlet)
+                && !name::looks_like_outlet(who)
+            {
+                return Who {
+                    speaker: name::display_case(outlet),
+                    role: Role::Journalist,
+                    title: None,
+                    organisation: Some(name::display_case(outlet)),
+                    why: (
+                        "label names an outlet, then its reporter".into(),
+                        "asks for that outlet".into(),
+                    ),
+                };
+            }
+        }
         // "Hannah Clarke, Harbour News": a reporter and the outlet asking.
         if let Some((who, outlet)) = head.split_once(',') {
             let outlet = outlet.trim();
@@ -364,14 +393,14 @@ impl<'a> Parser<'a> {
             // An office: "THE PRESIDENT", "SENIOR ADMINISTRATION OFFICIAL".
             // The document before the corpus: who the text says holds the
             // office wins over the corpus's holder.
-            let joined = || {
+            let joined = |appositives: bool| {
                 let paras = self.paras.iter().map(|x| (x.text.as_str(), x.line));
-                office::joined_holder(paras, &p.office)
+                office::joined_holder(paras, &p.office, appositives)
             };
             if let Some(r) = self
                 .people
                 .office_holder(&p, self.paras)
-                .filter(|r| !r.rule.contains("across the corpus") || joined().is_none())
+                .filter(|r| !r.rule.contains("across the corpus") || joined(false).is_none())
             {
                 let (role, why) = role_of(&r);
                 return Who {
@@ -382,9 +411,11 @@ impl<'a> Parser<'a> {
                     why: (r.rule, why.into()),
                 };
             }
-            // "I'm joined by the Treasurer, Jim Park": the text names the
-            // holder, where the header did not.
-            if let Some((holder, line)) = joined() {
+            // "I'm joined by the Treasurer, Jim Park", "… by Jim Park,
+            // Treasurer": the text names the holder, where the header did
+            // not (and the corpus did not, or was outvoted by an
+            // introduction).
+            if let Some((holder, line)) = joined(true) {
                 return Who {
                     speaker: holder.clone(),
                     role: Role::Official,

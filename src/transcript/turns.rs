@@ -32,9 +32,28 @@ pub fn is_stage_direction(t: &str) -> bool {
 }
 
 /// A lone name or short heading between paragraphs of a report: a byline,
-/// not speech.
+/// not speech. A short line wholly in Markdown emphasis (`**Questions and
+/// Answers**`, `__Sudan__`) is a heading too: a speaker does not say a
+/// line in bold, the page that publishes them sets its sections so.
 pub(super) fn is_byline(t: &str) -> bool {
     let t = t.trim();
+    is_emphasised_heading(t) || is_lone_name(t)
+}
+
+fn is_emphasised_heading(t: &str) -> bool {
+    let inner = ["**", "__"]
+        .iter()
+        .find_map(|m| t.strip_prefix(m).and_then(|x| x.strip_suffix(m)));
+    inner.is_some_and(|i| {
+        let i = i.trim();
+        !i.is_empty()
+            && !i.contains(['*', '_'])
+            && text::word_count(i) <= 10
+            && !i.ends_with(['.', '?', '!', ':', ','])
+    })
+}
+
+fn is_lone_name(t: &str) -> bool {
     t.len() <= 80
         && text::word_count(t) <= 4
         && !t.ends_with(['.', '?', '!', ')', '"', '\u{201d}', ':'])
