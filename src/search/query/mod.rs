@@ -11,7 +11,10 @@
 pub mod build;
 pub mod exclude;
 pub mod lex;
+pub mod number;
 pub mod parse;
+mod prefix;
+mod proximity;
 
 use tantivy::Searcher;
 
