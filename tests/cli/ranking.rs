@@ -4,7 +4,7 @@
 use predicates::prelude::*;
 use serde_json::Value;
 
-use crate::briefings::{fixture, rank_of, run, search, seeds, speakers, stderr};
+use crate::briefings::{fixture, rank_of, run, search, seeds, speakers, stderr, stdout};
 use crate::util::{s, Scratch};
 
 fn score(h: &Value) -> f64 {
@@ -308,6 +308,55 @@ fn with_no_passage_having_every_word_more_of_the_words_rank_first() {
         s(&hits[1], "text").starts_with("Dredge the lighthouse"),
         "{hits:#?}"
     );
+}
+
+/// A briefing with words whose singular and plural Snowball stems apart:
+/// an initialism in lower case (`mRNA`, `NGO`) and `-ies` plurals.
+const NUMBERS: &str = "Health ministry briefing, 9 March 2031
+
+Dana Whitlock: The mRNA platform let the lab adapt the shot within weeks.
+
+Dana Whitlock: Every NGO in the valley received cold boxes this winter.
+
+Dana Whitlock: Grain and other commodities cleared the port on Monday.
+
+Dana Whitlock: The new clinic opened on Monday; the news came late.
+
+Dana Whitlock: We do not know yet how many doses of the shot arrived.
+";
+
+#[test]
+fn a_word_typed_in_its_other_number_finds_what_the_stemmer_keeps_apart() {
+    let sc = Scratch::new();
+    let f = sc.write("b/health.txt", NUMBERS);
+    sc.index_paths(&[&f]);
+    for (query, expect) in [
+        // A final s after the only vowel, which Snowball keeps.
+        ("mRNAs platform", "The mRNA platform"),
+        ("mrnas lab", "The mRNA platform"),
+        ("NGOs valley", "Every NGO"),
+        // Forms no passage has: a plural cut short, a plural made twice.
+        ("commoditie port", "other commodities"),
+        ("grain portses", "other commodities"),
+    ] {
+        let o = run(&sc, &["search", query, "--json"]);
+        let err = stderr(&o);
+        let hits: Vec<Value> = stdout(&o)
+            .lines()
+            .map(|l| serde_json::from_str(l).expect("json"))
+            .collect();
+        assert_eq!(o.status.code(), Some(0), "{query:?}: {err}");
+        // Every word found: no fallback to "some of the words".
+        assert!(!err.contains("some of them"), "{query:?}: {err}");
+        assert!(s(&hits[0], "text").contains(expect), "{query:?}: {hits:#?}");
+    }
+    // A word the index has keeps its own term: `news` is not `new`,
+    // `doses` is not `do`.
+    let (hits, _) = sc.search("news", &[]);
+    assert_eq!(hits.len(), 1, "{hits:#?}");
+    assert!(s(&hits[0], "text").contains("the news came"));
+    let (hits, _) = sc.search("doses", &[]);
+    assert_eq!(hits.len(), 1, "{hits:#?}");
 }
 
 /// A briefing whose speaker reads her topics out as headings: `Inflation.`

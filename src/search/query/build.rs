@@ -29,13 +29,13 @@ use tantivy::{Searcher, Term};
 use super::exclude::Excluded;
 use super::lex::FieldName;
 use super::parse::{column, Leaf, Node, Note};
+use super::{number, prefix, proximity};
 use crate::error::{Error, Result};
 use crate::index::analyzer::{self, WordTokenizer};
 use crate::index::PodiumIndex;
 use crate::search::outlet;
 use crate::search::rank::{
-    COORD_BONUS, MAX_EXPANSIONS, MAX_PAIRS, NEAR_BOOST, NEAR_SLOP, PAIR_BOOST, SYNONYM_TIE_BREAKER,
-    SYNONYM_WEIGHT,
+    COORD_BONUS, MAX_EXPANSIONS, NEAR_BOOST, PAIR_BOOST, SYNONYM_TIE_BREAKER, SYNONYM_WEIGHT,
 };
 use crate::search::speaker::{self, Resolution};
 use crate::search::synonyms::Synonyms;
@@ -406,35 +406,34 @@ impl Builder<'_> {
         let field = self.index.fields.text;
         // Analyze each word; a word with nothing searchable is dropped.
         let mut words: Vec<Vec<Tok>> = Vec::with_capacity(run.len());
+        let mut searched: Vec<Vec<String>> = Vec::with_capacity(run.len());
         for l in run {
-            let toks = analyze(true, &l.text, l.start);
+            let mut toks = analyze(true, &l.text, l.start);
             if toks.is_empty() {
                 self.note(l.start, format!("ignored {:?}: nothing searchable", l.text));
                 continue;
             }
+            // One term, maybe in its other number too (`number`); a
+            // term in no passage replaced by the other number's.
+            let terms = match toks.as_slice() {
+                [t] => number::searched_terms(self.searcher, field, &l.text, &t.text),
+                _ => Vec::new(),
+            };
+            if let (Some(first), [t]) = (terms.first(), toks.as_mut_slice()) {
+                t.text.clone_from(first);
+            }
             words.push(toks);
+            searched.push(terms);
         }
         if words.is_empty() {
             return;
         }
         // Proximity over the words as typed.
-        for pair in words.windows(2).take(MAX_PAIRS) {
-            let (Some(a), Some(b)) = (pair[0].last(), pair[1].first()) else {
-                continue;
-            };
-            let terms = vec![
-                (0, Term::from_field_text(field, &a.text)),
-                (1, Term::from_field_text(field, &b.text)),
-            ];
-            parts.should.push(Box::new(BoostQuery::new(
-                Box::new(PhraseQuery::new_with_offset(terms.clone())),
-                PAIR_BOOST,
-            )));
-            parts.should.push(Box::new(BoostQuery::new(
-                Box::new(PhraseQuery::new_with_offset_and_slop(terms, NEAR_SLOP)),
-                NEAR_BOOST,
-            )));
-        }
+        let ends: Vec<(String, String)> = words
+            .iter()
+            .filter_map(|w| Some((w.first()?.text.clone(), w.last()?.text.clone())))
+            .collect();
+        parts.should.extend(proximity::pairs(field, &ends));
         // Synonym names, longest first, aligned to whole words.
         let mut i = 0;
         while i < words.len() {
@@ -445,10 +444,15 @@ impl Builder<'_> {
             } else {
                 if positive {
                     self.remember(field, &words[i], true);
+                    for t in searched[i].iter().skip(1) {
+                        self.highlight_term(t);
+                    }
                 }
-                parts
-                    .must
-                    .push(Clause::scoring(phrase_or_term(field, &words[i])));
+                let q = match searched[i].as_slice() {
+                    [] => phrase_or_term(field, &words[i]),
+                    terms => number::any_term(field, terms),
+                };
+                parts.must.push(Clause::scoring(q));
                 i += 1;
             }
         }
@@ -686,7 +690,7 @@ impl Builder<'_> {
         if positive {
             self.remember(field, head, true);
         }
-        let expansions = self.expand(field, &last.text);
+        let expansions = prefix::expand(self.searcher, field, &last.text);
         if expansions.is_empty() {
             self.note(
                 l.start,
@@ -737,60 +741,6 @@ impl Builder<'_> {
         let mut q = PhrasePrefixQuery::new_with_offset(terms);
         q.set_max_expansions(MAX_EXPANSIONS as u32);
         Box::new(q)
-    }
-
-    /// Indexed words of `field` that start with `prefix`, most frequent
-    /// first, at most [`MAX_EXPANSIONS`]. Words are indexed stemmed, and a
-    /// stem can be shorter than the prefix typed (`investm*` → `invest`,
-    /// the stem of "investment"), so a stem that the prefix extends by at
-    /// most three letters counts too, and so do words starting with the
-    /// prefix's own stem (`ferry*` → `ferri`, the stem of "ferry").
-    fn expand(&self, field: Field, prefix: &str) -> Vec<(String, u64)> {
-        let mut found: HashMap<String, u64> = HashMap::new();
-        let mut starts = vec![prefix.to_string()];
-        if let Some(stem) = analyze(true, prefix, 0).pop() {
-            if stem.text != prefix {
-                starts.push(stem.text);
-            }
-        }
-        let shorter: Vec<&str> = prefix
-            .char_indices()
-            .map(|(i, _)| &prefix[..i])
-            .filter(|s| s.chars().count() >= 4 && prefix.len() - s.len() <= 3)
-            .collect();
-        for segment in self.searcher.segment_readers() {
-            let Ok(inverted) = segment.inverted_index(field) else {
-                continue;
-            };
-            let dict = inverted.terms();
-            for start in &starts {
-                let Ok(mut stream) = dict.range().ge(start.as_bytes()).into_stream() else {
-                    continue;
-                };
-                while stream.advance() {
-                    if !stream.key().starts_with(start.as_bytes()) {
-                        break;
-                    }
-                    if let Ok(k) = std::str::from_utf8(stream.key()) {
-                        let df = u64::from(stream.value().doc_freq);
-                        // A term found from both starts counts once.
-                        found.entry(k.to_string()).or_insert(0);
-                        if start == prefix || !k.starts_with(prefix) {
-                            *found.entry(k.to_string()).or_default() += df;
-                        }
-                    }
-                }
-            }
-            for s in &shorter {
-                if let Ok(Some(info)) = dict.get(s.as_bytes()) {
-                    *found.entry((*s).to_string()).or_default() += u64::from(info.doc_freq);
-                }
-            }
-        }
-        let mut v: Vec<(String, u64)> = found.into_iter().collect();
-        v.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
-        v.truncate(MAX_EXPANSIONS);
-        v
     }
 
     /// `speaker:NAME`: resolved like `--speaker`; unknown names are an

@@ -4,14 +4,19 @@
 //! which `podium search --help` prints) in three steps, one per module:
 //! [`lex`] (text → lexemes with spans), [`parse`] (lexemes → a tree, read
 //! leniently, every odd reading noted with its column) and [`build`] (tree
-//! → tantivy query, with synonyms, proximity and prefixes). tantivy's own
+//! → tantivy query, with synonyms, proximity and prefixes; helped by
+//! [`number`], a typed word's other number, `proximity`, the pair clauses,
+//! and `prefix`, a prefix's indexed words). tantivy's own
 //! query parser is not used: its grammar is not the one researchers type,
 //! and its errors are not for people.
 
 pub mod build;
 pub mod exclude;
 pub mod lex;
+pub mod number;
 pub mod parse;
+mod prefix;
+mod proximity;
 
 use tantivy::Searcher;
 
