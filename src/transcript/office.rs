@@ -240,7 +240,9 @@ pub fn joined_holder<'t>(
             // "… by Stéphane Dujarric, Spokesman for the Secretary-General":
             // a name set off by a comma before the office is how a text
             // says who holds it, wherever the sentence stands.
-            let appositive = named_before(&words[..k]).filter(|_| appositives);
+            // An official on background is nobody by design.
+            let anonymous = office.iter().any(|w| w.starts_with("official"));
+            let appositive = named_before(&words[..k]).filter(|_| appositives && !anonymous);
             if !introduced && appositive.is_none() {
                 continue;
             }
@@ -298,7 +300,16 @@ fn named_before(before: &[&str]) -> Option<String> {
     for w in before[..end].iter().rev().take(3) {
         let core = w.trim_end_matches(',');
         let joins = person.is_empty() || !w.ends_with(',');
-        if !joins || !core.starts_with(char::is_uppercase) || name::is_title_word(core) {
+        // A full stop ends a sentence unless it is an initial's (`J.`):
+        // "Hey. Thanks, Senior Administration Official" names nobody.
+        let initial = core.len() <= 3 && core.ends_with('.');
+        let sentence_mark = core.contains(['!', '?', ':', ';']) || (core.contains('.') && !initial);
+        if !joins
+            || sentence_mark
+            || !core.starts_with(char::is_uppercase)
+            || name::is_title_word(core)
+            || is_address_word(core)
+        {
             break;
         }
         person.push(core);
@@ -306,6 +317,35 @@ fn named_before(before: &[&str]) -> Option<String> {
     person.reverse();
     let joined = person.join(" ");
     (person.len() >= 2 && name::looks_like_person(&joined)).then_some(joined)
+}
+
+/// Words that open a greeting or a thanks addressed to an office ("Good
+/// morning, Prime Minister", "Thanks, Spokesman"): capitalised, and no
+/// part of a name.
+fn is_address_word(word: &str) -> bool {
+    matches!(
+        name::fold(word).as_str(),
+        "good"
+            | "morning"
+            | "afternoon"
+            | "evening"
+            | "thanks"
+            | "thank"
+            | "hello"
+            | "hi"
+            | "hey"
+            | "okay"
+            | "ok"
+            | "well"
+            | "yes"
+            | "sure"
+            | "great"
+            | "welcome"
+            | "dear"
+            | "sorry"
+            | "please"
+            | "congratulations"
+    )
 }
 
 /// Words that make a run of capitalised words a body, not a post.
@@ -572,7 +612,8 @@ mod tests {
         // holders named are nobody.
         let greeting = [
             ("Thank you, Spokesman.", 3),
-            ("Good morning, Spokesman.", 5),
+            ("Good Morning, Spokesman.", 5),
+            ("Hey. Thanks, Spokesman, and good evening.", 6),
         ];
         assert_eq!(joined_holder(greeting.iter().copied(), &office, true), None);
         let deputy = [("Briefing by Ana Lund, Deputy Spokesman.", 2)];
@@ -582,6 +623,16 @@ mod tests {
             ("Also present: Omar Haddad, Spokesman of the Council.", 3),
         ];
         assert_eq!(joined_holder(two.iter().copied(), &office, true), None);
+        // An official on background stays anonymous.
+        let background = vec!["senior".into(), "administration".into(), "official".into()];
+        let thanks = [
+            ("Hey. Thanks, Senior Administration Official.", 9),
+            ("With Ann Holt, Senior Administration Official.", 10),
+        ];
+        assert_eq!(
+            joined_holder(thanks.iter().copied(), &background, true),
+            None
+        );
     }
 
     #[test]
