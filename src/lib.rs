@@ -22,6 +22,7 @@ pub mod corpus;
 pub mod error;
 pub mod export;
 pub mod generate;
+pub mod hash;
 pub mod index;
 pub mod input;
 pub mod passage;

@@ -17,6 +17,7 @@ use clap::Args;
 use super::{GlobalArgs, IndexLocation};
 use crate::corpus::{self, Source};
 use crate::error::Error;
+use crate::index::codec;
 use crate::index::progress::ProgressHook;
 use crate::index::writer::{self, BuildOptions, BuildSummary};
 use crate::render::progress::IndexBar;
@@ -75,7 +76,7 @@ pub fn build_with(
     opts: BuildOptions,
 ) -> anyhow::Result<BuildSummary> {
     let fallback_date = date
-        .map(|d| parse_day(d).and_then(writer::storable))
+        .map(|d| parse_day(d).and_then(codec::storable))
         .transpose()?;
     let opts = BuildOptions {
         fallback_date,

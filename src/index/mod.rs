@@ -1,5 +1,12 @@
 //! Passages → a tantivy index on disk, and opening it again.
 //!
+//! The parts: [`schema`] (the fields and why each is there), [`codec`]
+//! (a passage ↔ its tantivy document, and the stored dates: what the
+//! layers above read), [`analyzer`] (the words of `text`) and [`forms`]
+//! (the other forms a reader types for a word), [`writer`] (building and
+//! updating), [`journal`] (which passages each commit added, for saved
+//! searches) and [`progress`] (what a build reports while it works).
+//!
 //! An index directory holds tantivy's files plus two podium files per
 //! commit, both named by the commit's payload:
 //!
@@ -30,6 +37,7 @@
 //! the last commit while a writer works.
 
 pub mod analyzer;
+pub mod codec;
 pub mod forms;
 pub mod journal;
 pub mod progress;
@@ -451,6 +459,20 @@ fn open_parts(dir: &Path) -> Result<Parts> {
         return Err(other_format(dir, payload.schema_version));
     }
     Ok((index, fields, reader, payload))
+}
+
+/// Builds an index of the seeds podium ships ([`crate::corpus::embedded_seeds`])
+/// in `dir` and opens it: the one helper behind the benches and tests that
+/// need a small real index, so that they build it the same way. Not part
+/// of podium's interface (hidden from the docs).
+#[doc(hidden)]
+pub fn seeded(dir: &Path) -> Result<PodiumIndex> {
+    writer::build(
+        dir,
+        &crate::corpus::embedded_seeds(),
+        &writer::BuildOptions::default(),
+    )?;
+    PodiumIndex::open(dir)
 }
 
 /// The error for an index written in another format.

@@ -12,7 +12,7 @@ use tantivy::Term;
 use super::outlet;
 use super::speaker::{self, Resolution};
 use crate::error::{Error, Result};
-use crate::index::writer::date_bound;
+use crate::index::codec::date_bound;
 use crate::index::PodiumIndex;
 use crate::transcript::Role;
 

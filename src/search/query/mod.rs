@@ -106,10 +106,7 @@ pub fn compile(
 
 #[cfg(test)]
 mod tests {
-    use crate::corpus;
     use crate::error::Error;
-    use crate::index::writer::{build, BuildOptions};
-    use crate::index::PodiumIndex;
     use crate::search::{search, Filters, Request};
 
     /// Pieces a generated query is made of: every form of the language,
@@ -157,13 +154,7 @@ mod tests {
     #[test]
     fn generated_queries_never_panic() {
         let dir = tempfile::tempdir().expect("tempdir");
-        build(
-            dir.path(),
-            &corpus::embedded_seeds(),
-            &BuildOptions::default(),
-        )
-        .expect("index");
-        let index = PodiumIndex::open(dir.path()).expect("open");
+        let index = crate::index::seeded(dir.path()).expect("index the seeds");
         // A fixed linear congruential generator: the same queries every run.
         let mut state: u64 = 0x5eed;
         let mut next = |n: usize| {
