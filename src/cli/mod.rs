@@ -1,10 +1,17 @@
 //! The command line: clap definitions, and one module per subcommand that
 //! turns checked arguments into library calls and output.
 //!
+//! A module of the binary, not of the library: it is the edge where the
+//! library's typed errors become `anyhow` reports with context. The
+//! argument groups several subcommands share, and opening the index they
+//! name, are in [`args`]; how results look is `podium::render`'s (this
+//! module picks a renderer, it does not format).
+//!
 //! Exit codes (scripts rely on them): 0 when there are hits (or the command
 //! did its job), 1 when a search finds nothing (or `watch check` nothing
 //! new), 2 on error.
 
+pub mod args;
 pub mod bench;
 pub mod completions;
 pub mod config;
@@ -23,14 +30,15 @@ pub mod speakers;
 pub mod stats;
 pub mod watch;
 
-use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Args, CommandFactory, Parser, Subcommand};
 
-pub use crate::render::style::ColorChoice;
-use crate::render::style::Style;
-use crate::render::{self, Format, Output};
+pub use podium::render::style::ColorChoice;
+use podium::render::style::Style;
+use podium::render::{self, Format, Output};
+
+pub use args::{FormatArgs, IndexLocation, DEFAULT_INDEX};
 
 /// podium: find who said what, when, in press-briefing transcripts.
 #[derive(Debug, Parser)]
@@ -67,7 +75,7 @@ impl GlobalArgs {
     /// auto (which respects NO_COLOR).
     pub fn color_choice(&self) -> ColorChoice {
         self.color
-            .or(crate::config::current().color)
+            .or(podium::config::current().color)
             .unwrap_or_default()
     }
 
@@ -75,7 +83,7 @@ impl GlobalArgs {
     pub fn style(&self) -> Style {
         Style {
             color: self.color_choice().enabled(),
-            palette: crate::config::current().palette,
+            palette: podium::config::current().palette,
         }
     }
 
@@ -95,28 +103,6 @@ impl GlobalArgs {
             style: self.style(),
             width: self.wrap_width(),
             quiet: self.quiet,
-        }
-    }
-}
-
-/// `--format` for commands that print results, with `--json` kept as its
-/// shorthand.
-#[derive(Debug, Clone, Default, Args)]
-pub struct FormatArgs {
-    /// Output format: text for people, json (one object per hit per line, with the total), tsv or csv (a header row, then one row per hit).
-    #[arg(long, value_enum, value_name = "FORMAT")]
-    pub format: Option<Format>,
-    /// Shorthand for --format json.
-    #[arg(long, conflicts_with = "format")]
-    pub json: bool,
-}
-
-impl FormatArgs {
-    pub fn format(&self) -> Format {
-        if self.json {
-            Format::Json
-        } else {
-            self.format.unwrap_or_default()
         }
     }
 }
@@ -201,33 +187,6 @@ pub enum Command {
     Watch(watch::WatchArgs),
 }
 
-/// Where the index lives: `--index DIR`, else `PODIUM_INDEX`, else the
-/// config file's `index`, else `index/`.
-#[derive(Debug, Clone, Args)]
-pub struct IndexLocation {
-    /// Index directory [default: $PODIUM_INDEX, else `index` in the config file, else index/]
-    #[arg(long = "index", value_name = "DIR", env = "PODIUM_INDEX")]
-    pub dir: Option<PathBuf>,
-}
-
-/// The default index directory.
-pub const DEFAULT_INDEX: &str = "index";
-
-impl IndexLocation {
-    pub fn path(&self) -> PathBuf {
-        self.dir
-            .clone()
-            .or_else(|| crate::config::current().index.clone())
-            .unwrap_or_else(|| PathBuf::from(DEFAULT_INDEX))
-    }
-
-    /// Whether the user left the location to podium (no flag, variable or
-    /// config setting).
-    pub fn is_default(&self) -> bool {
-        self.dir.is_none() && crate::config::current().index.is_none()
-    }
-}
-
 /// Exit code for "nothing found".
 pub const NO_HITS: u8 = 1;
 /// Exit code for errors.
@@ -245,7 +204,7 @@ pub fn is_broken_pipe(e: &anyhow::Error) -> bool {
 /// An error and its causes on one line, control characters escaped.
 pub fn one_line(e: &anyhow::Error) -> String {
     let msg = format!("{e:#}").replace('\n', " ");
-    crate::render::sanitize(&msg).into_owned()
+    podium::render::sanitize(&msg).into_owned()
 }
 
 /// Parses the command line. Help and version go to stdout as clap prints
@@ -316,7 +275,7 @@ pub fn unknown_subcommand_line(typed: &str) -> String {
         "; commands: {}; see `podium --help`",
         names.join(", ")
     ));
-    crate::render::sanitize(&out).into_owned()
+    podium::render::sanitize(&out).into_owned()
 }
 
 /// What an unknown subcommand was most likely meant to be.
@@ -350,7 +309,7 @@ pub fn meant_subcommand<'a>(typed: &str, names: &[&'a str]) -> Option<Meant<'a>>
     let limit = if t.chars().count() <= 4 { 1 } else { 2 };
     let mut near: Vec<(usize, &str)> = names
         .iter()
-        .map(|n| (crate::search::speaker::edit_distance(&t, n), *n))
+        .map(|n| (podium::search::speaker::edit_distance(&t, n), *n))
         .filter(|(d, _)| *d <= limit)
         .collect();
     near.sort();
@@ -425,7 +384,7 @@ pub fn usage_error_line(rendered: &str, command: &str) -> String {
         out.push_str(&u);
     }
     out.push_str(&format!("; see `{command} --help`"));
-    crate::render::sanitize(&out).into_owned()
+    podium::render::sanitize(&out).into_owned()
 }
 
 /// The clap command, for completions and man pages.
@@ -444,7 +403,7 @@ pub fn exit_on_panic() {
     std::panic::set_hook(Box::new(move |info| {
         // The PDF reader's panics are caught and become a warning on the
         // file (see `input::pdf`): not podium's bug, not the end of a run.
-        if crate::input::pdf::extracting() {
+        if podium::input::pdf::extracting() {
             return;
         }
         if std::env::var_os("RUST_BACKTRACE").is_some() {
@@ -470,7 +429,7 @@ pub fn exit_on_panic() {
         );
         eprintln!(
             "podium: error: {}",
-            crate::render::sanitize(&msg.replace('\n', " "))
+            podium::render::sanitize(&msg.replace('\n', " "))
         );
         std::process::exit(i32::from(ERROR));
     }));

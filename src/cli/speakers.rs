@@ -6,12 +6,12 @@ use std::process::ExitCode;
 
 use clap::Args;
 
-use super::search::{open_or_build, FilterArgs, SynonymArgs};
+use super::args::{open_or_build, FilterArgs, SynonymArgs};
 use super::{ColorChoice, IndexLocation, NO_HITS};
-use crate::render::text::{self, shorten, Style};
-use crate::render::{json, sanitize};
-use crate::search::facet::{OutletCount, SpeakerCount};
-use crate::search::{self, Options, Request};
+use podium::render::text::{self, shorten, Style};
+use podium::render::{json, sanitize};
+use podium::search::facet::{OutletCount, SpeakerCount};
+use podium::search::{self, Options, Request};
 
 #[derive(Debug, Clone, Args)]
 pub struct SpeakersArgs {
@@ -74,7 +74,7 @@ pub fn run(args: &SpeakersArgs) -> anyhow::Result<ExitCode> {
 /// `--outlets`: the outlet facet.
 fn outlets(
     args: &SpeakersArgs,
-    index: &crate::index::PodiumIndex,
+    index: &podium::index::PodiumIndex,
     req: &Request,
     opts: &Options,
 ) -> anyhow::Result<ExitCode> {

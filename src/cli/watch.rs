@@ -1,5 +1,5 @@
 //! `podium watch`: saved searches that report what is new (`add`, `list`,
-//! `remove`, `check`). Thin: arguments → [`crate::watch`] → output.
+//! `remove`, `check`). Thin: arguments → [`podium::watch`] → output.
 //!
 //! `check` exits 0 when something is new, 1 when nothing is, 2 on error,
 //! so cron can run it and act on the code. Cursors move only once the
@@ -10,14 +10,14 @@ use std::process::ExitCode;
 
 use clap::{Args, Subcommand, ValueEnum};
 
-use super::search::{open_or_build_with, SynonymArgs};
+use super::args::{open_or_build_with, SynonymArgs};
 use super::{GlobalArgs, IndexLocation, NO_HITS};
-use crate::error::Error;
-use crate::index;
-use crate::render::{alerts, sanitize, Format};
-use crate::search::{self, Options};
-use crate::transcript::Role;
-use crate::watch::{self, Spec};
+use podium::error::Error;
+use podium::index;
+use podium::render::{alerts, sanitize, Format};
+use podium::search::{self, Options};
+use podium::transcript::Role;
+use podium::watch::{self, Spec};
 
 #[derive(Debug, Args)]
 pub struct WatchArgs {

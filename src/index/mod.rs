@@ -5,7 +5,8 @@
 //! layers above read), [`analyzer`] (the words of `text`) and [`forms`]
 //! (the other forms a reader types for a word), [`writer`] (building and
 //! updating), [`journal`] (which passages each commit added, for saved
-//! searches) and [`progress`] (what a build reports while it works).
+//! searches), [`progress`] (what a build reports while it works) and
+//! [`stats`] (what an index holds, for `podium stats` and the server).
 //!
 //! An index directory holds tantivy's files plus two podium files per
 //! commit, both named by the commit's payload:
@@ -42,6 +43,7 @@ pub mod forms;
 pub mod journal;
 pub mod progress;
 pub mod schema;
+pub mod stats;
 pub mod writer;
 
 use std::collections::HashMap;
