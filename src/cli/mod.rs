@@ -16,6 +16,7 @@ pub mod bench;
 pub mod completions;
 pub mod config;
 pub mod docs;
+pub mod examples;
 pub mod export;
 pub mod generate;
 pub mod index;
@@ -47,7 +48,7 @@ pub use args::{FormatArgs, IndexLocation, DEFAULT_INDEX};
     version,
     propagate_version = true,
     about = "Full-text search over press-briefing transcripts: who said what, when.",
-    after_help = "Examples:\n  podium search \"STAR Market\"\n  podium search \"STAR Market\" --speaker \"Gong Zheng\" --since 2024-01-01\n  podium search 科创板 --format tsv | cut -f3,4\n  podium index transcripts/ --index my-index\n  podium parse seeds/003_5e6a9a4541243482.txt --explain\n  podium completions bash > ~/.local/share/bash-completion/completions/podium\n\nConfiguration: podium config (see `podium config --example`)."
+    after_help = examples::after_help("podium")
 )]
 pub struct Cli {
     #[command(flatten)]
@@ -111,78 +112,78 @@ impl GlobalArgs {
 pub enum Command {
     /// Index transcripts into speaker-attributed passages.
     #[command(
-        after_help = "Examples:\n  podium index\n  podium index transcripts/ more/briefing.txt --index my-index\n  podium index transcripts/ --prune\n  podium index transcripts/ --rebuild\n  podium index scans/ --date 2024-03-28\n  podium index scraped.jsonl"
+        after_help = examples::after_help("index")
     )]
     Index(index::IndexArgs),
     /// Search the index: ranked passages with speaker, role and date.
     #[command(
-        after_help = "Examples:\n  podium search \"STAR Market\"\n  podium search \"container throughput\" --speaker gong --role official\n  podium search \"angel investment\" --since 2024-03 --until 2024 -n 5 --json"
+        after_help = examples::after_help("search")
     )]
     Search(search::SearchArgs),
     /// Show how transcripts are parsed, without indexing them.
     #[command(
-        after_help = "Examples:\n  podium parse seeds/003_5e6a9a4541243482.txt\n  podium parse seeds/*.txt --json\n  podium parse briefing.txt --explain"
+        after_help = examples::after_help("parse")
     )]
     Parse(parse::ParseArgs),
     /// Write a synthetic corpus of briefings, for benchmarks and stress tests.
     #[command(
-        after_help = "Examples:\n  podium generate /tmp/corpus --passages 1000000\n  podium index /tmp/corpus --index /tmp/corpus-index\n  podium bench --index /tmp/corpus-index --queries /tmp/corpus/queries.mix"
+        after_help = examples::after_help("generate")
     )]
     Generate(generate::GenerateArgs),
     /// Measure query latency on an index: p50/p95/p99 and queries per second, warm and cold.
     #[command(
-        after_help = "Examples:\n  podium bench\n  podium bench --index /tmp/corpus-index --queries /tmp/corpus/queries.mix --json"
+        after_help = examples::after_help("bench")
     )]
     Bench(bench::BenchArgs),
     /// Show one passage in full, with the passages around it.
     #[command(
-        after_help = "Examples:\n  podium show 708b03575f3f69eb\n  podium show 708b0357 --context 2\n  podium show 708b03575f3f69eb --json"
+        after_help = examples::after_help("show")
     )]
     Show(show::ShowArgs),
     /// Passages on the same subject as one passage ("more like this"), by other speakers and in other briefings first.
     #[command(
-        after_help = "Examples:\n  podium similar 708b03575f3f69eb\n  podium similar 708b0357 --role official --since 2024 -n 5\n  podium similar 708b0357 --format json"
+        after_help = examples::after_help("similar")
     )]
     Similar(similar::SimilarArgs),
     /// List speakers with role, title and passage counts; with a QUERY, who says it most.
     #[command(
-        after_help = "Examples:\n  podium speakers\n  podium speakers \"STAR Market\"\n  podium speakers tariffs --role official --json"
+        after_help = examples::after_help("speakers")
     )]
     Speakers(speakers::SpeakersArgs),
     /// List indexed briefings with date, title, speakers and passage counts.
-    #[command(after_help = "Examples:\n  podium docs\n  podium docs --json")]
+    #[command(after_help = examples::after_help("docs"))]
     Docs(docs::DocsArgs),
     /// Export the index for another engine: Quickwit's index config and NDJSON.
     #[command(
-        after_help = "Examples:\n  podium export --format quickwit\n  podium export --format quickwit --out /data/qw --index-id briefings\n  podium export --index my-index --tokenizer chinese_compatible\n\nThen:\n  quickwit index create --index-config podium-quickwit/index-config.yaml\n  quickwit index ingest --index podium --input-path podium-quickwit/passages.ndjson"
+        after_help = examples::after_help("export")
     )]
     Export(export::ExportArgs),
     /// Print a shell completion script (bash, zsh, fish, elvish, powershell).
     #[command(
-        after_help = "Examples:\n  podium completions bash > ~/.local/share/bash-completion/completions/podium\n  podium completions zsh > ~/.zfunc/_podium\n  podium completions fish > ~/.config/fish/completions/podium.fish"
+        after_help = examples::after_help("completions")
     )]
     Completions(completions::CompletionsArgs),
     /// Print podium's man page (roff), or write one per subcommand.
     #[command(
-        after_help = "Examples:\n  podium man | man -l -\n  podium man --dir ~/.local/share/man/man1"
+        after_help = examples::after_help("man")
     )]
     Man(man::ManArgs),
     /// Show the configuration in effect and where each setting came from.
     #[command(
-        after_help = "Examples:\n  podium config\n  podium config --example > \"$(podium config --path)\"\n  PODIUM_INDEX=/data/idx podium config"
+        after_help = examples::after_help("config")
     )]
     Config(config::ConfigArgs),
     /// Show what the index holds: documents, passages, speakers, size, last commit.
-    #[command(after_help = "Examples:\n  podium stats\n  podium stats --index my-index --json")]
+    #[command(after_help = examples::after_help("stats"))]
     Stats(stats::StatsArgs),
     /// Serve the index over HTTP: a JSON API and a search page, on 127.0.0.1:7878.
     #[command(
-        after_help = "Examples:\n  podium serve\n  podium serve --index my-index --addr 127.0.0.1:8080\n  curl 'http://127.0.0.1:7878/api/search?q=STAR+Market&n=3'"
+        after_help = examples::after_help("serve")
     )]
     Serve(serve::ServeArgs),
     /// Saved searches: follow a topic or a person, and be told what is new (add, list, remove, check).
     #[command(
-        after_help = "Examples:\n  podium watch add tariffs tariffs --role official\n  podium watch check\n  podium watch list --json\n  podium watch remove tariffs\n\nFrom cron (exit 0: something new, 1: nothing, 2: error):\n  */30 * * * * cd ~/briefings && podium index new/ && podium watch check --format tsv >> alerts.tsv\n\n`podium serve` publishes each saved search as an Atom feed at /feeds/NAME.atom."
+        after_help = examples::after_help("watch")
     )]
     Watch(watch::WatchArgs),
 }

@@ -11,7 +11,7 @@ use std::process::ExitCode;
 use clap::{Args, Subcommand, ValueEnum};
 
 use super::args::{open_or_build_with, SynonymArgs};
-use super::{GlobalArgs, IndexLocation, NO_HITS};
+use super::{examples, GlobalArgs, IndexLocation, NO_HITS};
 use podium::error::Error;
 use podium::index;
 use podium::render::{alerts, sanitize, Format};
@@ -29,18 +29,18 @@ pub struct WatchArgs {
 pub enum WatchCommand {
     /// Save a search under a name; `watch check` then reports what is indexed after now.
     #[command(
-        after_help = "Examples:\n  podium watch add tariffs tariffs\n  podium watch add star-market \"STAR Market\" --speaker gong --since 2024\n  podium watch add gong \"\" --speaker \"Gong Zheng\""
+        after_help = examples::after_help("watch add")
     )]
     Add(AddArgs),
     /// List the saved searches.
-    #[command(after_help = "Examples:\n  podium watch list\n  podium watch list --json")]
+    #[command(after_help = examples::after_help("watch list"))]
     List(ListArgs),
     /// Remove a saved search.
-    #[command(after_help = "Examples:\n  podium watch remove tariffs")]
+    #[command(after_help = examples::after_help("watch remove"))]
     Remove(RemoveArgs),
     /// Print, per saved search, the matching passages added since its last check (exit 1: nothing new).
     #[command(
-        after_help = "Examples:\n  podium watch check\n  podium watch check tariffs --format json\n  podium index new/ && podium watch check --format tsv >> alerts.tsv"
+        after_help = examples::after_help("watch check")
     )]
     Check(CheckArgs),
 }

@@ -233,6 +233,19 @@ pub fn exists(dir: &Path) -> bool {
 /// The name of the lock file writers hold.
 pub const LOCK_FILE: &str = "podium.lock";
 
+/// How tantivy's segment files end (`<segment id>.<ending>`): what a
+/// rebuild removes, and what tests that damage or count segments look
+/// for, so that they all mean the same files.
+pub const SEGMENT_FILE_ENDINGS: &[&str] = &[
+    ".idx",
+    ".pos",
+    ".term",
+    ".store",
+    ".fast",
+    ".fieldnorm",
+    ".del",
+];
+
 /// An exclusive, advisory lock on an index directory, held while writing.
 ///
 /// It is an `flock` on [`LOCK_FILE`], released by the operating system
