@@ -103,7 +103,7 @@ pub enum Source {
 #[derive(Debug, Clone)]
 pub struct Loaded {
     pub text: String,
-    /// [`content_hash`](crate::hash::content_hash) of the bytes as stored: what tells a changed file
+    /// [`crate::hash::content_hash`] of the bytes as stored: what tells a changed file
     /// from an unchanged one.
     pub hash: u64,
     pub bytes: u64,

@@ -302,7 +302,7 @@ impl StoredPassage {
 /// [`Passage`]: the one place the two field lists are matched up (the
 /// stored one has no `doc_date`/`also_in_dates`, which it folds into
 /// `occurrences`, nor `text_hash`, and widens the numbers). What
-/// [`StoredPassage::from_doc`] of [`document`] must give, which the
+/// [`StoredPassage::from_doc`] of `document` must give, which the
 /// round-trip test checks on the seeds.
 impl From<&Passage> for StoredPassage {
     fn from(p: &Passage) -> StoredPassage {

@@ -13,7 +13,7 @@
 //!
 //! This file holds the tree walk and the words' clauses (runs, synonyms,
 //! phrases, relaxing to "any of the words"); the field clauses are in
-//! [`fields`] and the expansion of prefixes in [`prefix`].
+//! `build/fields.rs` and the expansion of prefixes in `build/prefix.rs`.
 
 use std::cell::RefCell;
 use std::collections::BTreeMap;

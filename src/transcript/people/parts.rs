@@ -257,7 +257,7 @@ pub(super) fn keys_within(label: &[String], person: &[String]) -> bool {
 }
 
 /// An office's words as a holder's title or a mention gives them: `the`
-/// dropped (`the treasurer` is the Treasurer). Shared by [`title_holds`]
+/// dropped (`the treasurer` is the Treasurer). Shared by `title_holds`
 /// and the office mentions of `transcript::office`, so both read an
 /// office alike.
 pub fn office_words(office: &[String]) -> Vec<&str> {
