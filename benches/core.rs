@@ -6,8 +6,6 @@ use std::hint::black_box;
 
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 use podium::corpus;
-use podium::index::writer::{build, BuildOptions};
-use podium::index::PodiumIndex;
 use podium::search::{search, Filters, Request};
 use podium::transcript;
 
@@ -37,13 +35,7 @@ fn parse(c: &mut Criterion) {
 
 fn query(c: &mut Criterion) {
     let dir = tempfile::tempdir().expect("tempdir");
-    build(
-        dir.path(),
-        &corpus::embedded_seeds(),
-        &BuildOptions::default(),
-    )
-    .expect("index");
-    let index = PodiumIndex::open(dir.path()).expect("open");
+    let index = podium::index::seeded(dir.path()).expect("index the seeds");
     let mut g = c.benchmark_group("query");
     for (name, q, min) in [
         ("term", "Shanghai", 20),

@@ -11,8 +11,6 @@ use std::hint::black_box;
 use std::path::PathBuf;
 
 use criterion::{criterion_group, criterion_main, Criterion};
-use podium::corpus;
-use podium::index::writer::{build, BuildOptions};
 use podium::index::PodiumIndex;
 use podium::search::{self, context, Filters, Options, Request};
 
@@ -58,13 +56,7 @@ fn open() -> (Option<tempfile::TempDir>, PodiumIndex, bool) {
         return (None, index, false);
     }
     let dir = tempfile::tempdir().expect("tempdir");
-    build(
-        dir.path(),
-        &corpus::embedded_seeds(),
-        &BuildOptions::default(),
-    )
-    .expect("index");
-    let index = PodiumIndex::open(dir.path()).expect("open");
+    let index = podium::index::seeded(dir.path()).expect("index the seeds");
     (Some(dir), index, true)
 }
 

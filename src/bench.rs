@@ -362,10 +362,9 @@ pub fn mix_from_index(index: &PodiumIndex) -> Result<Vec<BenchQuery>> {
         .filter(|(p, u, _)| {
             p.role != crate::transcript::Role::Narration
                 && u.iter().any(|w| w.term == common.term)
-                && matches!(
-                    crate::search::speaker::resolve(registry, &p.speaker),
-                    crate::search::speaker::Resolution::Found(ref f) if f.contains(&p.speaker)
-                )
+                // Resolved as the `--speaker` filter will resolve it.
+                && crate::search::speaker::resolve_all(registry, std::slice::from_ref(&p.speaker))
+                    .is_ok_and(|r| r.names.contains(&p.speaker))
         })
         .min_by_key(|(p, _, _)| p.date.is_none());
     if let Some((p, _, _)) = speaking {

@@ -45,8 +45,8 @@ use std::time::UNIX_EPOCH;
 use serde::{Deserialize, Serialize};
 
 use crate::error::Warning;
+use crate::hash::content_hash;
 use crate::input::{self, jsonl};
-use crate::passage::fnv1a;
 use crate::transcript::{self, Knowledge, Transcript};
 
 /// File extensions podium reads as transcripts.
@@ -103,7 +103,7 @@ pub enum Source {
 #[derive(Debug, Clone)]
 pub struct Loaded {
     pub text: String,
-    /// [`content_hash`] of the bytes as stored: what tells a changed file
+    /// [`crate::hash::content_hash`] of the bytes as stored: what tells a changed file
     /// from an unchanged one.
     pub hash: u64,
     pub bytes: u64,
@@ -153,12 +153,6 @@ pub struct Stamp {
     pub bytes: u64,
     /// Modification time, nanoseconds since the Unix epoch.
     pub modified: u64,
-}
-
-/// The hash that identifies a file's content: 64-bit FNV-1a of its bytes,
-/// stable across machines and Rust versions because it is stored.
-pub fn content_hash(bytes: &[u8]) -> u64 {
-    fnv1a(&[bytes])
 }
 
 /// Prefix of the keys of files on disk.

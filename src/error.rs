@@ -83,12 +83,15 @@ pub enum Error {
     )]
     NotADay(String),
 
-    #[error(
-        "date {0} is outside the days an index can store ({first} to {last})",
-        first = crate::index::writer::FIRST_STORABLE_DATE,
-        last = crate::index::writer::LAST_STORABLE_DATE
-    )]
-    DateOutOfRange(jiff::civil::Date),
+    /// A date no index can hold. The range travels with the error (the
+    /// index's codec fills it in), so this module needs nothing of the
+    /// index to say it.
+    #[error("date {date} is outside the days an index can store ({first} to {last})")]
+    DateOutOfRange {
+        date: jiff::civil::Date,
+        first: jiff::civil::Date,
+        last: jiff::civil::Date,
+    },
 
     #[error(
         "inverted date range: since {since} is after until {until}, so no day is in it; swap them"

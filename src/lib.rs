@@ -12,16 +12,21 @@
 //! [`input`] for HTML, Markdown and JSON lines), [`registry`] knows every
 //! speaker of an index, [`export`] hands an index to other engines,
 //! [`config`] holds the user's defaults, [`watch`] saves searches and says
-//! what is new for them, [`serve`] answers over HTTP, and [`cli`] is the
-//! command line.
+//! what is new for them, and [`serve`] answers over HTTP. [`hash`] is the
+//! ground floor: the stable hash every stored id is made with.
+//!
+//! The command line is not here: it lives in the `podium` binary
+//! (`src/main.rs` and `src/cli/`), the one place that turns these typed
+//! errors ([`Error`]) into `anyhow` reports and exit codes. Every public
+//! function of this library returns [`Result`].
 
 pub mod bench;
-pub mod cli;
 pub mod config;
 pub mod corpus;
 pub mod error;
 pub mod export;
 pub mod generate;
+pub mod hash;
 pub mod index;
 pub mod input;
 pub mod passage;

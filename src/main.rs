@@ -1,10 +1,15 @@
 //! The `podium` binary: parse arguments, dispatch, map the outcome to an
-//! exit code (0 hits or done, 1 no hits, 2 error). Everything else lives in
-//! the library.
+//! exit code (0 hits or done, 1 no hits, 2 error). The command line
+//! ([`cli`]: clap definitions, one module per subcommand) is the binary's,
+//! and the only code that uses `anyhow`: the library returns its typed
+//! [`podium::Error`], and errors are made into one-line reports here, at
+//! the edge.
 
 use std::process::ExitCode;
 
-use podium::cli::{self, Command};
+mod cli;
+
+use cli::Command;
 
 /// An allocation that fails is reported as a one-line error with the fix
 /// (most likely a damaged index), not an abort.

@@ -8,9 +8,8 @@ use anyhow::Context;
 use clap::Args;
 
 use super::IndexLocation;
-use crate::bench::{self, BenchOptions, BenchReport, MixSource, Percentiles};
-use crate::index::PodiumIndex;
-use crate::render::{json, sanitize};
+use podium::bench::{self, BenchOptions, BenchReport, MixSource, Percentiles};
+use podium::render::{json, sanitize};
 
 /// The mix used when no `--queries` file is given and the index has too
 /// few words to draw one from ([`bench::mix_from_index`]): one query of
@@ -48,7 +47,7 @@ pub fn run(args: &BenchArgs) -> anyhow::Result<ExitCode> {
             (bench::parse_mix(&text)?, MixSource::File(p.clone()))
         }
         None => {
-            let drawn = bench::mix_from_index(&PodiumIndex::open(&dir)?)?;
+            let drawn = bench::mix_from_index(&args.location.open()?)?;
             if drawn.is_empty() {
                 (bench::parse_mix(DEFAULT_MIX)?, MixSource::Shipped)
             } else {

@@ -1,6 +1,6 @@
 //! `podium config`: the configuration in effect, and where each setting
 //! came from (a flag, an environment variable, the config file or the
-//! default). See [`crate::config`] for the file itself.
+//! default). See [`podium::config`] for the file itself.
 
 use std::io::{self, Write};
 use std::path::PathBuf;
@@ -9,9 +9,9 @@ use std::process::ExitCode;
 use clap::Args;
 
 use super::{GlobalArgs, DEFAULT_INDEX};
-use crate::config::{self, Origin};
-use crate::render::sanitize;
-use crate::search::Synonyms;
+use podium::config::{self, Origin};
+use podium::render::sanitize;
+use podium::search::Synonyms;
 
 #[derive(Debug, Clone, Args)]
 pub struct ConfigArgs {

@@ -6,11 +6,11 @@ use std::process::ExitCode;
 
 use clap::Args;
 
-use super::search::open_or_build;
+use super::args::open_or_build;
 use super::{ColorChoice, IndexLocation, NO_HITS};
-use crate::index::DocumentInfo;
-use crate::render::text::{shorten, Style};
-use crate::render::{json, sanitize};
+use podium::index::DocumentInfo;
+use podium::render::text::{shorten, Style};
+use podium::render::{json, sanitize};
 
 #[derive(Debug, Clone, Args)]
 pub struct DocsArgs {

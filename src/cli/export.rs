@@ -1,5 +1,5 @@
 //! `podium export`: the index's passages for another engine. Today:
-//! Quickwit (`--format quickwit`), see [`crate::export::quickwit`].
+//! Quickwit (`--format quickwit`), see [`podium::export::quickwit`].
 
 use std::fs;
 use std::io::{self, BufWriter, Write};
@@ -10,9 +10,8 @@ use anyhow::{bail, Context};
 use clap::{Args, ValueEnum};
 
 use super::{GlobalArgs, IndexLocation};
-use crate::export::{self, quickwit};
-use crate::index::PodiumIndex;
-use crate::render::sanitize;
+use podium::export::{self, quickwit};
+use podium::render::sanitize;
 
 /// The engines podium exports for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -68,7 +67,7 @@ pub fn run(args: &ExportArgs, global: &GlobalArgs) -> anyhow::Result<ExitCode> {
         );
     }
     let dir = args.location.path();
-    let index = PodiumIndex::open(&dir)?;
+    let index = args.location.open()?;
     fs::create_dir_all(&args.out)
         .with_context(|| format!("cannot create {}", args.out.display()))?;
     let passages_path = args.out.join(PASSAGES_FILE);

@@ -8,8 +8,8 @@ use std::time::Instant;
 use anyhow::Context;
 use clap::Args;
 
-use crate::generate::{self, GenerateOptions};
-use crate::render::json;
+use podium::generate::{self, GenerateOptions};
+use podium::render::json;
 
 #[derive(Debug, Clone, Args)]
 pub struct GenerateArgs {

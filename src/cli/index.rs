@@ -15,13 +15,14 @@ use anyhow::Context;
 use clap::Args;
 
 use super::{GlobalArgs, IndexLocation};
-use crate::corpus::{self, Source};
-use crate::error::Error;
-use crate::index::progress::ProgressHook;
-use crate::index::writer::{self, BuildOptions, BuildSummary};
-use crate::render::progress::IndexBar;
-use crate::render::{json, sanitize};
-use crate::search::period::parse_day;
+use podium::corpus::{self, Source};
+use podium::error::Error;
+use podium::index::codec;
+use podium::index::progress::ProgressHook;
+use podium::index::writer::{self, BuildOptions, BuildSummary};
+use podium::render::progress::IndexBar;
+use podium::render::{json, sanitize};
+use podium::search::period::parse_day;
 
 #[derive(Debug, Clone, Args)]
 pub struct IndexArgs {
@@ -75,7 +76,7 @@ pub fn build_with(
     opts: BuildOptions,
 ) -> anyhow::Result<BuildSummary> {
     let fallback_date = date
-        .map(|d| parse_day(d).and_then(writer::storable))
+        .map(|d| parse_day(d).and_then(codec::storable))
         .transpose()?;
     let opts = BuildOptions {
         fallback_date,
@@ -88,7 +89,7 @@ pub fn run(args: &IndexArgs, global: &GlobalArgs) -> anyhow::Result<ExitCode> {
     let dir = args.location.path();
     let (sources, mut warnings) = if !args.paths.is_empty() {
         corpus::discover(&args.paths)
-    } else if crate::index::exists(&dir) && !args.rebuild {
+    } else if podium::index::exists(&dir) && !args.rebuild {
         // No PATH: bring the index up to date with its own files.
         (Vec::new(), Vec::new())
     } else {
@@ -155,7 +156,7 @@ pub fn run(args: &IndexArgs, global: &GlobalArgs) -> anyhow::Result<ExitCode> {
 }
 
 /// Warnings on stderr, one per line, as `podium: warning: FILE: REASON`.
-fn print_warnings(warnings: &[crate::error::Warning]) {
+fn print_warnings(warnings: &[podium::error::Warning]) {
     for w in warnings {
         eprintln!("podium: warning: {}", sanitize(&w.to_string()));
     }

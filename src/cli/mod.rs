@@ -1,14 +1,22 @@
 //! The command line: clap definitions, and one module per subcommand that
 //! turns checked arguments into library calls and output.
 //!
+//! A module of the binary, not of the library: it is the edge where the
+//! library's typed errors become `anyhow` reports with context. The
+//! argument groups several subcommands share, and opening the index they
+//! name, are in [`args`]; how results look is `podium::render`'s (this
+//! module picks a renderer, it does not format).
+//!
 //! Exit codes (scripts rely on them): 0 when there are hits (or the command
 //! did its job), 1 when a search finds nothing (or `watch check` nothing
 //! new), 2 on error.
 
+pub mod args;
 pub mod bench;
 pub mod completions;
 pub mod config;
 pub mod docs;
+pub mod examples;
 pub mod export;
 pub mod generate;
 pub mod index;
@@ -23,14 +31,15 @@ pub mod speakers;
 pub mod stats;
 pub mod watch;
 
-use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Args, CommandFactory, Parser, Subcommand};
 
-pub use crate::render::style::ColorChoice;
-use crate::render::style::Style;
-use crate::render::{self, Format, Output};
+pub use podium::render::style::ColorChoice;
+use podium::render::style::Style;
+use podium::render::{self, Format, Output};
+
+pub use args::{FormatArgs, IndexLocation, DEFAULT_INDEX};
 
 /// podium: find who said what, when, in press-briefing transcripts.
 #[derive(Debug, Parser)]
@@ -39,7 +48,7 @@ use crate::render::{self, Format, Output};
     version,
     propagate_version = true,
     about = "Full-text search over press-briefing transcripts: who said what, when.",
-    after_help = "Examples:\n  podium search \"STAR Market\"\n  podium search \"STAR Market\" --speaker \"Gong Zheng\" --since 2024-01-01\n  podium search 科创板 --format tsv | cut -f3,4\n  podium index transcripts/ --index my-index\n  podium parse seeds/003_5e6a9a4541243482.txt --explain\n  podium completions bash > ~/.local/share/bash-completion/completions/podium\n\nConfiguration: podium config (see `podium config --example`)."
+    after_help = examples::after_help("podium")
 )]
 pub struct Cli {
     #[command(flatten)]
@@ -67,7 +76,7 @@ impl GlobalArgs {
     /// auto (which respects NO_COLOR).
     pub fn color_choice(&self) -> ColorChoice {
         self.color
-            .or(crate::config::current().color)
+            .or(podium::config::current().color)
             .unwrap_or_default()
     }
 
@@ -75,7 +84,7 @@ impl GlobalArgs {
     pub fn style(&self) -> Style {
         Style {
             color: self.color_choice().enabled(),
-            palette: crate::config::current().palette,
+            palette: podium::config::current().palette,
         }
     }
 
@@ -99,133 +108,84 @@ impl GlobalArgs {
     }
 }
 
-/// `--format` for commands that print results, with `--json` kept as its
-/// shorthand.
-#[derive(Debug, Clone, Default, Args)]
-pub struct FormatArgs {
-    /// Output format: text for people, json (one object per hit per line, with the total), tsv or csv (a header row, then one row per hit).
-    #[arg(long, value_enum, value_name = "FORMAT")]
-    pub format: Option<Format>,
-    /// Shorthand for --format json.
-    #[arg(long, conflicts_with = "format")]
-    pub json: bool,
-}
-
-impl FormatArgs {
-    pub fn format(&self) -> Format {
-        if self.json {
-            Format::Json
-        } else {
-            self.format.unwrap_or_default()
-        }
-    }
-}
-
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Index transcripts into speaker-attributed passages.
     #[command(
-        after_help = "Examples:\n  podium index\n  podium index transcripts/ more/briefing.txt --index my-index\n  podium index transcripts/ --prune\n  podium index transcripts/ --rebuild\n  podium index scans/ --date 2024-03-28\n  podium index scraped.jsonl"
+        after_help = examples::after_help("index")
     )]
     Index(index::IndexArgs),
     /// Search the index: ranked passages with speaker, role and date.
     #[command(
-        after_help = "Examples:\n  podium search \"STAR Market\"\n  podium search \"container throughput\" --speaker gong --role official\n  podium search \"angel investment\" --since 2024-03 --until 2024 -n 5 --json"
+        after_help = examples::after_help("search")
     )]
     Search(search::SearchArgs),
     /// Show how transcripts are parsed, without indexing them.
     #[command(
-        after_help = "Examples:\n  podium parse seeds/003_5e6a9a4541243482.txt\n  podium parse seeds/*.txt --json\n  podium parse briefing.txt --explain"
+        after_help = examples::after_help("parse")
     )]
     Parse(parse::ParseArgs),
     /// Write a synthetic corpus of briefings, for benchmarks and stress tests.
     #[command(
-        after_help = "Examples:\n  podium generate /tmp/corpus --passages 1000000\n  podium index /tmp/corpus --index /tmp/corpus-index\n  podium bench --index /tmp/corpus-index --queries /tmp/corpus/queries.mix"
+        after_help = examples::after_help("generate")
     )]
     Generate(generate::GenerateArgs),
     /// Measure query latency on an index: p50/p95/p99 and queries per second, warm and cold.
     #[command(
-        after_help = "Examples:\n  podium bench\n  podium bench --index /tmp/corpus-index --queries /tmp/corpus/queries.mix --json"
+        after_help = examples::after_help("bench")
     )]
     Bench(bench::BenchArgs),
     /// Show one passage in full, with the passages around it.
     #[command(
-        after_help = "Examples:\n  podium show 708b03575f3f69eb\n  podium show 708b0357 --context 2\n  podium show 708b03575f3f69eb --json"
+        after_help = examples::after_help("show")
     )]
     Show(show::ShowArgs),
     /// Passages on the same subject as one passage ("more like this"), by other speakers and in other briefings first.
     #[command(
-        after_help = "Examples:\n  podium similar 708b03575f3f69eb\n  podium similar 708b0357 --role official --since 2024 -n 5\n  podium similar 708b0357 --format json"
+        after_help = examples::after_help("similar")
     )]
     Similar(similar::SimilarArgs),
     /// List speakers with role, title and passage counts; with a QUERY, who says it most.
     #[command(
-        after_help = "Examples:\n  podium speakers\n  podium speakers \"STAR Market\"\n  podium speakers tariffs --role official --json"
+        after_help = examples::after_help("speakers")
     )]
     Speakers(speakers::SpeakersArgs),
     /// List indexed briefings with date, title, speakers and passage counts.
-    #[command(after_help = "Examples:\n  podium docs\n  podium docs --json")]
+    #[command(after_help = examples::after_help("docs"))]
     Docs(docs::DocsArgs),
     /// Export the index for another engine: Quickwit's index config and NDJSON.
     #[command(
-        after_help = "Examples:\n  podium export --format quickwit\n  podium export --format quickwit --out /data/qw --index-id briefings\n  podium export --index my-index --tokenizer chinese_compatible\n\nThen:\n  quickwit index create --index-config podium-quickwit/index-config.yaml\n  quickwit index ingest --index podium --input-path podium-quickwit/passages.ndjson"
+        after_help = examples::after_help("export")
     )]
     Export(export::ExportArgs),
     /// Print a shell completion script (bash, zsh, fish, elvish, powershell).
     #[command(
-        after_help = "Examples:\n  podium completions bash > ~/.local/share/bash-completion/completions/podium\n  podium completions zsh > ~/.zfunc/_podium\n  podium completions fish > ~/.config/fish/completions/podium.fish"
+        after_help = examples::after_help("completions")
     )]
     Completions(completions::CompletionsArgs),
     /// Print podium's man page (roff), or write one per subcommand.
     #[command(
-        after_help = "Examples:\n  podium man | man -l -\n  podium man --dir ~/.local/share/man/man1"
+        after_help = examples::after_help("man")
     )]
     Man(man::ManArgs),
     /// Show the configuration in effect and where each setting came from.
     #[command(
-        after_help = "Examples:\n  podium config\n  podium config --example > \"$(podium config --path)\"\n  PODIUM_INDEX=/data/idx podium config"
+        after_help = examples::after_help("config")
     )]
     Config(config::ConfigArgs),
     /// Show what the index holds: documents, passages, speakers, size, last commit.
-    #[command(after_help = "Examples:\n  podium stats\n  podium stats --index my-index --json")]
+    #[command(after_help = examples::after_help("stats"))]
     Stats(stats::StatsArgs),
     /// Serve the index over HTTP: a JSON API and a search page, on 127.0.0.1:7878.
     #[command(
-        after_help = "Examples:\n  podium serve\n  podium serve --index my-index --addr 127.0.0.1:8080\n  curl 'http://127.0.0.1:7878/api/search?q=STAR+Market&n=3'"
+        after_help = examples::after_help("serve")
     )]
     Serve(serve::ServeArgs),
     /// Saved searches: follow a topic or a person, and be told what is new (add, list, remove, check).
     #[command(
-        after_help = "Examples:\n  podium watch add tariffs tariffs --role official\n  podium watch check\n  podium watch list --json\n  podium watch remove tariffs\n\nFrom cron (exit 0: something new, 1: nothing, 2: error):\n  */30 * * * * cd ~/briefings && podium index new/ && podium watch check --format tsv >> alerts.tsv\n\n`podium serve` publishes each saved search as an Atom feed at /feeds/NAME.atom."
+        after_help = examples::after_help("watch")
     )]
     Watch(watch::WatchArgs),
-}
-
-/// Where the index lives: `--index DIR`, else `PODIUM_INDEX`, else the
-/// config file's `index`, else `index/`.
-#[derive(Debug, Clone, Args)]
-pub struct IndexLocation {
-    /// Index directory [default: $PODIUM_INDEX, else `index` in the config file, else index/]
-    #[arg(long = "index", value_name = "DIR", env = "PODIUM_INDEX")]
-    pub dir: Option<PathBuf>,
-}
-
-/// The default index directory.
-pub const DEFAULT_INDEX: &str = "index";
-
-impl IndexLocation {
-    pub fn path(&self) -> PathBuf {
-        self.dir
-            .clone()
-            .or_else(|| crate::config::current().index.clone())
-            .unwrap_or_else(|| PathBuf::from(DEFAULT_INDEX))
-    }
-
-    /// Whether the user left the location to podium (no flag, variable or
-    /// config setting).
-    pub fn is_default(&self) -> bool {
-        self.dir.is_none() && crate::config::current().index.is_none()
-    }
 }
 
 /// Exit code for "nothing found".
@@ -245,7 +205,7 @@ pub fn is_broken_pipe(e: &anyhow::Error) -> bool {
 /// An error and its causes on one line, control characters escaped.
 pub fn one_line(e: &anyhow::Error) -> String {
     let msg = format!("{e:#}").replace('\n', " ");
-    crate::render::sanitize(&msg).into_owned()
+    podium::render::sanitize(&msg).into_owned()
 }
 
 /// Parses the command line. Help and version go to stdout as clap prints
@@ -316,7 +276,7 @@ pub fn unknown_subcommand_line(typed: &str) -> String {
         "; commands: {}; see `podium --help`",
         names.join(", ")
     ));
-    crate::render::sanitize(&out).into_owned()
+    podium::render::sanitize(&out).into_owned()
 }
 
 /// What an unknown subcommand was most likely meant to be.
@@ -350,7 +310,7 @@ pub fn meant_subcommand<'a>(typed: &str, names: &[&'a str]) -> Option<Meant<'a>>
     let limit = if t.chars().count() <= 4 { 1 } else { 2 };
     let mut near: Vec<(usize, &str)> = names
         .iter()
-        .map(|n| (crate::search::speaker::edit_distance(&t, n), *n))
+        .map(|n| (podium::search::speaker::edit_distance(&t, n), *n))
         .filter(|(d, _)| *d <= limit)
         .collect();
     near.sort();
@@ -425,7 +385,7 @@ pub fn usage_error_line(rendered: &str, command: &str) -> String {
         out.push_str(&u);
     }
     out.push_str(&format!("; see `{command} --help`"));
-    crate::render::sanitize(&out).into_owned()
+    podium::render::sanitize(&out).into_owned()
 }
 
 /// The clap command, for completions and man pages.
@@ -444,7 +404,7 @@ pub fn exit_on_panic() {
     std::panic::set_hook(Box::new(move |info| {
         // The PDF reader's panics are caught and become a warning on the
         // file (see `input::pdf`): not podium's bug, not the end of a run.
-        if crate::input::pdf::extracting() {
+        if podium::input::pdf::extracting() {
             return;
         }
         if std::env::var_os("RUST_BACKTRACE").is_some() {
@@ -470,7 +430,7 @@ pub fn exit_on_panic() {
         );
         eprintln!(
             "podium: error: {}",
-            crate::render::sanitize(&msg.replace('\n', " "))
+            podium::render::sanitize(&msg.replace('\n', " "))
         );
         std::process::exit(i32::from(ERROR));
     }));

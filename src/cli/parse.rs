@@ -11,12 +11,12 @@ use std::process::ExitCode;
 use clap::Args;
 use serde::Serialize;
 
-use crate::corpus;
-use crate::error::Warning;
-use crate::passage::{self, Passage};
-use crate::registry::RegistryBuilder;
-use crate::render::{json, sanitize, text::shorten};
-use crate::transcript::{Knowledge, RosterEntry, Skipped, Transcript, Why};
+use podium::corpus;
+use podium::error::Warning;
+use podium::passage::{self, Passage};
+use podium::registry::RegistryBuilder;
+use podium::render::{json, sanitize, text::shorten};
+use podium::transcript::{Knowledge, RosterEntry, Skipped, Transcript, Why};
 
 use super::ERROR;
 

@@ -6,10 +6,10 @@ use std::process::ExitCode;
 
 use clap::Args;
 
-use super::search::{open_or_build, SynonymArgs};
+use super::args::{open_or_build, SynonymArgs};
 use super::IndexLocation;
-use crate::search::Options;
-use crate::serve::{self, AppState};
+use podium::search::Options;
+use podium::serve::{self, AppState};
 
 /// Where `podium serve` listens by default: this machine only.
 pub const DEFAULT_ADDR: &str = "127.0.0.1:7878";
@@ -43,7 +43,7 @@ pub fn run(args: &ServeArgs) -> anyhow::Result<ExitCode> {
         // Tests and scripts read the address from this line.
         eprintln!(
             "podium: serving {} at http://{bound}/ (Ctrl-C stops)",
-            crate::render::sanitize(&dir)
+            podium::render::sanitize(&dir)
         );
     })?;
     Ok(ExitCode::SUCCESS)

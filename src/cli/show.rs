@@ -5,14 +5,12 @@ use std::io::{self, Write};
 use std::process::ExitCode;
 
 use clap::Args;
-use serde::Serialize;
 
-use super::search::open_or_build;
+use super::args::open_or_build;
 use super::{ColorChoice, IndexLocation, NO_HITS};
-use crate::render::text::{self, Style};
-use crate::render::{json, sanitize};
-use crate::search::context;
-use crate::search::StoredPassage;
+use podium::render::context;
+use podium::render::{json, sanitize};
+use podium::search::context as around;
 
 #[derive(Debug, Clone, Args)]
 pub struct ShowArgs {
@@ -32,17 +30,10 @@ pub struct ShowArgs {
     pub color: ColorChoice,
 }
 
-#[derive(Serialize)]
-struct Shown<'a> {
-    passage: &'a StoredPassage,
-    before: &'a [StoredPassage],
-    after: &'a [StoredPassage],
-}
-
 pub fn run(args: &ShowArgs) -> anyhow::Result<ExitCode> {
     let index = open_or_build(&args.location)?;
     let searcher = index.searcher();
-    let Some(p) = context::by_id(&index, &searcher, &args.id)? else {
+    let Some(p) = around::by_id(&index, &searcher, &args.id)? else {
         eprintln!(
             "podium: no passage with id '{}' in {}",
             sanitize(&args.id),
@@ -50,72 +41,20 @@ pub fn run(args: &ShowArgs) -> anyhow::Result<ExitCode> {
         );
         return Ok(ExitCode::from(NO_HITS));
     };
-    let (before, after) = context::neighbours(&index, &searcher, &p, args.context)?;
+    let (before, after) = around::neighbours(&index, &searcher, &p, args.context)?;
     let mut out = io::stdout().lock();
     if args.json {
         json::line(
             &mut out,
-            &Shown {
+            &context::Shown {
                 passage: &p,
                 before: &before,
                 after: &after,
             },
         )?;
     } else {
-        text(&mut out, &args.color.style(), &p, &before, &after)?;
+        context::in_place(&mut out, &args.color.style(), &p, &before, &after)?;
     }
     out.flush()?;
     Ok(ExitCode::SUCCESS)
-}
-
-/// The briefing (title, date, file), then each passage with its speaker,
-/// role, line and id; the one asked for marked with `▶`.
-fn text(
-    out: &mut impl Write,
-    style: &Style,
-    p: &StoredPassage,
-    before: &[StoredPassage],
-    after: &[StoredPassage],
-) -> io::Result<()> {
-    if let Some(t) = &p.title {
-        writeln!(out, "{}", style.bold(&sanitize(t)))?;
-    }
-    let date = p
-        .date
-        .map_or_else(|| "date unknown".to_string(), |d| d.to_string());
-    let mut place = format!("{date} · {}", p.file);
-    // A republished passage is dated by the first document it is in; its
-    // own file may be a later one.
-    let own = p.occurrences.iter().find(|o| o.file == p.file);
-    if let Some(o) = own.filter(|o| o.date != p.date) {
-        let d = o
-            .date
-            .map_or_else(|| "date unknown".to_string(), |d| d.to_string());
-        place.push_str(&format!(" ({d})"));
-    }
-    if !p.also_in.is_empty() {
-        place.push_str(&format!(" · also in {}", text::also_in(p)));
-    }
-    writeln!(out, "{}", style.dim(&sanitize(&place)))?;
-    let all = before
-        .iter()
-        .map(|q| (false, q))
-        .chain(std::iter::once((true, p)))
-        .chain(after.iter().map(|q| (false, q)));
-    for (me, q) in all {
-        writeln!(out)?;
-        // The organisation, where the text gives one the speaker is not.
-        let head = match q.organisation.as_deref().filter(|o| *o != q.speaker) {
-            Some(o) => format!("{} ({}) · {}", sanitize(&q.speaker), sanitize(o), q.role),
-            None => format!("{} · {}", sanitize(&q.speaker), q.role),
-        };
-        let tail = format!("line {} · {}", q.line, q.id);
-        if me {
-            writeln!(out, "▶  {} · {}", style.bold(&head), style.dim(&tail))?;
-        } else {
-            writeln!(out, "   {} · {}", head, style.dim(&tail))?;
-        }
-        writeln!(out, "   {}", sanitize(&q.text))?;
-    }
-    Ok(())
 }

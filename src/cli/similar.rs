@@ -6,10 +6,10 @@ use std::process::ExitCode;
 
 use clap::Args;
 
-use super::search::{hit_count, open_or_build_with, FilterArgs};
+use super::args::{hit_count, open_or_build_with, FilterArgs};
 use super::{FormatArgs, GlobalArgs, IndexLocation, NO_HITS};
-use crate::render::{self, sanitize};
-use crate::search::similar::{self, SimilarRequest};
+use podium::render::{self, sanitize};
+use podium::search::similar::{self, SimilarRequest};
 
 #[derive(Debug, Clone, Args)]
 pub struct SimilarArgs {

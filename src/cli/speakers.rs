@@ -6,12 +6,13 @@ use std::process::ExitCode;
 
 use clap::Args;
 
-use super::search::{open_or_build, FilterArgs, SynonymArgs};
+use super::args::{open_or_build, FilterArgs, SynonymArgs};
 use super::{ColorChoice, IndexLocation, NO_HITS};
-use crate::render::text::{self, shorten, Style};
-use crate::render::{json, sanitize};
-use crate::search::facet::{OutletCount, SpeakerCount};
-use crate::search::{self, Options, Request};
+use podium::render::table::{self, Column};
+use podium::render::text::{shorten, Style};
+use podium::render::{json, sanitize};
+use podium::search::facet::{OutletCount, SpeakerCount};
+use podium::search::{self, Options, Request};
 
 #[derive(Debug, Clone, Args)]
 pub struct SpeakersArgs {
@@ -74,7 +75,7 @@ pub fn run(args: &SpeakersArgs) -> anyhow::Result<ExitCode> {
 /// `--outlets`: the outlet facet.
 fn outlets(
     args: &SpeakersArgs,
-    index: &crate::index::PodiumIndex,
+    index: &podium::index::PodiumIndex,
     req: &Request,
     opts: &Options,
 ) -> anyhow::Result<ExitCode> {
@@ -104,82 +105,43 @@ const TITLE_CHARS: usize = 70;
 /// Longest list of an outlet's speakers shown in the table.
 const SPEAKERS_CHARS: usize = 70;
 
+/// The outlet table: outlet, then who speaks for it.
 fn outlet_text(
     out: &mut impl Write,
     style: &Style,
     query: &str,
     counts: &[OutletCount],
 ) -> io::Result<()> {
-    let n = counts.len();
-    let s = if n == 1 { "" } else { "s" };
-    if query.trim().is_empty() {
-        writeln!(out, "{n} outlet{s}")?;
-    } else {
-        writeln!(
-            out,
-            "{n} outlet{s} with passages matching {}",
-            text::quote_query(query)
-        )?;
-    }
-    if n == 0 {
-        return Ok(());
-    }
-    let width = counts
-        .iter()
-        .map(|c| c.outlet.chars().count())
-        .max()
-        .unwrap_or(0)
-        .max("outlet".len());
-    writeln!(out)?;
-    writeln!(
-        out,
-        "{}",
-        style.dim(&format!(
-            "{:>8}  {:<width$}  speakers",
-            "passages", "outlet"
-        ))
-    )?;
-    for c in counts {
-        let pad = width.saturating_sub(c.outlet.chars().count());
-        writeln!(
-            out,
-            "{:>8}  {}{}  {}",
-            c.passages,
-            style.bold(&sanitize(&c.outlet)),
-            " ".repeat(pad),
-            sanitize(&shorten(&c.speakers.join(", "), SPEAKERS_CHARS))
-        )?;
-    }
-    Ok(())
+    let columns = [
+        Column {
+            head: "outlet",
+            min: "outlet".len(),
+            bold: true,
+            cells: counts.iter().map(|c| c.outlet.clone()).collect(),
+        },
+        Column {
+            head: "speakers",
+            min: 0,
+            bold: false,
+            cells: counts
+                .iter()
+                .map(|c| shorten(&c.speakers.join(", "), SPEAKERS_CHARS))
+                .collect(),
+        },
+    ];
+    let passages: Vec<u64> = counts.iter().map(|c| c.passages).collect();
+    table::counts(out, style, "outlet", query, &passages, &columns)
 }
 
+/// The speaker table: speaker, role, organisation (only when some speaker
+/// has one other than their own name: an outlet asking under its own name
+/// has itself), title.
 fn text(
     out: &mut impl Write,
     style: &Style,
     query: &str,
     counts: &[SpeakerCount],
 ) -> io::Result<()> {
-    let n = counts.len();
-    let s = if n == 1 { "" } else { "s" };
-    if query.trim().is_empty() {
-        writeln!(out, "{n} speaker{s}")?;
-    } else {
-        writeln!(
-            out,
-            "{n} speaker{s} with passages matching {}",
-            text::quote_query(query)
-        )?;
-    }
-    if n == 0 {
-        return Ok(());
-    }
-    let width = counts
-        .iter()
-        .map(|c| c.speaker.chars().count())
-        .max()
-        .unwrap_or(0);
-    // The organisation column only when some speaker has one other than
-    // their own name (an outlet asking under its own name has itself).
     let org = |c: &SpeakerCount| {
         c.organisation
             .as_deref()
@@ -187,49 +149,43 @@ fn text(
             .unwrap_or("")
             .to_string()
     };
-    let org_width = counts
-        .iter()
-        .map(|c| org(c).chars().count())
-        .max()
-        .unwrap_or(0);
-    let org_head = if org_width > 0 {
-        format!("{:<w$}  ", "organisation", w = org_width.max(12))
-    } else {
-        String::new()
-    };
-    writeln!(out)?;
-    writeln!(
-        out,
-        "{}",
-        style.dim(&format!(
-            "{:>8}  {:<width$}  {:<10}  {org_head}title",
-            "passages", "speaker", "role"
-        ))
-    )?;
-    for c in counts {
-        let name = sanitize(&c.speaker);
-        let pad = width.saturating_sub(c.speaker.chars().count());
-        let org_cell = if org_width > 0 {
-            let o = org(c);
-            let pad = org_width.max(12).saturating_sub(o.chars().count());
-            format!("{}{}  ", sanitize(&o), " ".repeat(pad))
-        } else {
-            String::new()
-        };
-        writeln!(
-            out,
-            "{:>8}  {}{}  {:<10}  {org_cell}{}",
-            c.passages,
-            style.bold(&name),
-            " ".repeat(pad),
-            c.role.as_str(),
-            sanitize(
-                &c.title
+    let mut columns = vec![
+        Column {
+            head: "speaker",
+            min: 0,
+            bold: true,
+            cells: counts.iter().map(|c| c.speaker.clone()).collect(),
+        },
+        Column {
+            head: "role",
+            min: 10,
+            bold: false,
+            cells: counts.iter().map(|c| c.role.as_str().to_string()).collect(),
+        },
+    ];
+    let orgs: Vec<String> = counts.iter().map(org).collect();
+    if orgs.iter().any(|o| !o.is_empty()) {
+        columns.push(Column {
+            head: "organisation",
+            min: "organisation".len(),
+            bold: false,
+            cells: orgs,
+        });
+    }
+    columns.push(Column {
+        head: "title",
+        min: 0,
+        bold: false,
+        cells: counts
+            .iter()
+            .map(|c| {
+                c.title
                     .as_deref()
                     .map(|t| shorten(t, TITLE_CHARS))
                     .unwrap_or_default()
-            )
-        )?;
-    }
-    Ok(())
+            })
+            .collect(),
+    });
+    let passages: Vec<u64> = counts.iter().map(|c| c.passages).collect();
+    table::counts(out, style, "speaker", query, &passages, &columns)
 }

@@ -1,5 +1,5 @@
 //! `podium watch`: saved searches that report what is new (`add`, `list`,
-//! `remove`, `check`). Thin: arguments → [`crate::watch`] → output.
+//! `remove`, `check`). Thin: arguments → [`podium::watch`] → output.
 //!
 //! `check` exits 0 when something is new, 1 when nothing is, 2 on error,
 //! so cron can run it and act on the code. Cursors move only once the
@@ -10,14 +10,14 @@ use std::process::ExitCode;
 
 use clap::{Args, Subcommand, ValueEnum};
 
-use super::search::{open_or_build_with, SynonymArgs};
-use super::{GlobalArgs, IndexLocation, NO_HITS};
-use crate::error::Error;
-use crate::index;
-use crate::render::{alerts, sanitize, Format};
-use crate::search::{self, Options};
-use crate::transcript::Role;
-use crate::watch::{self, Spec};
+use super::args::{open_or_build_with, SynonymArgs};
+use super::{examples, GlobalArgs, IndexLocation, NO_HITS};
+use podium::error::Error;
+use podium::index;
+use podium::render::{alerts, sanitize, Format};
+use podium::search::{self, Options};
+use podium::transcript::Role;
+use podium::watch::{self, Spec};
 
 #[derive(Debug, Args)]
 pub struct WatchArgs {
@@ -29,18 +29,18 @@ pub struct WatchArgs {
 pub enum WatchCommand {
     /// Save a search under a name; `watch check` then reports what is indexed after now.
     #[command(
-        after_help = "Examples:\n  podium watch add tariffs tariffs\n  podium watch add star-market \"STAR Market\" --speaker gong --since 2024\n  podium watch add gong \"\" --speaker \"Gong Zheng\""
+        after_help = examples::after_help("watch add")
     )]
     Add(AddArgs),
     /// List the saved searches.
-    #[command(after_help = "Examples:\n  podium watch list\n  podium watch list --json")]
+    #[command(after_help = examples::after_help("watch list"))]
     List(ListArgs),
     /// Remove a saved search.
-    #[command(after_help = "Examples:\n  podium watch remove tariffs")]
+    #[command(after_help = examples::after_help("watch remove"))]
     Remove(RemoveArgs),
     /// Print, per saved search, the matching passages added since its last check (exit 1: nothing new).
     #[command(
-        after_help = "Examples:\n  podium watch check\n  podium watch check tariffs --format json\n  podium index new/ && podium watch check --format tsv >> alerts.tsv"
+        after_help = examples::after_help("watch check")
     )]
     Check(CheckArgs),
 }

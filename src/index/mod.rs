@@ -1,5 +1,13 @@
 //! Passages → a tantivy index on disk, and opening it again.
 //!
+//! The parts: [`schema`] (the fields and why each is there), [`codec`]
+//! (a passage ↔ its tantivy document, and the stored dates: what the
+//! layers above read), [`analyzer`] (the words of `text`) and [`forms`]
+//! (the other forms a reader types for a word), [`writer`] (building and
+//! updating), [`journal`] (which passages each commit added, for saved
+//! searches), [`progress`] (what a build reports while it works) and
+//! [`stats`] (what an index holds, for `podium stats` and the server).
+//!
 //! An index directory holds tantivy's files plus two podium files per
 //! commit, both named by the commit's payload:
 //!
@@ -30,10 +38,12 @@
 //! the last commit while a writer works.
 
 pub mod analyzer;
+pub mod codec;
 pub mod forms;
 pub mod journal;
 pub mod progress;
 pub mod schema;
+pub mod stats;
 pub mod writer;
 
 use std::collections::HashMap;
@@ -222,6 +232,19 @@ pub fn exists(dir: &Path) -> bool {
 
 /// The name of the lock file writers hold.
 pub const LOCK_FILE: &str = "podium.lock";
+
+/// How tantivy's segment files end (`<segment id>.<ending>`): what a
+/// rebuild removes, and what tests that damage or count segments look
+/// for, so that they all mean the same files.
+pub const SEGMENT_FILE_ENDINGS: &[&str] = &[
+    ".idx",
+    ".pos",
+    ".term",
+    ".store",
+    ".fast",
+    ".fieldnorm",
+    ".del",
+];
 
 /// An exclusive, advisory lock on an index directory, held while writing.
 ///
@@ -451,6 +474,20 @@ fn open_parts(dir: &Path) -> Result<Parts> {
         return Err(other_format(dir, payload.schema_version));
     }
     Ok((index, fields, reader, payload))
+}
+
+/// Builds an index of the seeds podium ships ([`crate::corpus::embedded_seeds`])
+/// in `dir` and opens it: the one helper behind the benches and tests that
+/// need a small real index, so that they build it the same way. Not part
+/// of podium's interface (hidden from the docs).
+#[doc(hidden)]
+pub fn seeded(dir: &Path) -> Result<PodiumIndex> {
+    writer::build(
+        dir,
+        &crate::corpus::embedded_seeds(),
+        &writer::BuildOptions::default(),
+    )?;
+    PodiumIndex::open(dir)
 }
 
 /// The error for an index written in another format.

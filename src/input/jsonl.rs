@@ -22,7 +22,7 @@ use std::path::Path;
 use serde::Deserialize;
 
 use super::Document;
-use crate::corpus::content_hash;
+use crate::hash::content_hash;
 
 /// One record's place in its file, and what it holds.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]

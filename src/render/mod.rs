@@ -1,6 +1,7 @@
 //! [`Hit`](crate::Hit)s and transcripts → bytes for people ([`text`]) and
 //! for programs ([`json`], [`tsv`], [`csv`]); saved searches' reports
-//! ([`alerts`]) and feeds ([`atom`]); colours ([`style`]), wrapping
+//! ([`alerts`]) and feeds ([`atom`]); passages around a hit
+//! ([`context`]); tables of counts ([`table`]); colours ([`style`]), wrapping
 //! ([`wrap`]) and the indexing progress bar ([`progress`]).
 //!
 //! Transcript text is untrusted: a page can carry terminal escape sequences.
@@ -9,10 +10,12 @@
 
 pub mod alerts;
 pub mod atom;
+pub mod context;
 pub mod csv;
 pub mod json;
 pub mod progress;
 pub mod style;
+pub mod table;
 pub mod text;
 pub mod tsv;
 pub mod wrap;

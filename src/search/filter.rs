@@ -12,7 +12,7 @@ use tantivy::Term;
 use super::outlet;
 use super::speaker::{self, Resolution};
 use crate::error::{Error, Result};
-use crate::index::writer::date_bound;
+use crate::index::codec::date_bound;
 use crate::index::PodiumIndex;
 use crate::transcript::Role;
 
@@ -82,28 +82,8 @@ pub fn clauses(index: &PodiumIndex, filters: &Filters) -> Result<Vec<Clause>> {
     let mut out = Vec::new();
     let no_score = |q: Box<dyn Query>| -> Box<dyn Query> { Box::new(ConstScoreQuery::new(q, 0.0)) };
     if !filters.speakers.is_empty() {
-        let registry = index.registry()?;
-        let mut names: Vec<String> = Vec::new();
-        let mut notes = Vec::new();
-        for wanted in &filters.speakers {
-            let (resolution, initials) = speaker::resolve_noting(registry, wanted);
-            notes.extend(initials.map(|i| i.note));
-            match resolution {
-                Resolution::Found(found) => {
-                    for n in found {
-                        if !names.contains(&n) {
-                            names.push(n);
-                        }
-                    }
-                }
-                Resolution::Unknown(suggestions) => {
-                    return Err(Error::UnknownSpeaker {
-                        name: wanted.clone(),
-                        suggestions,
-                    })
-                }
-            }
-        }
+        let speaker::Resolved { names, notes } =
+            speaker::resolve_all(index.registry()?, &filters.speakers)?;
         let flags: Vec<String> = filters
             .speakers
             .iter()
@@ -113,10 +93,9 @@ pub fn clauses(index: &PodiumIndex, filters: &Filters) -> Result<Vec<Clause>> {
         if filters.speakers != names {
             flag.push_str(&format!(" ({})", names.join(", ")));
         }
-        let terms = names.iter().map(|n| Term::from_field_text(f.speaker, n));
         out.push(Clause {
             flag,
-            query: no_score(Box::new(TermSetQuery::new(terms))),
+            query: no_score(speaker::query(f.speaker, &names)),
             notes,
         });
     }

@@ -4,7 +4,19 @@
 //! `GONG ZHENG`, `Gómez` without the accent. Resolution folds case, accents
 //! and punctuation, drops titles and honorifics, and matches the remaining
 //! words against every name and alias in the [`Registry`].
+//!
+//! This is the one place a typed speaker becomes a query: `--speaker`
+//! ([`super::filter`]), the query language's `speaker:` field and the
+//! bench mix (which keeps a speaker only if the filter would find them)
+//! all call [`resolve_value`] / [`resolve_all`] and [`query`], so the three
+//! cannot come to disagree on who a name means. How the flag is spelled
+//! stays in `cli`.
 
+use tantivy::query::{Query, TermSetQuery};
+use tantivy::schema::Field;
+use tantivy::Term;
+
+use crate::error::{Error, Result};
 use crate::registry::Registry;
 use crate::transcript::name;
 
@@ -152,6 +164,66 @@ pub fn resolve_prefix(registry: &Registry, query: &str) -> Resolution {
     } else {
         Resolution::Found(found)
     }
+}
+
+/// What one typed speaker value stands for: [`resolve_prefix`] for
+/// `speaker:gon*` (`prefix`), else [`resolve_noting`], with the note to
+/// show when initials decided.
+pub fn resolve_value(
+    registry: &Registry,
+    typed: &str,
+    prefix: bool,
+) -> (Resolution, Option<ByInitials>) {
+    if prefix {
+        (resolve_prefix(registry, typed), None)
+    } else {
+        resolve_noting(registry, typed)
+    }
+}
+
+/// Speakers resolved from several typed values (`--speaker A --speaker B`
+/// means any of them): the canonical names, each once, in the order
+/// found, and the notes of values read as initials.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Resolved {
+    pub names: Vec<String>,
+    pub notes: Vec<String>,
+}
+
+/// Resolves every typed value ([`resolve_value`], no prefixes); the
+/// first one nobody matches is [`Error::UnknownSpeaker`] with the
+/// closest names.
+pub fn resolve_all(registry: &Registry, typed: &[String]) -> Result<Resolved> {
+    let mut out = Resolved::default();
+    for wanted in typed {
+        let (resolution, initials) = resolve_value(registry, wanted, false);
+        out.notes.extend(initials.map(|i| i.note));
+        match resolution {
+            Resolution::Found(found) => {
+                for n in found {
+                    if !out.names.contains(&n) {
+                        out.names.push(n);
+                    }
+                }
+            }
+            Resolution::Unknown(suggestions) => {
+                return Err(Error::UnknownSpeaker {
+                    name: wanted.clone(),
+                    suggestions,
+                })
+            }
+        }
+    }
+    Ok(out)
+}
+
+/// The passages of any of `names` (canonical names, as resolved) in the
+/// `speaker` field: an exact term set, as the field is stored raw. The
+/// caller makes it non-scoring, its own way.
+pub fn query(field: Field, names: &[String]) -> Box<dyn Query> {
+    Box::new(TermSetQuery::new(
+        names.iter().map(|n| Term::from_field_text(field, n)),
+    ))
 }
 
 /// The `n` speaker names closest to `query` by edit distance between

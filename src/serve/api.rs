@@ -195,7 +195,7 @@ pub async fn stats(State(state): State<Arc<AppState>>, q: Pairs) -> Result<Respo
     state
         .limits
         .blocking(move || {
-            let (s, _problem) = crate::cli::stats::stats(&index)?;
+            let (s, _problem) = crate::index::stats::stats(&index)?;
             json(&s)
         })
         .await

@@ -62,7 +62,7 @@ impl From<Error> for ApiError {
             | Error::BadDate(_)
             | Error::AmbiguousDate { .. }
             | Error::NotADay(_)
-            | Error::DateOutOfRange(_) => StatusCode::BAD_REQUEST,
+            | Error::DateOutOfRange { .. } => StatusCode::BAD_REQUEST,
             Error::WatchExists(_) => StatusCode::CONFLICT,
             Error::UnknownWatch { .. } => StatusCode::NOT_FOUND,
             Error::Busy { .. } => StatusCode::SERVICE_UNAVAILABLE,

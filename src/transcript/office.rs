@@ -12,7 +12,7 @@
 //! so one wrong guess cannot spread over a document.
 
 use super::name;
-use super::people::DocPerson;
+use super::people::{office_words, DocPerson};
 
 /// Parliamentary honours before a name: "The Hon.", "Hon", "The
 /// Honourable", "The Rt Hon". With post-nominals after the name (`MP`),
@@ -203,11 +203,7 @@ pub fn joined_holder<'t>(
     office: &[String],
     appositives: bool,
 ) -> Option<(String, usize)> {
-    let office: Vec<&str> = office
-        .iter()
-        .map(String::as_str)
-        .filter(|w| *w != "the")
-        .collect();
+    let office = office_words(office);
     if office.is_empty() {
         return None;
     }

@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
+use podium::index::SEGMENT_FILE_ENDINGS;
 use predicates::prelude::*;
 
 use crate::corpusgen::{self, Briefing, Rng, COMMON};
@@ -505,19 +506,7 @@ fn meta_segments(idx: &Path) -> Vec<(String, u64, u64)> {
 fn segments_on_disk(idx: &Path) -> BTreeSet<String> {
     names(idx)
         .into_iter()
-        .filter(|n| {
-            [
-                ".idx",
-                ".pos",
-                ".term",
-                ".store",
-                ".fast",
-                ".fieldnorm",
-                ".del",
-            ]
-            .iter()
-            .any(|ext| n.ends_with(ext))
-        })
+        .filter(|n| SEGMENT_FILE_ENDINGS.iter().any(|ext| n.ends_with(ext)))
         .filter_map(|n| n.split('.').next().map(str::to_string))
         .collect()
 }

@@ -5,6 +5,8 @@
 use std::path::{Path, PathBuf};
 use std::process::Output;
 
+use podium::index::SEGMENT_FILE_ENDINGS;
+
 use crate::corpusgen::Rng;
 use crate::util::{seeds, Scratch};
 
@@ -17,9 +19,11 @@ fn indexed() -> (Scratch, Vec<PathBuf>) {
         .flatten()
         .map(|e| e.path())
         .filter(|p| {
+            // The segment files an index of the seeds has (one commit, so
+            // no deletes file).
             p.extension().is_some_and(|e| {
-                ["idx", "term", "pos", "store", "fast", "fieldnorm"]
-                    .contains(&e.to_string_lossy().as_ref())
+                let ending = format!(".{}", e.to_string_lossy());
+                ending != ".del" && SEGMENT_FILE_ENDINGS.contains(&ending.as_str())
             })
         })
         .collect();

@@ -10,7 +10,7 @@ use std::path::PathBuf;
 use serde_json::{json, Value};
 
 use crate::support::{all_passages, assert_same_as_rebuild, index_json};
-use crate::util::{base, s, Scratch};
+use crate::util::{base, s, Scratch, ROSTER};
 
 const D1: &str = "2024-03-01";
 const D2: &str = "2024-03-20";
@@ -222,31 +222,11 @@ fn incremental_runs_keep_the_first_date_right() {
     assert_same_as_rebuild(&scratch, &idx, &[&b, &d]);
 }
 
-/// A briefing with its roster: Arvid Lunde chairs.
-const BRIEFING: &str = "Fisheries Agency press conference on the autumn quotas
-
-Date: 3 October 2023
-
-Speakers:
-Ms. Signe Halvorsen, director general of the Fisheries Agency
-Moderator:
-Mr. Arvid Lunde, spokesperson of the Fisheries Agency
-
-Arvid Lunde:
-Good afternoon. Director General Halvorsen will present the autumn quotas first.
-
-Signe Halvorsen:
-The cod quota for the northern grounds falls by eight percent this autumn, while the herring quota stays where it was last year.
-
-Coastal Radio:
-Will the smaller boats be compensated for the lower cod quota?
-
-Signe Halvorsen:
-Yes. A compensation fund of twelve million will open in November for boats under fifteen metres.
-
-Arvid Lunde:
-Thank you. That is all the time we have today.
-";
+/// A briefing with its roster: Arvid Lunde chairs. [`ROSTER`], with the
+/// chair's closing turn.
+fn chaired_briefing() -> String {
+    format!("{ROSTER}\nArvid Lunde:\nThank you. That is all the time we have today.\n")
+}
 
 /// A later page of the same briefing, without its roster: one answer word
 /// for word, a question of its own and the chair's goodbye, too short to
@@ -284,7 +264,7 @@ fn a_page_without_its_roster_takes_the_roles_the_corpus_knows() {
     index_json(&scratch, &idx, &[], &[&page]);
     assert_eq!(goodbye_role(&scratch), "official");
     // The briefing's roster says he chairs: the page is refreshed with it.
-    let briefing = scratch.write("c/briefing.txt", BRIEFING);
+    let briefing = scratch.write("c/briefing.txt", chaired_briefing());
     let summary = index_json(&scratch, &idx, &[], &[&page, &briefing]);
     assert_eq!(summary["refreshed"], 1, "{summary}");
     assert_eq!(goodbye_role(&scratch), "moderator");

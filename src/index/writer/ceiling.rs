@@ -13,9 +13,10 @@ use std::path::Path;
 
 use tantivy::{IndexWriter, TantivyDocument};
 
-use super::{create, document, tantivy_threads, BuildOptions};
+use super::{create, tantivy_threads, BuildOptions};
 use crate::corpus::Source;
 use crate::error::Result;
+use crate::index::codec::document;
 use crate::index::{schema, Fields};
 use crate::passage;
 

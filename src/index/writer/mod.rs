@@ -107,13 +107,13 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Mutex;
 
 use jiff::civil::Date;
-use tantivy::{DateTime, IndexWriter, TantivyDocument, Term};
+use tantivy::IndexWriter;
 
+use super::codec::{file_term, storable};
 use super::progress::{Pass, ProgressHook};
-use super::{analyzer, schema, DocState, Fields, Manifest, State, WriteLock};
+use super::{schema, DocState, Manifest, State, WriteLock};
 use crate::corpus::Source;
 use crate::error::{Error, Result, Warning};
-use crate::passage::Passage;
 use crate::registry::{Registry, RegistryBuilder};
 use crate::transcript::{Knowledge, Role};
 use pass2::{Work, WriteContext, Written};
@@ -190,11 +190,6 @@ pub struct BuildSummary {
     pub speakers: usize,
     /// Files that could not be indexed, and other problems, by file.
     pub warnings: Vec<Warning>,
-}
-
-/// The term that finds every passage held by a document.
-pub(crate) fn file_term(f: &Fields, file: &str) -> Term {
-    Term::from_field_text(f.file, file)
 }
 
 /// Runs `work` on every index in `0..n` across `threads` threads,
@@ -643,152 +638,4 @@ pub fn speaker_count(registry: &Registry) -> usize {
         .iter()
         .filter(|s| s.passages > 0 && s.role() != Role::Narration)
         .count()
-}
-
-/// Nanoseconds in a day.
-const DAY_NANOS: i64 = 86_400 * 1_000_000_000;
-
-/// The first day an index can store. tantivy keeps a date as nanoseconds
-/// since the epoch in an `i64` (1677-09-21 to 2262-04-11) and podium stores
-/// a day as its midnight UTC, so the first whole day is the 22nd.
-pub const FIRST_STORABLE_DATE: Date = Date::constant(1677, 9, 22);
-
-/// The last day an index can store (see [`FIRST_STORABLE_DATE`]).
-pub const LAST_STORABLE_DATE: Date = Date::constant(2262, 4, 11);
-
-/// Midnight UTC of `d`: how dates are stored. `None` for a day outside
-/// [`FIRST_STORABLE_DATE`]..=[`LAST_STORABLE_DATE`]: its nanoseconds do not
-/// fit tantivy's `i64`, and converting anyway panics in debug builds and
-/// wraps to a wrong date (3000-01-01 became 1830-11-23) in release ones.
-pub fn date_to_index(d: Date) -> Option<DateTime> {
-    let days = i64::from(d.since(Date::constant(1970, 1, 1)).ok()?.get_days());
-    days.checked_mul(DAY_NANOS)
-        .map(DateTime::from_timestamp_nanos)
-}
-
-/// `d` as an inclusive bound of a date range (`--since`, `--until`). A day
-/// an index cannot store becomes tantivy's earliest or latest instant,
-/// which keeps the range's meaning: every stored date is after
-/// `--since 1500` and none is after `--since 3000`.
-pub fn date_bound(d: Date) -> DateTime {
-    date_to_index(d).unwrap_or(if d < FIRST_STORABLE_DATE {
-        DateTime::MIN
-    } else {
-        DateTime::MAX
-    })
-}
-
-/// `d` if an index can store it, else an error that gives the range. For
-/// dates from outside a transcript (`--date`): the transcript parser only
-/// reads years 1900 to 2100.
-pub fn storable(d: Date) -> Result<Date> {
-    if date_to_index(d).is_some() {
-        Ok(d)
-    } else {
-        Err(Error::DateOutOfRange(d))
-    }
-}
-
-/// The calendar date of a stored date.
-pub fn date_from_index(dt: DateTime) -> Option<Date> {
-    let secs = dt.into_timestamp_secs();
-    Date::constant(1970, 1, 1)
-        .checked_add(jiff::Span::new().days(secs.div_euclid(86_400)))
-        .ok()
-}
-
-/// The tantivy document for a passage. `first` marks the first passage
-/// written for its briefing, the one that carries the title's words (see
-/// [`schema`]).
-pub(crate) fn document(f: &Fields, p: &Passage, first: bool) -> TantivyDocument {
-    let mut d = TantivyDocument::new();
-    // The id is computed again when read; its first 32 bits find it.
-    let id = u64::from_str_radix(&p.id, 16).unwrap_or(0);
-    d.add_u64(f.id, schema::id_prefix(id));
-    d.add_text(f.file, &p.file);
-    let day = |d: &Option<Date>| d.map(|d| d.to_string()).unwrap_or_default();
-    for (i, other) in p.also_in.iter().enumerate() {
-        d.add_text(f.also_in, other);
-        d.add_text(f.also_in_date, day(p.also_in_dates.get(i).unwrap_or(&None)));
-    }
-    if p.doc_date != p.date {
-        d.add_text(f.file_date, day(&p.doc_date));
-    }
-    if let Some(t) = &p.title {
-        d.add_text(f.title, t);
-        if first {
-            d.add_text(f.title_words, t);
-        }
-    }
-    // The passage's date first, then every other date of a document it is
-    // in, once each: date filters match any of them. A date no index can
-    // hold is left out rather than stored wrong; the parser never gives
-    // one and `build` refuses such a `--date`.
-    let mut dates: Vec<Date> = Vec::new();
-    for date in std::iter::once(p.date)
-        .chain(std::iter::once(p.doc_date))
-        .chain(p.also_in_dates.iter().copied())
-        .flatten()
-    {
-        if !dates.contains(&date) {
-            dates.push(date);
-        }
-    }
-    for date in dates.into_iter().filter_map(date_to_index) {
-        d.add_date(f.date, date);
-    }
-    d.add_text(f.speaker, &p.speaker);
-    if let Some(o) = &p.organisation {
-        d.add_text(f.organisation, o);
-    }
-    if let Some(l) = &p.label {
-        d.add_text(f.label, l);
-    }
-    if let Some(t) = &p.speaker_title {
-        d.add_text(f.speaker_title, t);
-    }
-    d.add_text(f.role, p.role.as_str());
-    d.add_u64(f.turn, u64::from(p.turn));
-    d.add_u64(f.position, u64::from(p.position));
-    d.add_u64(f.line, u64::from(p.line));
-    let mut terms = String::with_capacity(p.text.len());
-    analyzer::analyzed_terms(&p.text, &mut terms);
-    d.add_text(f.text, &terms);
-    d.add_text(f.body, &p.text);
-    d
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn dates_round_trip() {
-        for d in [
-            Date::constant(2024, 3, 28),
-            Date::constant(1969, 12, 31),
-            Date::constant(2000, 2, 29),
-        ] {
-            assert_eq!(date_from_index(date_to_index(d).unwrap()), Some(d));
-        }
-    }
-
-    #[test]
-    fn storable_dates_are_exactly_those_tantivy_holds() {
-        for d in [FIRST_STORABLE_DATE, LAST_STORABLE_DATE] {
-            let stored = date_to_index(d).expect("storable");
-            assert_eq!(date_from_index(stored), Some(d));
-            assert_eq!(date_bound(d), stored);
-            assert_eq!(storable(d).ok(), Some(d));
-        }
-        let before = FIRST_STORABLE_DATE.yesterday().unwrap();
-        let after = LAST_STORABLE_DATE.tomorrow().unwrap();
-        for d in [before, after, Date::MIN, Date::MAX] {
-            assert_eq!(date_to_index(d), None, "{d}");
-            assert!(storable(d).is_err(), "{d}");
-        }
-        // Out-of-range bounds clamp outwards, keeping their side.
-        assert_eq!(date_bound(before), DateTime::MIN);
-        assert_eq!(date_bound(Date::constant(5204, 3, 1)), DateTime::MAX);
-    }
 }

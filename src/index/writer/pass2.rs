@@ -7,11 +7,12 @@ use std::collections::{HashMap, HashSet};
 use jiff::civil::Date;
 use tantivy::{IndexWriter, TantivyDocument};
 
-use super::fingerprint::{self, Fnv};
+use super::fingerprint;
 use super::plan::{fallback_for, text_key, Entry};
 use super::shared::{also_in, Relevance};
-use super::{document, file_term};
 use crate::error::Warning;
+use crate::hash::Fnv;
+use crate::index::codec::{document, file_term};
 use crate::index::{DocState, DocumentInfo, Fields};
 use crate::passage;
 use crate::registry::{PackedRegistry, RegistryBuilder};
@@ -230,7 +231,7 @@ impl WriteContext<'_> {
             survey,
             written: PackedRegistry::pack(&written),
             ownership: self.ownership[i],
-            output: h.0,
+            output: h.finish(),
             record: e.record.clone(),
         };
         (state, out, ids)

@@ -8,8 +8,8 @@ use std::collections::{BTreeSet, HashMap};
 use jiff::civil::Date;
 use regex::Regex;
 
-use super::fingerprint::Fnv;
 use super::plan::Entry;
+use crate::hash::Fnv;
 use crate::registry::{PackedRegistry, RegistryBuilder};
 use crate::transcript::{name, text, KnownPerson};
 
@@ -158,7 +158,7 @@ pub(super) fn ownership_fingerprint(
             h.str("elsewhere");
         }
     }
-    h.0
+    h.finish()
 }
 
 /// The other files of a shared passage, sorted, by their stored names

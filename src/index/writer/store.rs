@@ -114,17 +114,9 @@ fn remove_index_files(dir: &Path) -> Result<()> {
         let ours = name == ".managed.json"
             || name.starts_with("podium-manifest-")
             || name.starts_with("podium-state-")
-            || [
-                ".idx",
-                ".pos",
-                ".term",
-                ".store",
-                ".fast",
-                ".fieldnorm",
-                ".del",
-            ]
-            .iter()
-            .any(|ext| name.ends_with(ext));
+            || crate::index::SEGMENT_FILE_ENDINGS
+                .iter()
+                .any(|ext| name.ends_with(ext));
         if ours {
             fs::remove_file(entry.path()).map_err(io)?;
         }

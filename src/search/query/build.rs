@@ -10,15 +10,17 @@
 //! - `speaker:`, `role:`, `title:` narrow the results without scoring: the
 //!   ranking stays about what was said.
 //! - `-x` excludes; a query of exclusions only is "every passage but".
+//!
+//! This file holds the tree walk and the words' clauses (runs, synonyms,
+//! phrases, relaxing to "any of the words"); the field clauses are in
+//! `build/fields.rs` and the expansion of prefixes in `build/prefix.rs`.
 
 use std::cell::RefCell;
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::BTreeMap;
 
-use tantivy::collector::DocSetCollector;
-use tantivy::columnar::StrColumn;
 use tantivy::query::{
-    AllQuery, BooleanQuery, BoostQuery, ConstScoreQuery, DisjunctionMaxQuery, EmptyQuery, Occur,
-    PhrasePrefixQuery, PhraseQuery, Query, TermQuery, TermSetQuery,
+    AllQuery, BooleanQuery, BoostQuery, ConstScoreQuery, DisjunctionMaxQuery, Occur, PhraseQuery,
+    Query, TermQuery,
 };
 use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::tokenizer::{
@@ -29,17 +31,19 @@ use tantivy::{Searcher, Term};
 use super::exclude::Excluded;
 use super::lex::FieldName;
 use super::parse::{column, Leaf, Node, Note};
-use super::{number, prefix, proximity};
-use crate::error::{Error, Result};
+use super::{number, proximity};
+use crate::error::Result;
 use crate::index::analyzer::{self, WordTokenizer};
 use crate::index::PodiumIndex;
-use crate::search::outlet;
 use crate::search::rank::{
-    COORD_BONUS, MAX_EXPANSIONS, NEAR_BOOST, PAIR_BOOST, SYNONYM_TIE_BREAKER, SYNONYM_WEIGHT,
+    COORD_BONUS, NEAR_BOOST, PAIR_BOOST, SYNONYM_TIE_BREAKER, SYNONYM_WEIGHT,
 };
-use crate::search::speaker::{self, Resolution};
 use crate::search::synonyms::Synonyms;
-use crate::transcript::Role;
+
+mod fields;
+mod prefix;
+
+pub use fields::parse_role;
 
 /// A prefix must have this many characters: `a*` would be every word.
 pub const MIN_PREFIX_CHARS: usize = 2;
@@ -578,64 +582,6 @@ impl Builder<'_> {
         ))
     }
 
-    fn leaf(&mut self, l: &Leaf, positive: bool) -> Result<Option<Clause>> {
-        match l.field {
-            FieldName::Speaker => self.speaker_leaf(l).map(Some),
-            FieldName::Role => self.role_leaf(l).map(Some),
-            FieldName::Outlet => {
-                let f = self.index.fields.organisation;
-                let col = self.col(l.start);
-                let q = outlet::query_leaf(self.searcher, f, &l.text, l.prefix, col)?;
-                Ok(Some(Clause::filter(q)))
-            }
-            FieldName::Text => Ok(self
-                .words_leaf(l, self.index.fields.text, positive)
-                .map(Clause::scoring)),
-            FieldName::Title => match self.words_leaf(l, self.index.fields.title_words, positive) {
-                Some(q) => Ok(Some(Clause::filter(self.in_briefings(&*q)?))),
-                None => Ok(None),
-            },
-        }
-    }
-
-    /// Every passage of the briefings that a title query finds. Title words
-    /// are indexed on one passage per briefing (see
-    /// [`crate::index::schema`]), so the query finds those passages, and
-    /// their files (read from the `file` fast field, not the doc store)
-    /// become an exact set of files.
-    fn in_briefings(&self, title: &dyn Query) -> Result<Box<dyn Query>> {
-        let found = self.searcher.search(title, &DocSetCollector)?;
-        let mut files: BTreeSet<String> = BTreeSet::new();
-        let mut columns: HashMap<u32, Option<StrColumn>> = HashMap::new();
-        for addr in found {
-            let column = match columns.entry(addr.segment_ord) {
-                std::collections::hash_map::Entry::Occupied(c) => c.into_mut(),
-                std::collections::hash_map::Entry::Vacant(v) => v.insert(
-                    self.searcher
-                        .segment_reader(addr.segment_ord)
-                        .fast_fields()
-                        .str("file")?,
-                ),
-            };
-            let Some(column) = column else {
-                continue;
-            };
-            for ord in column.term_ords(addr.doc_id) {
-                let mut file = String::new();
-                let found = column.ord_to_str(ord, &mut file).map_err(|e| {
-                    Error::Query(format!("cannot read the files of titles found: {e}"))
-                })?;
-                if found {
-                    files.insert(file);
-                }
-            }
-        }
-        let f = self.index.fields.file;
-        Ok(Box::new(TermSetQuery::new(
-            files.iter().map(|name| Term::from_field_text(f, name)),
-        )))
-    }
-
     /// Where the text of a leaf starts in the query (after its quote).
     fn text_start(l: &Leaf, input: &str) -> usize {
         if l.quoted {
@@ -676,128 +622,6 @@ impl Builder<'_> {
         }
         Some(phrase_or_term(field, &toks))
     }
-
-    /// `word*` or `"some words*"`.
-    fn prefix_query(
-        &mut self,
-        field: Field,
-        stemmed: &[Tok],
-        last: &Tok,
-        l: &Leaf,
-        positive: bool,
-    ) -> Box<dyn Query> {
-        let head = &stemmed[..stemmed.len() - 1];
-        if positive {
-            self.remember(field, head, true);
-        }
-        let expansions = prefix::expand(self.searcher, field, &last.text);
-        if expansions.is_empty() {
-            self.note(
-                l.start,
-                format!("no indexed word starts with '{}'", last.text),
-            );
-            return Box::new(EmptyQuery);
-        }
-        if expansions.len() >= MAX_EXPANSIONS {
-            self.note(
-                l.start,
-                format!(
-                    "'{}*' matches many words; searched the {MAX_EXPANSIONS} most frequent",
-                    last.text
-                ),
-            );
-        }
-        if positive && field == self.index.fields.text {
-            for (t, df) in &expansions {
-                self.highlight.insert(t.clone(), 1.0 / (1.0 + *df as f32));
-            }
-        }
-        if head.is_empty() {
-            let q = BooleanQuery::new(
-                expansions
-                    .iter()
-                    .map(|(t, _)| {
-                        (
-                            Occur::Should,
-                            Box::new(TermQuery::new(
-                                Term::from_field_text(field, t),
-                                IndexRecordOption::WithFreqs,
-                            )) as Box<dyn Query>,
-                        )
-                    })
-                    .collect(),
-            );
-            return Box::new(q);
-        }
-        let first = head[0].position;
-        let mut terms: Vec<(usize, Term)> = head
-            .iter()
-            .map(|t| (t.position - first, Term::from_field_text(field, &t.text)))
-            .collect();
-        terms.push((
-            last.position - first,
-            Term::from_field_text(field, &last.text),
-        ));
-        let mut q = PhrasePrefixQuery::new_with_offset(terms);
-        q.set_max_expansions(MAX_EXPANSIONS as u32);
-        Box::new(q)
-    }
-
-    /// `speaker:NAME`: resolved like `--speaker`; unknown names are an
-    /// error that says where and lists the closest.
-    fn speaker_leaf(&mut self, l: &Leaf) -> Result<Clause> {
-        let registry = self.index.registry()?;
-        let resolution = if l.prefix {
-            speaker::resolve_prefix(registry, &l.text)
-        } else {
-            let (resolution, initials) = speaker::resolve_noting(registry, &l.text);
-            if let Some(i) = initials {
-                self.note(l.start, format!("speaker:{}", i.note));
-            }
-            resolution
-        };
-        match resolution {
-            Resolution::Found(names) => {
-                let f = self.index.fields.speaker;
-                let terms = names.iter().map(|n| Term::from_field_text(f, n));
-                Ok(Clause::filter(Box::new(TermSetQuery::new(terms))))
-            }
-            Resolution::Unknown(closest) => Err(Error::Query(format!(
-                "unknown speaker '{}' in speaker: at column {}{}",
-                l.text,
-                self.col(l.start),
-                if closest.is_empty() {
-                    String::new()
-                } else {
-                    format!("; closest known speakers: {}", closest.join(", "))
-                }
-            ))),
-        }
-    }
-
-    /// `role:ROLE`, with plurals and a few everyday words accepted.
-    fn role_leaf(&mut self, l: &Leaf) -> Result<Clause> {
-        let Some(role) = parse_role(&l.text, l.prefix) else {
-            let (kind, why) = crate::search::role::refusal(&l.text);
-            return Err(Error::Query(format!(
-                "{kind} role '{}' in role: at column {}: {why}",
-                l.text,
-                self.col(l.start)
-            )));
-        };
-        let term = Term::from_field_text(self.index.fields.role, role.as_str());
-        Ok(Clause::filter(Box::new(TermQuery::new(
-            term,
-            IndexRecordOption::Basic,
-        ))))
-    }
-}
-
-/// A role as people write it: `official`, `officials`, `Journalist`,
-/// `reporter`, `chair`; with `prefix`, any role that starts so (see
-/// [`crate::search::role`]).
-pub fn parse_role(text: &str, prefix: bool) -> Option<Role> {
-    crate::search::role::lookup(text, prefix)
 }
 
 /// A word typed without quotes, prefix or field: the unit of runs.
@@ -824,16 +648,6 @@ fn phrase_or_term(field: Field, toks: &[Tok]) -> Box<dyn Query> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn roles_as_people_write_them() {
-        assert_eq!(parse_role("Officials", false), Some(Role::Official));
-        assert_eq!(parse_role("reporters", false), Some(Role::Journalist));
-        assert_eq!(parse_role("mod", true), Some(Role::Moderator));
-        assert_eq!(parse_role("chair", false), Some(Role::Moderator));
-        assert_eq!(parse_role("pundit", false), None);
-        assert_eq!(parse_role("", true), None);
-    }
 
     #[test]
     fn idf_matches_bm25() {

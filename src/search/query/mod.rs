@@ -5,8 +5,8 @@
 //! [`lex`] (text → lexemes with spans), [`parse`] (lexemes → a tree, read
 //! leniently, every odd reading noted with its column) and [`build`] (tree
 //! → tantivy query, with synonyms, proximity and prefixes; helped by
-//! [`number`], a typed word's other number, `proximity`, the pair clauses,
-//! and `prefix`, a prefix's indexed words). tantivy's own
+//! [`number`], a typed word's other number, and `proximity`, the pair
+//! clauses; a prefix's indexed words are `build/prefix.rs`). tantivy's own
 //! query parser is not used: its grammar is not the one researchers type,
 //! and its errors are not for people.
 
@@ -15,7 +15,6 @@ pub mod exclude;
 pub mod lex;
 pub mod number;
 pub mod parse;
-mod prefix;
 mod proximity;
 
 use tantivy::Searcher;
@@ -111,10 +110,7 @@ pub fn compile(
 
 #[cfg(test)]
 mod tests {
-    use crate::corpus;
     use crate::error::Error;
-    use crate::index::writer::{build, BuildOptions};
-    use crate::index::PodiumIndex;
     use crate::search::{search, Filters, Request};
 
     /// Pieces a generated query is made of: every form of the language,
@@ -162,13 +158,7 @@ mod tests {
     #[test]
     fn generated_queries_never_panic() {
         let dir = tempfile::tempdir().expect("tempdir");
-        build(
-            dir.path(),
-            &corpus::embedded_seeds(),
-            &BuildOptions::default(),
-        )
-        .expect("index");
-        let index = PodiumIndex::open(dir.path()).expect("open");
+        let index = crate::index::seeded(dir.path()).expect("index the seeds");
         // A fixed linear congruential generator: the same queries every run.
         let mut state: u64 = 0x5eed;
         let mut next = |n: usize| {

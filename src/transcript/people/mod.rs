@@ -40,7 +40,7 @@ mod parts;
 mod resolve;
 
 pub use corpus::{KnownPerson, Probe, ProbeLog};
-pub use parts::{core_keys, match_keys, parts, Honorific, LabelParts};
+pub use parts::{core_keys, match_keys, office_words, parts, Honorific, LabelParts};
 pub use resolve::mention;
 
 use super::{name, Paragraph, Role};

@@ -256,14 +256,22 @@ pub(super) fn keys_within(label: &[String], person: &[String]) -> bool {
     !label.is_empty() && label.iter().all(|k| person.contains(k))
 }
 
-/// Whether an office, as words (`vice president`), is what `title` ends
-/// with, so that "President" does not match "Vice President".
-pub(super) fn title_holds(title: &str, office: &[String]) -> bool {
-    let office: Vec<&str> = office
+/// An office's words as a holder's title or a mention gives them: `the`
+/// dropped (`the treasurer` is the Treasurer). Shared by `title_holds`
+/// and the office mentions of `transcript::office`, so both read an
+/// office alike.
+pub fn office_words(office: &[String]) -> Vec<&str> {
+    office
         .iter()
         .map(String::as_str)
         .filter(|w| *w != "the")
-        .collect();
+        .collect()
+}
+
+/// Whether an office, as words (`vice president`), is what `title` ends
+/// with, so that "President" does not match "Vice President".
+pub(super) fn title_holds(title: &str, office: &[String]) -> bool {
+    let office = office_words(office);
     if office.is_empty() {
         return false;
     }
