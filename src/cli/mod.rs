@@ -168,7 +168,7 @@ pub enum Command {
     Docs(docs::DocsArgs),
     /// Export the index for another engine: Quickwit's index config and NDJSON.
     #[command(
-        after_help = "Examples:\n  podium export --format quickwit\n  podium export --format quickwit --out /data/qw --index-id briefings\n  podium export --index my-index --tokenizer chinese_compatible\n\nThen:\n  quickwit index create --index-config podium-quickwit/index-config.yaml\n  quickwit index ingest --index podium --input-path podium-quickwit/passages.ndjson"
+        after_help = "Examples:\n  podium export --format quickwit\n  podium export --format quickwit --out /data/qw --index-id briefings\n  podium export --index my-index --tokenizer chinese_compatible\n  podium export --quickwit-version 0.8   (a Quickwit 0.8 cluster: en_stem)\n\nThen (Quickwit 0.9):\n  quickwit run   (in another terminal)\n  quickwit index create --index-config podium-quickwit/index-config.yaml\n  quickwit index ingest --index podium --input-path podium-quickwit/passages.ndjson --wait"
     )]
     Export(export::ExportArgs),
     /// Print a shell completion script (bash, zsh, fish, elvish, powershell).
