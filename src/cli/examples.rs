@@ -117,8 +117,9 @@ pub const EXAMPLES: &[Examples] = &[
             "podium export --format quickwit",
             "podium export --format quickwit --out /data/qw --index-id briefings",
             "podium export --index my-index --tokenizer chinese_compatible",
+            "podium export --quickwit-version 0.8   (a Quickwit 0.8 cluster: en_stem)",
         ],
-        then: "Then:\n  quickwit index create --index-config podium-quickwit/index-config.yaml\n  quickwit index ingest --index podium --input-path podium-quickwit/passages.ndjson",
+        then: "Then (Quickwit 0.9):\n  quickwit run   (in another terminal)\n  quickwit index create --index-config podium-quickwit/index-config.yaml\n  quickwit index ingest --index podium --input-path podium-quickwit/passages.ndjson --wait",
     },
     Examples {
         command: "completions",

@@ -36,6 +36,10 @@ pub struct ExportArgs {
     /// Quickwit tokenizer for the passage text and titles.
     #[arg(long, value_enum, default_value_t = quickwit::Tokenizer::Auto)]
     pub tokenizer: quickwit::Tokenizer,
+    /// The Quickwit release to write the config for: 0.9 (current; no
+    /// stemming) or 0.8 (the last with en_stem).
+    #[arg(long, value_enum, value_name = "VERSION", default_value_t = quickwit::QuickwitVersion::V0_9)]
+    pub quickwit_version: quickwit::QuickwitVersion,
 }
 
 /// File names written into the output folder.
@@ -66,6 +70,15 @@ pub fn run(args: &ExportArgs, global: &GlobalArgs) -> anyhow::Result<ExitCode> {
             sanitize(&args.index_id)
         );
     }
+    // Refused before anything is written: the config would be refused by
+    // `quickwit index create` ("unknown tokenizer"), after the passages.
+    if !args.quickwit_version.has(args.tokenizer) {
+        bail!(
+            "Quickwit {} does not ship the {} tokenizer (0.9 removed stemming): use --quickwit-version 0.8, or --tokenizer podium_folded",
+            args.quickwit_version.as_str(),
+            args.tokenizer.as_str()
+        );
+    }
     let dir = args.location.path();
     let index = args.location.open()?;
     fs::create_dir_all(&args.out)
@@ -88,13 +101,10 @@ pub fn run(args: &ExportArgs, global: &GlobalArgs) -> anyhow::Result<ExitCode> {
         })?;
         Ok(())
     })?;
-    let tokenizer = match args.tokenizer {
-        quickwit::Tokenizer::Auto if has_han => quickwit::Tokenizer::ChineseCompatible,
-        quickwit::Tokenizer::Auto => quickwit::Tokenizer::EnStem,
-        t => t,
-    };
+    let tokenizer = args.tokenizer.resolve(has_han, args.quickwit_version);
     let opts = quickwit::ConfigOptions {
         index_id: args.index_id.clone(),
+        version: args.quickwit_version,
         tokenizer,
         timestamp: all_dated && count > 0,
     };
@@ -110,14 +120,18 @@ pub fn run(args: &ExportArgs, global: &GlobalArgs) -> anyhow::Result<ExitCode> {
         let shown = |p: &Path| sanitize(&p.display().to_string()).into_owned();
         writeln!(
             out,
-            "exported {count} passages from {} for Quickwit (index id {}, text tokenizer {})",
+            "exported {count} passages from {} for Quickwit {} (index id {}, text tokenizer {})",
             shown(&dir),
+            opts.version.as_str(),
             opts.index_id,
             tokenizer.as_str()
         )?;
         writeln!(out, "  {}  index config", shown(&config_path))?;
         writeln!(out, "  {}  one passage per line", shown(&passages_path))?;
+        // The CLI talks to a running node (its REST API), so it starts first;
+        // `--wait` returns once the passages are committed and searchable.
         writeln!(out, "next:")?;
+        writeln!(out, "  quickwit run    (in another terminal)")?;
         writeln!(
             out,
             "  quickwit index create --index-config {}",
@@ -125,7 +139,7 @@ pub fn run(args: &ExportArgs, global: &GlobalArgs) -> anyhow::Result<ExitCode> {
         )?;
         writeln!(
             out,
-            "  quickwit index ingest --index {} --input-path {}",
+            "  quickwit index ingest --index {} --input-path {} --wait",
             opts.index_id,
             shown(&passages_path)
         )?;

@@ -1,6 +1,8 @@
-//! `podium export --format quickwit`: the config parses as YAML with what
-//! Quickwit's doc mapping requires and mirrors podium's schema; the NDJSON
-//! round-trips every field of every passage.
+//! `podium export --format quickwit`: the config parses as YAML, keeps the
+//! rules of the Quickwit release it is written for (0.9, or 0.8 when told:
+//! [`QUICKWIT_0_9`], [`QUICKWIT_0_8`], read in Quickwit's source) and
+//! mirrors podium's schema; the NDJSON round-trips every field of every
+//! passage, republished and undated ones with every date and document.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::Path;
@@ -31,6 +33,19 @@ struct DocMapping {
     #[serde(default)]
     tag_fields: Vec<String>,
     timestamp_field: Option<String>,
+    #[serde(default)]
+    tokenizers: Vec<CustomTokenizer>,
+}
+
+/// A `doc_mapping.tokenizers` entry (Quickwit's `TokenizerEntry`).
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct CustomTokenizer {
+    name: String,
+    #[serde(rename = "type")]
+    kind: String,
+    #[serde(default)]
+    filters: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -65,7 +80,11 @@ struct Exported {
 }
 
 fn export(paths: &[&Path], extra: &[&str]) -> Exported {
-    let scratch = Scratch::new();
+    export_in(Scratch::new(), paths, extra)
+}
+
+/// [`export`] in a scratch folder that already holds files of its own.
+fn export_in(scratch: Scratch, paths: &[&Path], extra: &[&str]) -> Exported {
     scratch.index_paths(paths);
     let out = scratch
         .podium()
@@ -106,18 +125,81 @@ fn everything() -> Exported {
     )
 }
 
-const QUICKWIT_TYPES: &[&str] = &[
-    "text", "u64", "i64", "f64", "bool", "datetime", "bytes", "ip", "json",
+/// What a Quickwit release accepts in an index config, as far as it can be
+/// checked without running Quickwit. Each rule comes from a file of
+/// quickwit-oss/quickwit (paths under `quickwit/`):
+///
+/// | rule | Quickwit source |
+/// |---|---|
+/// | `version` | `quickwit-config/src/index_config/serialize.rs` (`VersionedIndexConfig`) |
+/// | `index_id`: `^[a-zA-Z][a-zA-Z0-9-_]{2,254}$` | `quickwit-config/src/lib.rs` (`validate_identifier`) |
+/// | field names: `^[@$_\-a-zA-Z][@$_/\.\-a-zA-Z0-9]{0,254}$` | `quickwit-doc-mapper/src/doc_mapper/field_mapping_entry.rs` (`FIELD_MAPPING_NAME_PATTERN`) |
+/// | field types: primitives, `array<primitive>`, `object`, `concatenate` | `quickwit-doc-mapper/src/doc_mapper/field_mapping_type.rs` (`parse_type_id`) |
+/// | `record`: `basic`, `freq`, `position` | tantivy's `IndexRecordOption` (`field_mapping_entry.rs`, `IndexRecordOptionSchema`) |
+/// | `tokenizer`/`record`/`fieldnorms` only when indexed; json takes no `fieldnorms` | `field_mapping_entry.rs` (`TextIndexingOptions::from_parts_text`, `QuickwitJsonOptions`) |
+/// | datetime `fast_precision` | `quickwit-doc-mapper/src/doc_mapper/date_time_type.rs` (`DateTimePrecision`) |
+/// | built-in tokenizers | `quickwit-query/src/tokenizers/mod.rs` (`create_default_quickwit_tokenizer_manager`) |
+/// | custom tokenizers: type, filters, a name no built-in has, declared once | `quickwit-doc-mapper/src/doc_mapper/tokenizer_entry.rs` (`TokenizerType`, `TokenFilterType`) and `doc_mapper_impl.rs` |
+/// | every field's tokenizer known ("unknown tokenizer") | `quickwit-doc-mapper/src/doc_mapper/doc_mapper_impl.rs` (`validate_fields_tokenizers`) |
+/// | `tag_fields`: existing, indexed, text with the `raw` tokenizer, or u64/i64 | `doc_mapper_impl.rs` (`validate_tag`) |
+/// | `timestamp_field`: a single-valued, fast datetime | `doc_mapper_impl.rs` (`validate_timestamp_field`) |
+/// | `default_search_fields`: existing, indexed, each once | `doc_mapper_impl.rs` (`DocMapper::try_from`) |
+/// | `mode`: `lenient`, `strict`, `dynamic` | `quickwit-doc-mapper/src/doc_mapping.rs` (`ModeType`) |
+///
+/// 0.8's lists are those of the 0.8 sources: `en_stem` is built in, the
+/// hex code tokenizer and `unicode_segmenter` came in 0.9 (CHANGELOG.md,
+/// 0.9.0, Added), and the feature-gated `multilang` tokenizers are left
+/// out of both (release builds do not enable them).
+struct QuickwitRules {
+    release: &'static str,
+    /// `version:` values the release reads.
+    versions: &'static [&'static str],
+    tokenizers: &'static [&'static str],
+    custom_types: &'static [&'static str],
+    custom_filters: &'static [&'static str],
+}
+
+const PRIMITIVE_TYPES: &[&str] = &[
+    "text", "u64", "i64", "f64", "bool", "datetime", "ip", "bytes", "json",
 ];
-const QUICKWIT_TOKENIZERS: &[&str] = &[
-    "raw",
-    "raw_lowercase",
-    "default",
-    "en_stem",
-    "whitespace",
-    "chinese_compatible",
-    "lowercase",
-];
+const RECORDS: &[&str] = &["basic", "freq", "position"];
+const MODES: &[&str] = &["lenient", "strict", "dynamic"];
+const PRECISIONS: &[&str] = &["seconds", "milliseconds", "microseconds", "nanoseconds"];
+
+const QUICKWIT_0_9: QuickwitRules = QuickwitRules {
+    release: "0.9",
+    versions: &["0.9", "0.8", "0.7"],
+    tokenizers: &[
+        "raw",
+        "raw_lowercase",
+        "lowercase",
+        "default",
+        "whitespace",
+        "chinese_compatible",
+        "source_code_default",
+        "source_code_with_hex",
+        "unicode_segmenter",
+    ],
+    custom_types: &["simple", "ngram", "regex", "source_code"],
+    custom_filters: &["remove_long", "lower_caser", "ascii_folding"],
+};
+
+const QUICKWIT_0_8: QuickwitRules = QuickwitRules {
+    release: "0.8",
+    versions: &["0.8", "0.7"],
+    tokenizers: &[
+        "raw",
+        "raw_lowercase",
+        "lowercase",
+        "default",
+        "en_stem",
+        "whitespace",
+        "chinese_compatible",
+        "source_code_default",
+    ],
+    custom_types: &["simple", "ngram", "regex", "source_code"],
+    custom_filters: &["remove_long", "lower_caser", "ascii_folding"],
+};
 
 fn valid_field_name(n: &str) -> bool {
     let mut c = n.chars();
@@ -127,11 +209,289 @@ fn valid_field_name(n: &str) -> bool {
         && n.len() <= 255
 }
 
+fn valid_index_id(id: &str) -> bool {
+    let mut c = id.chars();
+    c.next().is_some_and(|f| f.is_ascii_alphabetic())
+        && c.all(|ch| ch.is_ascii_alphanumeric() || "-_".contains(ch))
+        && (3..=255).contains(&id.len())
+}
+
+/// The field type without `array<>`, and whether it was an array.
+fn base_type(kind: &str) -> (&str, bool) {
+    match kind
+        .strip_prefix("array<")
+        .and_then(|k| k.strip_suffix('>'))
+    {
+        Some(base) => (base, true),
+        None => (kind, false),
+    }
+}
+
+/// Every way `c` breaks `rules` (empty: Quickwit would take it, as far as
+/// can be told offline).
+fn violations(c: &IndexConfig, rules: &QuickwitRules) -> Vec<String> {
+    let mut v = Vec::new();
+    let r = rules.release;
+    if !rules.versions.contains(&c.version.as_str()) {
+        v.push(format!("{r}: version {:?} is not read", c.version));
+    }
+    if !valid_index_id(&c.index_id) {
+        v.push(format!("{r}: invalid index_id {:?}", c.index_id));
+    }
+    let dm = &c.doc_mapping;
+    if !MODES.contains(&dm.mode.as_str()) {
+        v.push(format!("{r}: mode {:?}", dm.mode));
+    }
+    let mut custom: Vec<&str> = Vec::new();
+    for t in &dm.tokenizers {
+        if rules.tokenizers.contains(&t.name.as_str()) {
+            v.push(format!(
+                "{r}: custom tokenizer {} has a built-in's name",
+                t.name
+            ));
+        }
+        if custom.contains(&t.name.as_str()) {
+            v.push(format!("{r}: custom tokenizer {} declared twice", t.name));
+        }
+        custom.push(&t.name);
+        if !rules.custom_types.contains(&t.kind.as_str()) {
+            v.push(format!("{r}: custom tokenizer {}: type {}", t.name, t.kind));
+        }
+        for f in &t.filters {
+            if !rules.custom_filters.contains(&f.as_str()) {
+                v.push(format!("{r}: custom tokenizer {}: no filter {f}", t.name));
+            }
+        }
+    }
+    let by_name: HashMap<&str, &FieldMapping> = dm
+        .field_mappings
+        .iter()
+        .map(|m| (m.name.as_str(), m))
+        .collect();
+    if by_name.len() != dm.field_mappings.len() {
+        v.push(format!("{r}: a field is mapped twice"));
+    }
+    for m in &dm.field_mappings {
+        let n = &m.name;
+        if !valid_field_name(n) {
+            v.push(format!("{r}: invalid field name {n}"));
+        }
+        let (base, _) = base_type(&m.kind);
+        let known = PRIMITIVE_TYPES.contains(&base)
+            || (base == m.kind && ["object", "concatenate"].contains(&base));
+        if !known {
+            v.push(format!("{r}: {n}: unknown type {}", m.kind));
+        }
+        let indexed = m.indexed.unwrap_or(true);
+        if !indexed && (m.tokenizer.is_some() || m.record.is_some() || m.fieldnorms == Some(true)) {
+            v.push(format!(
+                "{r}: {n}: tokenizer/record/fieldnorms without indexed"
+            ));
+        }
+        if let Some(rec) = &m.record {
+            if !RECORDS.contains(&rec.as_str()) {
+                v.push(format!("{r}: {n}: record {rec}"));
+            }
+        }
+        if base != "text" && m.fieldnorms.is_some() {
+            v.push(format!("{r}: {n}: fieldnorms on {}", m.kind));
+        }
+        if let Some(tok) = &m.tokenizer {
+            if !["text", "json"].contains(&base) {
+                v.push(format!("{r}: {n}: tokenizer on {}", m.kind));
+            }
+            if !rules.tokenizers.contains(&tok.as_str()) && !custom.contains(&tok.as_str()) {
+                v.push(format!("{r}: {n}: unknown tokenizer {tok}"));
+            }
+        }
+        if let Some(p) = &m.fast_precision {
+            if base != "datetime" || !PRECISIONS.contains(&p.as_str()) {
+                v.push(format!("{r}: {n}: fast_precision {p} on {}", m.kind));
+            }
+        }
+        if (m.input_formats.is_some() || m.output_format.is_some()) && base != "datetime" {
+            v.push(format!("{r}: {n}: date formats on {}", m.kind));
+        }
+    }
+    let is_indexed = |f: &str| by_name.get(f).is_some_and(|m| m.indexed.unwrap_or(true));
+    for t in &dm.tag_fields {
+        match by_name.get(t.as_str()) {
+            None => v.push(format!("{r}: unknown tag field {t}")),
+            Some(m) => {
+                let ok = match base_type(&m.kind).0 {
+                    "text" => m.tokenizer.as_deref() == Some("raw"),
+                    "u64" | "i64" => true,
+                    _ => false,
+                };
+                if !ok || !is_indexed(t) {
+                    v.push(format!(
+                        "{r}: tag field {t} is not an indexed raw text or integer"
+                    ));
+                }
+            }
+        }
+    }
+    if let Some(ts) = &dm.timestamp_field {
+        match by_name.get(ts.as_str()) {
+            Some(m) if m.kind == "datetime" && m.fast == Some(true) => {}
+            _ => v.push(format!(
+                "{r}: timestamp field {ts} is not a fast single-valued datetime"
+            )),
+        }
+    }
+    let mut seen = BTreeSet::new();
+    for f in &c.search_settings.default_search_fields {
+        if !is_indexed(f) || !seen.insert(f) {
+            v.push(format!(
+                "{r}: default search field {f} is unknown, unindexed or twice"
+            ));
+        }
+    }
+    v
+}
+
+#[test]
+fn the_checker_refuses_what_quickwit_refuses() {
+    // The old export's config (0.8, en_stem) against 0.9: what `quickwit
+    // index create` refused ("unknown tokenizer").
+    let e = export(
+        &[&fixtures().join("formats").join("harbour-briefing.txt")],
+        &["--quickwit-version", "0.8"],
+    );
+    assert_eq!(violations(&e.config, &QUICKWIT_0_8), Vec::<String>::new());
+    let v = violations(&e.config, &QUICKWIT_0_9);
+    assert!(
+        v.contains(&"0.9: text: unknown tokenizer en_stem".to_string()),
+        "{v:?}"
+    );
+    assert!(
+        !v.iter().any(|m| m.contains("version")),
+        "0.9 reads 0.8 configs: {v:?}"
+    );
+    // And a config breaking the other rules.
+    let bad: IndexConfig = serde_yaml_ng::from_str(
+        "version: \"0.6\"\nindex_id: 9lives\ndoc_mapping:\n  mode: loose\n  field_mappings:\n\
+         \x20   - {name: t, type: array<txt>}\n\
+         \x20   - {name: s, type: text, indexed: false, tokenizer: raw}\n\
+         \x20   - {name: d, type: array<datetime>, fast: true}\n\
+         \x20 tag_fields: [s, gone]\n  timestamp_field: d\n\
+         \x20 tokenizers: [{name: default, type: simple, filters: [stemmer]}]\n\
+         search_settings:\n  default_search_fields: [s, nope]\n",
+    )
+    .expect("yaml");
+    let v = violations(&bad, &QUICKWIT_0_9);
+    for want in [
+        "version",
+        "index_id",
+        "mode",
+        "built-in's name",
+        "no filter stemmer",
+        "unknown type",
+        "without indexed",
+        "tag field s",
+        "unknown tag field",
+        "timestamp field d",
+        "default search field s",
+        "default search field nope",
+    ] {
+        assert!(v.iter().any(|m| m.contains(want)), "{want}: {v:?}");
+    }
+}
+
+#[test]
+fn every_export_keeps_its_release_rules() {
+    let english = fixtures().join("formats").join("harbour-briefing.txt");
+    let han = fixtures().join("zh");
+    for (paths, extra, rules, tokenizer) in [
+        (vec![&english], vec![], &QUICKWIT_0_9, "podium_folded"),
+        (vec![&han], vec![], &QUICKWIT_0_9, "chinese_compatible"),
+        (
+            vec![&english],
+            vec!["--tokenizer", "default"],
+            &QUICKWIT_0_9,
+            "default",
+        ),
+        (
+            vec![&english],
+            vec!["--quickwit-version", "0.8"],
+            &QUICKWIT_0_8,
+            "en_stem",
+        ),
+        (
+            vec![&han],
+            vec!["--quickwit-version", "0.8"],
+            &QUICKWIT_0_8,
+            "chinese_compatible",
+        ),
+        (
+            vec![&english],
+            vec!["--quickwit-version", "0.8", "--tokenizer", "podium_folded"],
+            &QUICKWIT_0_8,
+            "podium_folded",
+        ),
+    ] {
+        let paths: Vec<&Path> = paths.iter().map(|p| p.as_path()).collect();
+        let e = export(&paths, &extra);
+        assert_eq!(e.config.version, rules.release, "{extra:?}");
+        assert_eq!(
+            violations(&e.config, rules),
+            Vec::<String>::new(),
+            "{extra:?}"
+        );
+        let text = e
+            .config
+            .doc_mapping
+            .field_mappings
+            .iter()
+            .find(|m| m.name == "text")
+            .expect("text");
+        assert_eq!(text.tokenizer.as_deref(), Some(tokenizer), "{extra:?}");
+        // A declared tokenizer is declared only when used, as podium's
+        // analyzer without stemming.
+        let declared: Vec<&str> = e
+            .config
+            .doc_mapping
+            .tokenizers
+            .iter()
+            .map(|t| t.name.as_str())
+            .collect();
+        if tokenizer == "podium_folded" {
+            assert_eq!(declared, ["podium_folded"]);
+            let t = &e.config.doc_mapping.tokenizers[0];
+            assert_eq!(t.kind, "simple");
+            assert_eq!(t.filters, ["remove_long", "lower_caser", "ascii_folding"]);
+        } else {
+            assert!(declared.is_empty(), "{declared:?}");
+        }
+        let wait = "quickwit index ingest --index podium --input-path qw/passages.ndjson --wait";
+        assert!(e.stdout.contains("  quickwit run"), "{}", e.stdout);
+        assert!(e.stdout.contains(wait), "{}", e.stdout);
+    }
+}
+
+#[test]
+fn en_stem_is_refused_for_quickwit_0_9() {
+    let scratch = Scratch::new();
+    scratch.index_paths(&[&fixtures().join("formats")]);
+    scratch
+        .podium()
+        .args(["export", "--tokenizer", "en_stem", "--index"])
+        .arg(scratch.index())
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "Quickwit 0.9 does not ship the en_stem tokenizer",
+        ))
+        .stderr(predicate::str::contains("--quickwit-version 0.8"));
+    assert!(!scratch.path().join("podium-quickwit").exists());
+}
+
 #[test]
 fn the_config_is_a_quickwit_doc_mapping_that_mirrors_the_schema() {
     let e = everything();
     let c = &e.config;
-    assert_eq!(c.version, "0.8");
+    assert_eq!(c.version, "0.9");
+    assert_eq!(violations(c, &QUICKWIT_0_9), Vec::<String>::new());
     assert_eq!(c.index_id, "podium");
     assert_eq!(c.doc_mapping.mode, "strict");
     let schema = podium::export::quickwit::passage_schema();
@@ -144,13 +504,13 @@ fn the_config_is_a_quickwit_doc_mapping_that_mirrors_the_schema() {
         .collect();
     assert_eq!(mapped, names, "one mapping per schema field, in order");
     for m in &c.doc_mapping.field_mappings {
-        assert!(valid_field_name(&m.name), "{}", m.name);
-        let base = m
-            .kind
-            .strip_prefix("array<")
-            .and_then(|k| k.strip_suffix('>'))
-            .unwrap_or(&m.kind);
-        assert!(QUICKWIT_TYPES.contains(&base), "{}: {}", m.name, m.kind);
+        let (base, array) = base_type(&m.kind);
+        assert_eq!(
+            array,
+            podium::export::quickwit::MULTI_VALUED.contains(&m.name.as_str()),
+            "{}",
+            m.name
+        );
         let entry = schema.get_field_entry(schema.get_field(&m.name).expect("field"));
         assert_eq!(m.fast, Some(entry.is_fast()), "fast: {}", m.name);
         assert_eq!(m.stored, Some(entry.is_stored()), "stored: {}", m.name);
@@ -166,11 +526,7 @@ fn the_config_is_a_quickwit_doc_mapping_that_mirrors_the_schema() {
                     Some(ix) => {
                         assert_eq!(ix.tokenizer(), podium::index::analyzer::ANALYZER);
                         let tok = m.tokenizer.as_deref().expect("tokenizer");
-                        assert!(
-                            QUICKWIT_TOKENIZERS.contains(&tok) && tok != "raw",
-                            "{}: {tok}",
-                            m.name
-                        );
+                        assert_ne!(tok, "raw", "{}", m.name);
                         // Phrases (and Han words) need positions; BM25 needs norms.
                         assert_eq!(m.record.as_deref(), Some("position"), "{}", m.name);
                         assert_eq!(m.fieldnorms, Some(true), "{}", m.name);
@@ -187,6 +543,10 @@ fn the_config_is_a_quickwit_doc_mapping_that_mirrors_the_schema() {
                 );
                 assert_eq!(m.output_format.as_deref(), Some("rfc3339"));
                 assert_eq!(m.fast_precision.as_deref(), Some("seconds"));
+            }
+            FieldType::JsonObject(_) => {
+                assert_eq!(base, "json", "{}", m.name);
+                assert_eq!(m.tokenizer, None, "{}", m.name);
             }
             other => panic!("unexpected schema type {other:?}"),
         }
@@ -242,7 +602,7 @@ fn the_config_is_a_quickwit_doc_mapping_that_mirrors_the_schema() {
     assert_eq!(text.tokenizer.as_deref(), Some("chinese_compatible"));
     assert!(e
         .yaml
-        .contains("quickwit index ingest --index podium --input-path passages.ndjson"));
+        .contains("quickwit index ingest --index podium --input-path passages.ndjson --wait"));
     assert!(
         e.stdout
             .contains("quickwit index create --index-config qw/index-config.yaml"),
@@ -303,6 +663,7 @@ fn the_ndjson_round_trips_every_field() {
             "files",
             "also_in",
             "dates",
+            "occurrences",
             "speaker",
             "speaker_words",
             "role",
@@ -375,6 +736,26 @@ fn the_ndjson_round_trips_every_field() {
                 assert_eq!(dates, [day.as_str()]);
             }
         }
+        // Every document with its own date: the same documents as `files`,
+        // oldest first, undated last, and no date that `dates` lacks.
+        let occ = r["occurrences"].as_array().expect("occurrences");
+        let mut occ_files: Vec<&str> = occ.iter().map(|o| s(o, "file")).collect();
+        let mut all_files: Vec<&str> = r["files"]
+            .as_array()
+            .expect("files")
+            .iter()
+            .filter_map(Value::as_str)
+            .collect();
+        occ_files.sort_unstable();
+        all_files.sort_unstable();
+        assert_eq!(occ_files, all_files, "{r}");
+        let occ_dates: Vec<Option<&str>> = occ.iter().map(|o| o["date"].as_str()).collect();
+        let mut sorted = occ_dates.clone();
+        sorted.sort_by_key(|d| (d.is_none(), *d));
+        assert_eq!(occ_dates, sorted, "oldest first, undated last: {r}");
+        for d in occ_dates.iter().flatten() {
+            assert!(dates.contains(d), "{d} not in dates: {r}");
+        }
         // Derived fields: every file the passage is in, and the names it
         // is searched by.
         let mut files = vec![r["file"].clone()];
@@ -430,7 +811,7 @@ fn tokenizer_and_timestamp_follow_the_corpus() {
         .iter()
         .find(|m| m.name == "text")
         .expect("text");
-    assert_eq!(text.tokenizer.as_deref(), Some("en_stem"));
+    assert_eq!(text.tokenizer.as_deref(), Some("podium_folded"));
     assert_eq!(
         e.config.doc_mapping.timestamp_field.as_deref(),
         Some("date")
@@ -466,4 +847,120 @@ fn bad_index_ids_are_refused() {
             "invalid Quickwit index id '9 lives'",
         ));
     assert!(!scratch.path().join("podium-quickwit").exists());
+}
+
+/// A republished passage keeps every document and date, the undated
+/// document's included: in `dates` (what range queries use) and in
+/// `occurrences` (which document said it when), so nothing podium knows
+/// is lost in Quickwit.
+#[test]
+fn republished_and_undated_passages_keep_their_documents_and_dates() {
+    const ANSWER: &str = "The new ferry terminal will open to passengers in the second week of May, once the harbour pilots have finished their trials with the larger vessels.";
+    let page = |title: &str, date: Option<&str>, more: &str| {
+        let date = date.map(|d| format!("Date: {d}\n\n")).unwrap_or_default();
+        format!(
+            "Harbour Authority {title}\n\n{date}\
+             MS. MOREAU: Good afternoon. We have a few minutes for questions today.\n\n\
+             Q: When will the new ferry terminal open to passengers this spring?\n\n\
+             MS. MOREAU: {ANSWER}\n\n{more}"
+        )
+    };
+    let more = "MS. MOREAU: The dredging of the northern channel is finished and the buoys are back in place for the season.\n\n\
+                MS. MOREAU: Cruise calls are expected to rise by a fifth this year, with most ships arriving in July and August.\n";
+    let record_of = |e: &Exported| -> Value {
+        let found: Vec<&Value> = e.records.iter().filter(|r| r["text"] == ANSWER).collect();
+        assert_eq!(found.len(), 1, "stored once");
+        found[0].clone()
+    };
+    let files_of = |r: &Value| -> Vec<(String, Option<String>)> {
+        r["occurrences"]
+            .as_array()
+            .expect("occurrences")
+            .iter()
+            .map(|o| {
+                let f = s(o, "file");
+                let name = f.rsplit('/').next().unwrap_or(f).to_string();
+                (name, o["date"].as_str().map(str::to_string))
+            })
+            .collect()
+    };
+    let day = |d: &str| Some(format!("{d}T00:00:00Z"));
+
+    // Said on 1 March, repeated on 20 March: dated by the first, both kept.
+    let scratch = Scratch::new();
+    let b = scratch.write(
+        "c/briefing.txt",
+        page(
+            "press conference on the ferry terminal",
+            Some("2024-03-01"),
+            "",
+        ),
+    );
+    let d = scratch.write(
+        "c/digest.txt",
+        page(
+            "weekly digest of port announcements",
+            Some("2024-03-20"),
+            more,
+        ),
+    );
+    let e = export_in(scratch, &[&b, &d], &[]);
+    let r = record_of(&e);
+    assert_eq!(r["date"], "2024-03-01T00:00:00Z", "{r}");
+    assert_eq!(
+        r["dates"],
+        serde_json::json!(["2024-03-01T00:00:00Z", "2024-03-20T00:00:00Z"])
+    );
+    assert_eq!(r["also_in"].as_array().map(Vec::len), Some(1), "{r}");
+    assert_eq!(
+        files_of(&r),
+        [
+            ("briefing.txt".to_string(), day("2024-03-01")),
+            ("digest.txt".to_string(), day("2024-03-20"))
+        ]
+    );
+    assert_eq!(violations(&e.config, &QUICKWIT_0_9), Vec::<String>::new());
+    assert_eq!(
+        e.config.doc_mapping.timestamp_field.as_deref(),
+        Some("date")
+    );
+
+    // One copy undated: the passage keeps the dated one's date, and the
+    // undated document is still there, without a date.
+    let scratch = Scratch::new();
+    let b = scratch.write(
+        "c/briefing.txt",
+        page("press conference on the ferry terminal", None, ""),
+    );
+    let d = scratch.write(
+        "c/digest.txt",
+        page(
+            "weekly digest of port announcements",
+            Some("2024-03-20"),
+            more,
+        ),
+    );
+    let e = export_in(scratch, &[&b, &d], &[]);
+    let r = record_of(&e);
+    assert_eq!(
+        r["dates"],
+        serde_json::json!(["2024-03-20T00:00:00Z"]),
+        "{r}"
+    );
+    assert_eq!(
+        files_of(&r),
+        [
+            ("digest.txt".to_string(), day("2024-03-20")),
+            ("briefing.txt".to_string(), None)
+        ]
+    );
+    assert!(
+        r["occurrences"][1].get("date").is_none(),
+        "an unknown date is left out, never null: {r}"
+    );
+    // The undated briefing's own passages have no date at all, so there is
+    // no timestamp field, and the config still keeps 0.9's rules.
+    assert!(e.records.iter().any(|r| r.get("date").is_none()));
+    assert_eq!(e.config.doc_mapping.timestamp_field, None);
+    assert_eq!(violations(&e.config, &QUICKWIT_0_9), Vec::<String>::new());
 }
