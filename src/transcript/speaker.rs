@@ -23,6 +23,20 @@ pub(super) struct Who {
     pub(super) why: (String, String),
 }
 
+impl Who {
+    /// A reporter's label that names their outlet: the outlet asks, and it
+    /// is the passage's organisation (reporters are followed by newsroom).
+    fn outlet(outlet: String, rule: &str) -> Who {
+        Who {
+            speaker: outlet.clone(),
+            role: Role::Journalist,
+            title: None,
+            organisation: Some(outlet),
+            why: (rule.into(), "asks for that outlet".into()),
+        }
+    }
+}
+
 /// Whether an office label names the one who runs a briefing: a
 /// spokesperson or a press secretary (not "NSC Spokesperson", a guest from
 /// another body, whose office is qualified).
@@ -279,17 +293,19 @@ impl<'a> Parser<'a> {
             Some(role) => (role, "the roster gives the role"),
             None => (Role::Official, "a person answering"),
         };
+        // A person the document or the corpus resolved the label to.
+        let resolved = |r: people::Resolved| {
+            let (role, why) = role_of(&r);
+            Who {
+                speaker: r.name,
+                role,
+                title: r.title,
+                organisation: None,
+                why: (r.rule, why.into()),
+            }
+        };
         if let Some(aside) = p.aside.as_deref().filter(|a| name::looks_like_outlet(a)) {
-            return Who {
-                speaker: aside.to_string(),
-                role: Role::Journalist,
-                title: None,
-                organisation: Some(aside.to_string()),
-                why: (
-                    "label names an outlet in parentheses".into(),
-                    "asks for that outlet".into(),
-                ),
-            };
+            return Who::outlet(aside.to_string(), "label names an outlet in parentheses");
         }
         let head = c.label.split(['(', '（']).next().unwrap_or(c.label).trim();
         // "NHK, Sato", "Asahi Shimbun, Tanaka": the outlet first, then its
@@ -309,32 +325,20 @@ impl<'a> Parser<'a> {
                 && !name::looks_like_person(outlet)
                 && !name::looks_like_outlet(who)
             {
-                return Who {
-                    speaker: name::display_case(outlet),
-                    role: Role::Journalist,
-                    title: None,
-                    organisation: Some(name::display_case(outlet)),
-                    why: (
-                        "label names an outlet, then its reporter".into(),
-                        "asks for that outlet".into(),
-                    ),
-                };
+                return Who::outlet(
+                    name::display_case(outlet),
+                    "label names an outlet, then its reporter",
+                );
             }
         }
         // "Hannah Clarke, Harbour News": a reporter and the outlet asking.
         if let Some((who, outlet)) = head.split_once(',') {
             let outlet = outlet.trim();
             if name::looks_like_outlet(outlet) && name::looks_like_person(who.trim()) {
-                return Who {
-                    speaker: outlet.to_string(),
-                    role: Role::Journalist,
-                    title: None,
-                    organisation: Some(outlet.to_string()),
-                    why: (
-                        "label names a reporter and their outlet".into(),
-                        "asks for that outlet".into(),
-                    ),
-                };
+                return Who::outlet(
+                    outlet.to_string(),
+                    "label names a reporter and their outlet",
+                );
             }
         }
         // Initials the document's people have (`TH:` for Tom Hargreaves),
@@ -360,14 +364,7 @@ impl<'a> Parser<'a> {
                     }
                 ),
             });
-            let (role, why) = role_of(&r);
-            return Who {
-                speaker: r.name,
-                role,
-                title: r.title,
-                organisation: None,
-                why: (r.rule, why.into()),
-            };
+            return resolved(r);
         }
         // A single word in capitals looks like an acronym (`CCTV`), and
         // like a surname (`ILUNGA`): only one that asks, or that has an
@@ -402,14 +399,7 @@ impl<'a> Parser<'a> {
                 .office_holder(&p, self.paras)
                 .filter(|r| !r.rule.contains("across the corpus") || joined(false).is_none())
             {
-                let (role, why) = role_of(&r);
-                return Who {
-                    speaker: r.name,
-                    role,
-                    title: r.title,
-                    organisation: None,
-                    why: (r.rule, why.into()),
-                };
+                return resolved(r);
             }
             // "I'm joined by the Treasurer, Jim Park", "… by Jim Park,
             // Treasurer": the text names the holder, where the header did

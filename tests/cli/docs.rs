@@ -279,3 +279,45 @@ fn the_readme_stays_short_and_keeps_its_quick_start() {
         ".ci/run no longer runs `cargo test`"
     );
 }
+
+/// Every `.rs` file under `dir`, as a path from the repository (`src/…`).
+fn sources(dir: &Path, out: &mut Vec<String>) {
+    for e in std::fs::read_dir(dir).unwrap_or_else(|e| panic!("{}: {e}", dir.display())) {
+        let path = e.expect("dir entry").path();
+        if path.is_dir() {
+            sources(&path, out);
+        } else if path.extension().is_some_and(|x| x == "rs") {
+            let rel = path.strip_prefix(repo()).expect("under the repository");
+            out.push(rel.to_string_lossy().replace('\\', "/"));
+        }
+    }
+}
+
+/// docs/architecture.md walks a newcomer through every source file; a file
+/// added, moved or removed without it is caught here.
+#[test]
+fn the_architecture_page_names_every_source_file_and_no_other() {
+    let page =
+        std::fs::read_to_string(repo().join("docs/architecture.md")).expect("docs/architecture.md");
+    let mut files = Vec::new();
+    sources(&repo().join("src"), &mut files);
+    assert!(files.len() > 50, "src/ is podium's source: {files:?}");
+    let missing: Vec<&String> = files
+        .iter()
+        .filter(|f| !page.contains(&format!("`{f}`")))
+        .collect();
+    assert!(
+        missing.is_empty(),
+        "not in docs/architecture.md: {missing:?}"
+    );
+    let named = Regex::new(r"`(src/[\w/]+\.rs)`").unwrap();
+    let stale: Vec<&str> = named
+        .captures_iter(&page)
+        .map(|c| c.get(1).map_or("", |m| m.as_str()))
+        .filter(|f| !files.iter().any(|g| g == f))
+        .collect();
+    assert!(
+        stale.is_empty(),
+        "docs/architecture.md names files that are gone: {stale:?}"
+    );
+}

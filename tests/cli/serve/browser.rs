@@ -26,24 +26,27 @@ pub fn chromium() -> PathBuf {
     path
 }
 
+/// Chromium without a screen, a sandbox (tests run as root in CI) or any
+/// network of its own: only the page under test talks, to the test server.
+pub const HEADLESS: [&str; 9] = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-dev-shm-usage",
+];
+
 /// The DOM of `url` once its scripts have run, as Chromium serialises it.
 pub fn dump_dom(url: &str) -> String {
     let profile = tempfile::tempdir().expect("profile dir");
     let started = Instant::now();
     let out = Command::new(chromium())
-        .args([
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-quic",
-            "--no-first-run",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-            "--disable-dev-shm-usage",
-            "--virtual-time-budget=10000",
-            "--dump-dom",
-        ])
+        .args(HEADLESS)
+        .args(["--virtual-time-budget=10000", "--dump-dom"])
         .arg(format!("--user-data-dir={}", profile.path().display()))
         .arg(url)
         .output()

@@ -22,7 +22,7 @@ use std::time::{Duration, Instant};
 use serde_json::{json, Value};
 use tungstenite::{Message, WebSocket};
 
-use super::browser::chromium;
+use super::browser::{chromium, HEADLESS};
 
 /// How long Chromium may take to start and a page to settle (a debug
 /// server on a busy 2-core box).
@@ -41,16 +41,8 @@ impl Page {
     pub fn open(url: &str) -> Page {
         let profile = tempfile::tempdir().expect("profile dir");
         let child = Command::new(chromium())
+            .args(HEADLESS)
             .args([
-                "--headless",
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-quic",
-                "--no-first-run",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-                "--disable-dev-shm-usage",
                 "--remote-debugging-port=0",
                 "--remote-allow-origins=*",
                 "--window-size=1200,900",
