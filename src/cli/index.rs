@@ -78,8 +78,11 @@ pub fn build_with(
     let fallback_date = date
         .map(|d| parse_day(d).and_then(codec::storable))
         .transpose()?;
+    // Every build from the command line records what it adds for the
+    // index's saved searches, if it has any.
     let opts = BuildOptions {
         fallback_date,
+        readers: podium::watch::store::readers(),
         ..opts
     };
     writer::build(dir, sources, &opts).with_context(|| format!("indexing into {}", dir.display()))

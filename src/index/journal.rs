@@ -41,6 +41,7 @@
 use std::fs;
 use std::io::Write;
 use std::path::Path;
+use std::sync::Arc;
 
 use crate::error::{Error, Result};
 
@@ -288,5 +289,51 @@ mod tests {
             lines(d),
             [HEADER, "2 1 0000000000000002", "3 1 000000000000001e"]
         );
+    }
+}
+
+/// Who reads the journal. The readers are saved searches, a layer above
+/// the index ([`crate::watch`]); the index must not know what they are,
+/// only, at each commit, whether anybody reads what it adds and how far
+/// back the slowest reader still is. So the one who builds (the command
+/// line) hands the writer this question; the default is "nobody", which
+/// is right for every index without saved searches (benches, the seeds).
+#[derive(Clone, Default)]
+pub struct Readers(Option<Arc<ReaderQuestion>>);
+
+/// `(index dir, generation committed) → None` when nobody reads the
+/// journal, else the generation every reader has seen (the horizon).
+type ReaderQuestion = dyn Fn(&Path, u64) -> Option<u64> + Send + Sync;
+
+impl Readers {
+    pub fn new(question: impl Fn(&Path, u64) -> Option<u64> + Send + Sync + 'static) -> Readers {
+        Readers(Some(Arc::new(question)))
+    }
+
+    /// Whether anybody reads what a commit adds (when nobody does, the
+    /// writer neither looks the new ids up nor records them).
+    pub fn any(&self, dir: &Path) -> bool {
+        self.horizon_of(dir, u64::MAX).is_some()
+    }
+
+    /// The generation every reader has seen, at most `committed`; with no
+    /// reader, `committed` (one saved from now on starts there).
+    pub fn horizon(&self, dir: &Path, committed: u64) -> u64 {
+        self.horizon_of(dir, committed)
+            .map_or(committed, |h| h.min(committed))
+    }
+
+    fn horizon_of(&self, dir: &Path, committed: u64) -> Option<u64> {
+        self.0.as_ref().and_then(|q| q(dir, committed))
+    }
+}
+
+impl std::fmt::Debug for Readers {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(if self.0.is_some() {
+            "Readers(asked)"
+        } else {
+            "Readers(nobody)"
+        })
     }
 }

@@ -19,6 +19,7 @@ use serde::{Deserialize, Serialize};
 
 use super::Watch;
 use crate::error::{Error, Result};
+use crate::index::journal;
 
 /// The saved searches' file name in the index directory.
 pub const WATCHES_FILE: &str = "watches.json";
@@ -105,29 +106,17 @@ fn save(dir: &Path, watches: &[Watch]) -> Result<()> {
     write().map_err(io(dir, WATCHES_FILE))
 }
 
-/// Whether the index in `dir` has saved searches (or a file of them that
-/// cannot be read, which may have some): when it has none, the indexer
-/// need not record what a commit adds. A search saved while a run is
-/// committing may thus miss that one commit's passages; every later one
-/// is recorded.
-pub fn any(dir: &Path) -> bool {
-    load(dir).map_or(true, |w| !w.is_empty())
-}
-
-/// The journal generations every saved search has seen: the lowest
-/// cursor, or `committed` (the generation on disk before the commit being
-/// made) when there is no saved search, since one added from now on starts
-/// from there. When the file cannot be read, 0: the journal keeps
+/// What the indexer asks of saved searches at each commit
+/// ([`journal::Readers`]): `None` when the index in `dir` has none (it
+/// need not record what the commit adds; a search saved while a run is
+/// committing may thus miss that one commit's passages, every later one
+/// is recorded), else the journal generation every saved search has seen:
+/// the lowest cursor. When the file cannot be read, 0: the journal keeps
 /// everything rather than lose what a saved search has not seen (and the
 /// commit goes on: indexing does not depend on saved searches).
-pub fn horizon(dir: &Path, committed: u64) -> u64 {
-    match load(dir) {
-        Ok(watches) => watches
-            .iter()
-            .map(|w| w.cursor)
-            .min()
-            .unwrap_or(committed)
-            .min(committed),
-        Err(_) => 0,
-    }
+pub fn readers() -> journal::Readers {
+    journal::Readers::new(|dir, _committed| match load(dir) {
+        Ok(watches) => watches.iter().map(|w| w.cursor).min(),
+        Err(_) => Some(0),
+    })
 }

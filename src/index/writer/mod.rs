@@ -110,6 +110,7 @@ use jiff::civil::Date;
 use tantivy::IndexWriter;
 
 use super::codec::{file_term, storable};
+use super::journal;
 use super::progress::{Pass, ProgressHook};
 use super::{schema, DocState, Manifest, State, WriteLock};
 use crate::corpus::Source;
@@ -140,6 +141,9 @@ pub struct BuildOptions {
     pub rebuild: bool,
     /// Told as each file is done (a progress bar); nobody by default.
     pub progress: ProgressHook,
+    /// Who reads what each commit adds (saved searches); nobody by
+    /// default, and then nothing is recorded.
+    pub readers: journal::Readers,
 }
 
 impl Default for BuildOptions {
@@ -151,6 +155,7 @@ impl Default for BuildOptions {
             prune: false,
             rebuild: false,
             progress: ProgressHook::default(),
+            readers: journal::Readers::default(),
         }
     }
 }
@@ -475,7 +480,7 @@ pub fn build(dir: &Path, sources: &[Source], opts: &BuildOptions) -> Result<Buil
     // report as new. Without a previous commit, everything written is.
     // With no saved search, nobody will ask (one saved from now on starts
     // after this commit), so nothing is looked up or recorded.
-    let added = if crate::watch::store::any(dir) {
+    let added = if opts.readers.any(dir) {
         let written: Vec<u64> = results
             .iter()
             .flatten()
@@ -526,7 +531,7 @@ pub fn build(dir: &Path, sources: &[Source], opts: &BuildOptions) -> Result<Buil
                 podium_version: version.to_string(),
                 documents: docs,
             };
-            commit(dir, w, &manifest, &state, &added)?;
+            commit(dir, w, &manifest, &state, &added, &opts.readers)?;
             summary.committed = true;
         }
         // Otherwise the writer is dropped: nothing was added, nothing

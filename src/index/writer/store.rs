@@ -168,6 +168,7 @@ pub(super) fn commit(
     manifest: &Manifest,
     state: &State,
     added: &[u64],
+    readers: &journal::Readers,
 ) -> Result<()> {
     let opened = PodiumIndex::open(dir).ok();
     let previous: Vec<String> = opened
@@ -186,7 +187,7 @@ pub(super) fn commit(
         None => journal::last_generation(dir)?,
     };
     let generation = committed + 1;
-    let horizon = crate::watch::store::horizon(dir, committed);
+    let horizon = readers.horizon(dir, committed);
     journal::record(dir, generation, added, committed, horizon)?;
     let stamp = jiff::Timestamp::now().as_nanosecond();
     let tag = format!("{stamp}-{}", std::process::id());
