@@ -26,6 +26,7 @@ mod hints;
 mod incremental;
 mod inputs;
 mod jsonl;
+mod layers;
 mod nohits;
 mod offices;
 mod outlets;
