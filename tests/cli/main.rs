@@ -16,6 +16,7 @@ mod crash;
 mod damage;
 mod docs;
 mod export;
+mod export_rules;
 mod file_filter;
 mod fuzz;
 #[path = "../../fuzz/harness.rs"]
