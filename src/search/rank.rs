@@ -134,6 +134,12 @@ pub struct SortKey {
     pub date: i64,
     /// The relevance score (BM25, proximity, weights and priors).
     pub score: Score,
+    /// Equal scores are common (the same sentence said in two briefings,
+    /// short answers): they are ordered by the passage's id, which is
+    /// derived from its text, so a search gives the same order however
+    /// the index's segments fell out of a multi-threaded build. Lower ids
+    /// first (the key is `u64::MAX - id`: higher keys come first).
+    pub tie: u64,
 }
 
 /// Hits `offset + 1` to `offset + limit` in `sort` order, scored by BM25
@@ -152,6 +158,7 @@ pub fn top_docs(
         .tweak_score(move |segment: &SegmentReader| {
             let weights = role_weights(segment);
             let norms = segment.get_fieldnorms_reader(text).ok();
+            let ids = segment.fast_fields().u64("id").ok();
             let dates = match sort {
                 Sort::Relevance => None,
                 Sort::Oldest | Sort::Newest => segment.fast_fields().date("date").ok(),
@@ -179,7 +186,8 @@ pub fn top_docs(
                     (Sort::Newest, Some(t)) => t,
                     (Sort::Oldest, Some(t)) => t.saturating_neg(),
                 };
-                SortKey { date, score }
+                let tie = u64::MAX - ids.as_ref().and_then(|c| c.first(doc)).unwrap_or(0);
+                SortKey { date, score, tie }
             }
         })
 }
@@ -235,7 +243,11 @@ mod tests {
 
     #[test]
     fn undated_passages_sort_below_every_dated_one() {
-        let key = |date, score| SortKey { date, score };
+        let key = |date, score| SortKey {
+            date,
+            score,
+            tie: 0,
+        };
         // Newest first: a later day wins whatever the score.
         assert!(key(200, 0.1) > key(100, 9.0));
         // Oldest first is the negated day: the earlier day wins.
@@ -243,5 +255,12 @@ mod tests {
         // Same day: relevance decides.
         assert!(key(100, 2.0) > key(100, 1.0));
         assert!(key(-i64::MAX, 0.0) > key(i64::MIN, 100.0));
+        // Equal score and day: the lower id first, whatever the segment.
+        let tied = |tie| SortKey {
+            date: 0,
+            score: 1.0,
+            tie,
+        };
+        assert!(tied(u64::MAX - 5) > tied(u64::MAX - 9));
     }
 }
