@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 
 use regex::Regex;
 
-use crate::util::{repo, Scratch};
+use crate::util::repo;
 
 /// The README and every page of `docs/`, with their text.
 fn pages() -> Vec<(PathBuf, String)> {
@@ -157,28 +157,10 @@ fn named_subcommands(text: &str) -> BTreeSet<String> {
 
 /// The commands `podium --help` lists (the real binary), `help` aside.
 fn help_commands() -> BTreeSet<String> {
-    let out = Scratch::new()
-        .podium()
-        .arg("--help")
-        .output()
-        .expect("podium --help");
-    assert!(out.status.success());
-    let help = String::from_utf8(out.stdout).expect("utf-8");
-    let commands: BTreeSet<String> = help
-        .split("Commands:")
-        .nth(1)
-        .expect("a Commands: section")
-        .lines()
-        .skip(1)
-        .take_while(|l| !l.trim().is_empty())
-        .filter(|l| l.starts_with("  ") && !l.starts_with("   "))
-        .filter_map(|l| l.split_whitespace().next())
-        .filter(|name| *name != "help")
-        .map(str::to_string)
-        .collect();
+    let commands: BTreeSet<String> = crate::help::subcommands().into_iter().collect();
     assert!(
         commands.contains("search") && commands.contains("index"),
-        "{commands:?} from:\n{help}"
+        "{commands:?}"
     );
     commands
 }

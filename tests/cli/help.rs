@@ -10,7 +10,7 @@ use crate::util::Scratch;
 /// the binary's, not the library's, so its list is read where users see
 /// it: the lines of "Commands:" that start a name (a wrapped description
 /// continues further in), clap's own `help` aside.
-fn subcommands() -> Vec<String> {
+pub fn subcommands() -> Vec<String> {
     let out = Scratch::new()
         .podium()
         .arg("--help")
