@@ -21,13 +21,50 @@ pub(super) fn label_shaped(label: &str) -> bool {
         return false;
     }
     let first = label.chars().next().unwrap_or(' ');
-    if !(first.is_uppercase() || name::is_cjk(first) || first.is_ascii_digit()) {
+    // A surname that opens with its particle, as it is written mid-name
+    // ("Luis de Guindos" → `de Guindos:`, "Ursula von der Leyen" → `von
+    // der Leyen:`): lower case, then a capitalised word.
+    let particle_led = words.len() >= 2
+        && is_particle(words[0])
+        && words[1..]
+            .iter()
+            .find(|w| !is_particle(w))
+            .is_some_and(|w| w.starts_with(char::is_uppercase));
+    if !(first.is_uppercase() || name::is_cjk(first) || first.is_ascii_digit() || particle_led) {
         return false;
     }
     // Parenthesised asides ("Reporter (in English)", "Q (Reuters)") and
     // "Name, Outlet" are allowed; anything else after a comma is a sentence.
     let head = label.split('(').next().unwrap_or(label);
     head.split(',').count() <= 2
+}
+
+/// The particles a surname can open with, written in lower case.
+fn is_particle(word: &str) -> bool {
+    matches!(
+        word,
+        "de" | "del"
+            | "della"
+            | "di"
+            | "da"
+            | "das"
+            | "do"
+            | "dos"
+            | "du"
+            | "des"
+            | "van"
+            | "von"
+            | "der"
+            | "den"
+            | "ter"
+            | "ten"
+            | "le"
+            | "la"
+            | "al"
+            | "el"
+            | "bin"
+            | "ibn"
+    )
 }
 
 /// Reads a paragraph's opening as a label candidate, by shape alone.
