@@ -31,6 +31,24 @@ pub fn is_stage_direction(t: &str) -> bool {
     })
 }
 
+/// Paragraphs before the first label that nobody is saying: the
+/// publisher's own words, with the rule that decided so.
+fn narration(p: Paragraph, rule: String) -> Turn {
+    Turn {
+        speaker: "Narration".into(),
+        label: None,
+        role: Role::Narration,
+        speaker_title: None,
+        organisation: None,
+        paragraphs: vec![p],
+        why: Why {
+            speaker: rule,
+            role: "nobody is speaking".into(),
+            ..Why::default()
+        },
+    }
+}
+
 /// A lone name or short heading between paragraphs of a report: a byline,
 /// not speech. A short line wholly in Markdown emphasis (`**Questions and
 /// Answers**`, `__Sudan__`) is a heading too: a speaker does not say a
@@ -181,21 +199,12 @@ impl<'a> Parser<'a> {
         if let Some(named) =
             host.and_then(|h| intro::speaks_of_host(&p.text, &h.name, h.title.as_deref()))
         {
-            return Turn {
-                speaker: "Narration".into(),
-                label: None,
-                role: Role::Narration,
-                speaker_title: None,
-                organisation: None,
-                paragraphs: vec![p],
-                why: Why {
-                    speaker: format!(
-                        "before the first label: speaks of the host in the third person (\"{named}\")"
-                    ),
-                    role: "nobody is speaking".into(),
-                    ..Why::default()
-                },
-            };
+            return narration(
+                p,
+                format!(
+                    "before the first label: speaks of the host in the third person (\"{named}\")"
+                ),
+            );
         }
         match host {
             Some(h) => {
@@ -223,19 +232,7 @@ impl<'a> Parser<'a> {
                     },
                 }
             }
-            None => Turn {
-                speaker: "Narration".into(),
-                label: None,
-                role: Role::Narration,
-                speaker_title: None,
-                organisation: None,
-                paragraphs: vec![p],
-                why: Why {
-                    speaker: "before the first label, no host in the title".into(),
-                    role: "nobody is speaking".into(),
-                    ..Why::default()
-                },
-            },
+            None => narration(p, "before the first label, no host in the title".into()),
         }
     }
 

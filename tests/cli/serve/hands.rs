@@ -13,6 +13,11 @@ use crate::util::Scratch;
 /// How many hits the page lists.
 const HITS: &str = "document.querySelectorAll('#hits li.hit').length";
 
+/// What the "Save as alert" form says once the server has answered, or
+/// "" while it has not (so `wait_for` waits): an error, or "Saved …".
+const SAVE_SAID: &str = "(() => { const s = document.getElementById('save-status'); \
+     return s.classList.contains('error') || s.textContent.startsWith('Saved') ? s.textContent : ''; })()";
+
 /// The saved searches of the scratch index, as `podium watch list --json`.
 fn watches(scratch: &Scratch) -> Vec<Value> {
     let out = scratch
@@ -82,9 +87,10 @@ fn serve_page_saves_the_search_as_an_alert_with_its_feed() {
     // A name the server refuses: the page says why, and nothing is saved.
     page.type_into("#save-name", "star market!");
     page.click("#save button[type=submit]");
-    let refused = page.wait_for(
-        "document.getElementById('save-status').classList.contains('error') \
-         && document.getElementById('save-status').textContent",
+    let refused = page.wait_for(SAVE_SAID);
+    assert!(
+        page.eval("document.getElementById('save-status').classList.contains('error')") == true,
+        "refused, as an error: {refused}"
     );
     assert!(
         refused.as_str().is_some_and(|m| m.contains("star market!")),
@@ -96,20 +102,14 @@ fn serve_page_saves_the_search_as_an_alert_with_its_feed() {
     page.eval("document.getElementById('save-name').value = ''");
     page.type_into("#save-name", "star-market");
     page.click("#save button[type=submit]");
-    let said = page.wait_for(
-        "document.getElementById('save-status').textContent.startsWith('Saved') \
-         && document.getElementById('save-status').textContent",
-    );
+    let said = page.wait_for(SAVE_SAID);
     assert_eq!(said, "Saved “star-market”: its feed");
     let saved = watches(&scratch);
     assert_eq!(saved.len(), 1, "{saved:?}");
     assert_eq!(saved[0]["name"], "star-market");
     assert_eq!(saved[0]["query"], "STAR Market");
     // The page lists it, and its feed is served.
-    let feed = page.wait_for(
-        "(document.querySelector('#watch-list a.feed') || {}).getAttribute \
-         && document.querySelector('#watch-list a.feed').getAttribute('href')",
-    );
+    let feed = page.wait_for("document.querySelector('#watch-list a.feed')?.getAttribute('href')");
     assert_eq!(feed, "/feeds/star-market.atom");
     let atom = server.get("/feeds/star-market.atom");
     assert_eq!(atom.status, 200, "{}", atom.body);
@@ -139,7 +139,8 @@ fn serve_page_filters_by_outlet_and_saves_the_filter_with_the_search() {
     // Saved, the alert keeps the outlet as `podium watch add --outlet` would.
     page.type_into("#save-name", "phoenix");
     page.click("#save button[type=submit]");
-    page.wait_for("document.getElementById('save-status').textContent.startsWith('Saved')");
+    let said = page.wait_for(SAVE_SAID);
+    assert_eq!(said, "Saved “phoenix”: its feed");
     let saved = watches(&scratch);
     assert_eq!(saved.len(), 1, "{saved:?}");
     assert_eq!(saved[0]["query"], "Shanghai");
