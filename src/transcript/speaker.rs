@@ -308,35 +308,31 @@ impl<'a> Parser<'a> {
             return Who::outlet(aside.to_string(), "label names an outlet in parentheses");
         }
         let head = c.label.split(['(', '（']).next().unwrap_or(c.label).trim();
-        // "NHK, Sato", "Asahi Shimbun, Tanaka": the outlet first, then its
-        // reporter's name (Japanese ministries write them so). As for the
-        // other order below, the outlet is who asks.
-        if let Some((outlet, who)) = head.split_once(',') {
-            let (outlet, who) = (outlet.trim(), who.trim());
-            let name_shaped = (1..=3).contains(&who.split_whitespace().count())
-                && who.split_whitespace().all(|w| {
+        // A reporter and their outlet, either way round: "Hannah Clarke,
+        // Harbour News", or outlet first, "NHK, Sato", "Asahi Shimbun,
+        // Tanaka" (Japanese ministries write them so). The outlet asks.
+        if let Some((first, second)) = head.split_once(',') {
+            let (first, second) = (first.trim(), second.trim());
+            let name_shaped = (1..=3).contains(&second.split_whitespace().count())
+                && second.split_whitespace().all(|w| {
                     (w.starts_with(char::is_uppercase) || name::is_connector(w))
                         && w.chars()
                             .all(|ch| ch.is_alphabetic() || "-'’.".contains(ch))
                 })
-                && !who.split_whitespace().all(name::is_connector);
+                && !second.split_whitespace().all(name::is_connector);
             if name_shaped
-                && name::looks_like_outlet(outlet)
-                && !name::looks_like_person(outlet)
-                && !name::looks_like_outlet(who)
+                && name::looks_like_outlet(first)
+                && !name::looks_like_person(first)
+                && !name::looks_like_outlet(second)
             {
                 return Who::outlet(
-                    name::display_case(outlet),
+                    name::display_case(first),
                     "label names an outlet, then its reporter",
                 );
             }
-        }
-        // "Hannah Clarke, Harbour News": a reporter and the outlet asking.
-        if let Some((who, outlet)) = head.split_once(',') {
-            let outlet = outlet.trim();
-            if name::looks_like_outlet(outlet) && name::looks_like_person(who.trim()) {
+            if name::looks_like_outlet(second) && name::looks_like_person(first) {
                 return Who::outlet(
-                    outlet.to_string(),
+                    second.to_string(),
                     "label names a reporter and their outlet",
                 );
             }
