@@ -20,7 +20,7 @@ use podium::error::Error;
 use podium::index::codec;
 use podium::index::progress::ProgressHook;
 use podium::index::writer::{self, BuildOptions, BuildSummary};
-use podium::render::progress::IndexBar;
+use podium::render::progress::{CheckpointLines, IndexBar};
 use podium::render::{json, sanitize};
 use podium::search::period::parse_day;
 
@@ -41,6 +41,12 @@ pub struct IndexArgs {
     /// an index that is damaged or from another version).
     #[arg(long)]
     pub rebuild: bool,
+    /// A first build commits a checkpoint every DOCS documents, and a
+    /// build stopped midway (killed, out of memory, Ctrl-C) resumes from
+    /// the last one when run again; 0 for none [default: every eighth of
+    /// the build, at least 1000 documents apart].
+    #[arg(long, value_name = "DOCS")]
+    pub checkpoint_every: Option<usize>,
     /// Print the summary as one JSON object.
     #[arg(long)]
     pub json: bool,
@@ -108,14 +114,17 @@ pub fn run(args: &IndexArgs, global: &GlobalArgs) -> anyhow::Result<ExitCode> {
     }
     // A progress bar for people watching a terminal; nothing for pipes,
     // logs and --quiet.
-    let progress = if !global.quiet && io::stderr().is_terminal() {
+    let progress = if global.quiet {
+        ProgressHook::default()
+    } else if io::stderr().is_terminal() {
         ProgressHook::new(IndexBar::stderr())
     } else {
-        ProgressHook::default()
+        ProgressHook::new(CheckpointLines)
     };
     let opts = BuildOptions {
         prune: args.prune,
         rebuild: args.rebuild,
+        checkpoint_every: args.checkpoint_every,
         progress,
         ..BuildOptions::default()
     };
@@ -200,6 +209,13 @@ pub fn print_summary(out: &mut impl Write, dir: &Path, s: &BuildSummary) -> io::
         ));
     }
     writeln!(out, "{changes}")?;
+    if s.resumed {
+        writeln!(
+            out,
+            "resumed a first build stopped at a checkpoint: its {} documents were kept",
+            s.unchanged
+        )?;
+    }
     if s.missing > 0 {
         writeln!(
             out,

@@ -180,6 +180,22 @@ fn is_zero(n: &u32) -> bool {
 pub struct State {
     pub podium_version: String,
     pub documents: Vec<DocState>,
+    /// Set in a first build's checkpoint: the documents here are
+    /// committed, and the run that wrote them may have stopped before it
+    /// wrote the rest. The next run goes on from them (see [`writer`]),
+    /// and keeps committing checkpoints until the build is whole.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub checkpoint: Option<Checkpoint>,
+}
+
+/// What a first build's checkpoint says about how its documents were
+/// written, so that the run resuming it need not parse them again.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Checkpoint {
+    /// Fingerprint of the speaker knowledge (the whole corpus's survey)
+    /// the documents were parsed with: when the resuming run's survey gives
+    /// the same, they are what it would write.
+    pub knowledge: u64,
 }
 
 /// The commit payload: which podium files belong to the commit.

@@ -42,6 +42,10 @@ pub trait Progress: Send + Sync {
     fn file(&self, pass: Pass, source: &Source, passages: usize);
     /// The build is over (committed or failed).
     fn finish(&self);
+    /// A first build committed a checkpoint: `done` of the `total`
+    /// documents it writes are in the index, and a run killed from now on
+    /// resumes from them. Most reporters have nothing to show.
+    fn checkpoint(&self, _done: usize, _total: usize) {}
 }
 
 /// An optional [`Progress`]: what the writer holds. The default reports to
@@ -69,6 +73,12 @@ impl ProgressHook {
     pub fn finish(&self) {
         if let Some(p) = &self.0 {
             p.finish();
+        }
+    }
+
+    pub fn checkpoint(&self, done: usize, total: usize) {
+        if let Some(p) = &self.0 {
+            p.checkpoint(done, total);
         }
     }
 }

@@ -185,6 +185,34 @@ impl Progress for IndexBar {
     fn finish(&self) {
         self.bar.finish_and_clear();
     }
+
+    fn checkpoint(&self, done: usize, total: usize) {
+        self.bar.println(checkpoint_line(done, total));
+    }
+}
+
+/// What a first build says at each checkpoint, above the bar or as a line
+/// of its own.
+pub fn checkpoint_line(done: usize, total: usize) -> String {
+    format!(
+        "checkpoint: {} of {} documents committed; a build stopped from now on resumes here",
+        thousands(done as u64),
+        thousands(total as u64)
+    )
+}
+
+/// Where there is no bar (stderr is a file or a pipe: a long build run
+/// from cron or a script), one line on stderr per checkpoint, so that the
+/// log shows how far a stopped build got.
+pub struct CheckpointLines;
+
+impl Progress for CheckpointLines {
+    fn begin(&self, _pass: Pass, _sources: &[Source]) {}
+    fn file(&self, _pass: Pass, _source: &Source, _passages: usize) {}
+    fn finish(&self) {}
+    fn checkpoint(&self, done: usize, total: usize) {
+        eprintln!("podium: {}", checkpoint_line(done, total));
+    }
 }
 
 impl Drop for IndexBar {

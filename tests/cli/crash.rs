@@ -14,7 +14,7 @@ use crate::support::{index_json, n, stats, text_counts};
 use crate::util::Scratch;
 
 /// A folder of generated briefings that changes between runs.
-struct World {
+pub(crate) struct World {
     dir: PathBuf,
     files: BTreeMap<String, Briefing>,
     next_id: u64,
@@ -22,7 +22,7 @@ struct World {
 }
 
 impl World {
-    fn new(dir: PathBuf, seed: u64, briefings: u64) -> World {
+    pub(crate) fn new(dir: PathBuf, seed: u64, briefings: u64) -> World {
         let mut w = World {
             dir,
             files: BTreeMap::new(),
@@ -36,7 +36,7 @@ impl World {
     }
 
     /// Adds a briefing, and now and then a page republishing its end.
-    fn add(&mut self) {
+    pub(crate) fn add(&mut self) {
         let id = self.next_id;
         self.next_id += 1;
         let turns = self.rng.range(6, 14) as usize;
@@ -78,7 +78,7 @@ impl World {
     }
 }
 
-fn podium_bin() -> PathBuf {
+pub(crate) fn podium_bin() -> PathBuf {
     assert_cmd::cargo::cargo_bin("podium")
 }
 

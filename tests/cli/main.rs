@@ -37,6 +37,7 @@ mod parser;
 mod query;
 mod ranking;
 mod republished;
+mod resume;
 mod roles;
 mod serve;
 mod similar;

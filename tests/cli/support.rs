@@ -135,15 +135,23 @@ pub fn assert_same_as_rebuild(scratch: &Scratch, idx: &Path, paths: &[&Path]) {
     let fresh = scratch.path().join("fresh");
     let _ = std::fs::remove_dir_all(&fresh);
     index_json(scratch, &fresh, &["--rebuild"], paths);
+    assert_same_index(idx, &fresh);
+}
+
+/// The index at `idx` holds exactly what the one at `want` holds: every
+/// stored passage field (as stored, and as shown), the documents and the
+/// registry.
+pub fn assert_same_index(idx: &Path, want: &Path) {
+    let fresh = want;
     for read in [stored_passages, all_passages] {
-        let (got, want) = (read(idx), read(&fresh));
+        let (got, want) = (read(idx), read(fresh));
         assert_eq!(got.len(), want.len(), "passage counts differ");
         for (g, w) in got.iter().zip(&want) {
             assert_eq!(g, w);
         }
     }
     let a = PodiumIndex::open(idx).expect("incremental");
-    let b = PodiumIndex::open(&fresh).expect("rebuilt");
+    let b = PodiumIndex::open(fresh).expect("rebuilt");
     let (ma, mb) = (
         a.manifest().expect("manifest"),
         b.manifest().expect("manifest"),

@@ -31,7 +31,8 @@
 //! parsed again in the second pass, so memory stays bounded whatever the
 //! corpus size.
 //! Everything a run writes is one tantivy commit (see [`super`] for why a
-//! killed run leaves the previous commit whole).
+//! killed run leaves the previous commit whole), except in a first build,
+//! which commits [`checkpoint`]s as it goes so that a killed build resumes.
 //!
 //! # Incremental runs
 //!
@@ -89,11 +90,13 @@
 //! [`settle`] (keys as the knowledge parses each document),
 //! [`shared`] (the corpus-wide views: knowledge, republished passages),
 //! [`pass2`] (parsing with knowledge and writing), [`store`] (opening,
-//! committing, clearing), [`fingerprint`] (the stored hashes).
+//! committing, clearing), [`checkpoint`] (a first build's checkpoints),
+//! [`fingerprint`] (the stored hashes).
 
 mod added;
 #[doc(hidden)] // for the scale bench: tantivy's share of indexing alone
 pub mod ceiling;
+mod checkpoint;
 mod fingerprint;
 mod pass2;
 mod plan;
@@ -112,15 +115,19 @@ use tantivy::IndexWriter;
 use super::codec::{file_term, storable};
 use super::journal;
 use super::progress::{Pass, ProgressHook};
-use super::{schema, DocState, Manifest, State, WriteLock};
+use super::{schema, Checkpoint, DocState, Manifest, State, WriteLock};
 use crate::corpus::Source;
 use crate::error::{Error, Result, Warning};
 use crate::registry::{Registry, RegistryBuilder};
 use crate::transcript::{Knowledge, Role};
+use checkpoint::{kept_state, Checkpoints};
 use pass2::{Work, WriteContext, Written};
 use plan::{classify, fallback_for, plan, Entry, ReuseBudget, Status, REUSE_BYTES};
 use settle::{settle, Settled};
-use shared::{knowledge_change, ownership_fingerprint, republished_owners, survey_knowledge};
+use shared::{
+    knowledge_change, knowledge_fingerprint, ownership_fingerprint, republished_owners,
+    survey_knowledge,
+};
 use store::{busy_or, commit, create, open_previous, Previous};
 
 /// How to build an index.
@@ -144,6 +151,11 @@ pub struct BuildOptions {
     /// Who reads what each commit adds (saved searches); nobody by
     /// default, and then nothing is recorded.
     pub readers: journal::Readers,
+    /// A first build commits a checkpoint after every so many documents
+    /// written, so that a killed build resumes from there
+    /// ([`checkpoint`]); `Some(0)` for none, `None` for every eighth of the
+    /// build (at least a thousand documents apart).
+    pub checkpoint_every: Option<usize>,
 }
 
 impl Default for BuildOptions {
@@ -156,6 +168,7 @@ impl Default for BuildOptions {
             rebuild: false,
             progress: ProgressHook::default(),
             readers: journal::Readers::default(),
+            checkpoint_every: None,
         }
     }
 }
@@ -186,6 +199,11 @@ pub struct BuildSummary {
     pub missing: usize,
     /// Whether a new commit was made; a run that changes nothing makes none.
     pub committed: bool,
+    /// The run finished a first build that an earlier run left at a
+    /// checkpoint (its documents count as unchanged).
+    pub resumed: bool,
+    /// Checkpoints committed before the last commit (a first build's).
+    pub checkpoints: usize,
     /// Documents in the index after the run.
     pub documents: usize,
     /// Passages in the index after the run.
@@ -258,6 +276,10 @@ pub fn build(dir: &Path, sources: &[Source], opts: &BuildOptions) -> Result<Buil
     } = open_previous(dir, opts.rebuild)?;
     let version = env!("CARGO_PKG_VERSION");
     let stale_version = !state.documents.is_empty() && state.podium_version != version;
+    // An earlier first build stopped at a checkpoint: this run finishes it
+    // (and commits even when nothing is left to write, to say it is whole).
+    let resumed = state.checkpoint;
+    let first_build = existing.is_none() || resumed.is_some();
 
     let mut entries = plan(sources, state.documents, threads, stale_version);
     let mut warnings = Vec::new();
@@ -354,7 +376,14 @@ pub fn build(dir: &Path, sources: &[Source], opts: &BuildOptions) -> Result<Buil
 
     // The corpus-wide views, from every document's parts.
     let people = survey_knowledge(entries.iter().filter_map(Entry::survey_registry));
-    let relevance = knowledge_change(&before, &people);
+    let written_with = knowledge_fingerprint(&people);
+    // A checkpoint's documents were written with the knowledge of the
+    // whole build; when this run's is the same, they are as it would write
+    // them.
+    let relevance = match resumed {
+        Some(c) if c.knowledge == written_with => None,
+        _ => knowledge_change(&before, &people),
+    };
     // What documents are parsed with, by the `--date` each is parsed with.
     let mut knowledge: HashMap<Option<Date>, Knowledge> = HashMap::new();
     for e in &entries {
@@ -408,6 +437,7 @@ pub fn build(dir: &Path, sources: &[Source], opts: &BuildOptions) -> Result<Buil
         }
     });
     let any_work = opts.rebuild
+        || resumed.is_some()
         || repair
         || moved
         || !removed.is_empty()
@@ -445,53 +475,72 @@ pub fn build(dir: &Path, sources: &[Source], opts: &BuildOptions) -> Result<Buil
         None
     };
 
-    // Pass 2: parse with the corpus's knowledge and write.
-    if let (Some(w), Some(fields)) = (&writer, &index_fields) {
-        let ctx = WriteContext {
-            entries: &entries,
-            owners: &owners,
-            ownership: &ownership,
-            dates: &dates,
-            knowledge: &knowledge,
-            relevance: relevance.as_ref(),
-            fields,
-            writer: w,
-            fallback_date: opts.fallback_date,
-        };
+    // Pass 2: parse with the corpus's knowledge and write, committing
+    // checkpoints along the way in a first build.
+    // Passages whose ids the last commit did not hold are what saved
+    // searches report as new; without a previous commit, everything written
+    // is. With no saved search, nobody will ask (one saved from now on
+    // starts after this commit), so nothing is looked up or recorded.
+    let journal_on = opts.readers.any(dir);
+    let mut journaled = vec![false; entries.len()];
+    if let (Some(w), Some(fields)) = (writer.as_mut(), &index_fields) {
         opts.progress.begin(Pass::Index, &all);
-        let out = parallel(entries.len(), threads, |i| {
-            let r = match work[i] {
-                Work::Keep => Ok(None),
-                job => ctx.write(i, job),
-            };
-            opts.progress.file(Pass::Index, &entries[i].source, 0);
-            r
-        });
-        opts.progress.finish();
-        for (i, r) in out.into_iter().enumerate() {
-            match r {
-                Ok(written) => results[i] = written,
-                Err(w) => warnings.push(w),
+        let mut todo = Vec::new();
+        for (i, e) in entries.iter().enumerate() {
+            match work[i] {
+                Work::Keep => opts.progress.file(Pass::Index, &e.source, 0),
+                _ => todo.push(i),
             }
         }
+        let every = Checkpoints::new(first_build, opts.checkpoint_every, todo.len()).every;
+        let chunks: Vec<&[usize]> = todo.chunks(every.max(1)).collect();
+        for (c, chunk) in chunks.iter().enumerate() {
+            let ctx = WriteContext {
+                entries: &entries,
+                owners: &owners,
+                ownership: &ownership,
+                dates: &dates,
+                knowledge: &knowledge,
+                relevance: relevance.as_ref(),
+                fields,
+                writer: w,
+                fallback_date: opts.fallback_date,
+            };
+            let out = parallel(chunk.len(), threads, |k| {
+                let i = chunk[k];
+                let r = ctx.write(i, work[i]);
+                opts.progress.file(Pass::Index, &entries[i].source, 0);
+                r
+            });
+            for (&i, r) in chunk.iter().zip(out) {
+                match r {
+                    Ok(written) => results[i] = written,
+                    Err(w) => warnings.push(w),
+                }
+            }
+            if c + 1 < chunks.len() {
+                let added = if journal_on {
+                    added_ids(&previous, fields, &results, &mut journaled)?
+                } else {
+                    Vec::new()
+                };
+                let mark = Checkpoint {
+                    knowledge: written_with,
+                };
+                let docs = checkpoint::documents(&entries, &results);
+                let snap = snapshot(docs, version, Some(mark));
+                commit(dir, w, &snap.manifest, &snap.state, &added, &opts.readers)?;
+                summary.checkpoints += 1;
+                let done = chunks[..=c].iter().map(|k| k.len()).sum();
+                opts.progress.checkpoint(done, todo.len());
+            }
+        }
+        opts.progress.finish();
     }
 
-    // Passages whose ids the last commit did not hold: what saved searches
-    // report as new. Without a previous commit, everything written is.
-    // With no saved search, nobody will ask (one saved from now on starts
-    // after this commit), so nothing is looked up or recorded.
-    let added = if opts.readers.any(dir) {
-        let written: Vec<u64> = results
-            .iter()
-            .flatten()
-            .flat_map(|w| w.ids.iter().copied())
-            .collect();
-        match (&previous, &index_fields) {
-            (Some(prev), Some(fields)) => added::new_ids(prev, fields, &written)?,
-            _ => written,
-        }
-    } else {
-        Vec::new()
+    let added = match &index_fields {
+        Some(fields) if journal_on => added_ids(&previous, fields, &results, &mut journaled)?,
+        _ => Vec::new(),
     };
 
     // The new state: written documents, and the others as they were.
@@ -504,40 +553,88 @@ pub fn build(dir: &Path, sources: &[Source], opts: &BuildOptions) -> Result<Buil
             w.state.survey = std::mem::take(&mut s.registry);
         }
     }
-    let (mut docs, wrote) = assemble(&entries, results, &mut summary, &mut warnings);
-    let changed = opts.rebuild || repair || moved || !removed.is_empty() || wrote;
-    docs.sort_by(|a, b| a.info.file.cmp(&b.info.file));
-    let mut final_registry = RegistryBuilder::default();
-    for d in &docs {
-        final_registry.merge(RegistryBuilder::from(d.written.unpack()));
-    }
-    let registry = final_registry.build();
+    let (docs, wrote) = assemble(&entries, results, &mut summary, &mut warnings);
+    let changed =
+        opts.rebuild || resumed.is_some() || repair || moved || !removed.is_empty() || wrote;
+    let snap = snapshot(docs, version, None);
+    let docs = &snap.state.documents;
     summary.documents = docs.len();
     summary.passages = docs.iter().map(|d| d.info.passages as usize).sum();
     summary.republished = docs.iter().map(|d| d.info.republished as usize).sum();
-    summary.speakers = speaker_count(&registry);
+    summary.speakers = speaker_count(&snap.manifest.registry);
     summary.warnings = warnings;
+    summary.resumed = resumed.is_some();
 
-    if let Some(w) = writer {
+    if let Some(mut w) = writer {
         if changed {
-            let manifest = Manifest {
-                podium_version: version.to_string(),
-                schema_version: schema::SCHEMA_VERSION,
-                committed_at: jiff::Timestamp::now().to_string(),
-                documents: docs.iter().map(|d| d.info.clone()).collect(),
-                registry,
-            };
-            let state = State {
-                podium_version: version.to_string(),
-                documents: docs,
-            };
-            commit(dir, w, &manifest, &state, &added, &opts.readers)?;
+            commit(
+                dir,
+                &mut w,
+                &snap.manifest,
+                &snap.state,
+                &added,
+                &opts.readers,
+            )?;
+            w.wait_merging_threads()?;
             summary.committed = true;
         }
         // Otherwise the writer is dropped: nothing was added, nothing
         // is committed, no file changes.
     }
     Ok(summary)
+}
+
+/// What a commit writes beside tantivy's files.
+struct Snapshot {
+    manifest: Manifest,
+    state: State,
+}
+
+/// The manifest and state of an index holding `docs` (in any order): the
+/// documents sorted by file, the speaker registry merged from their parts.
+/// `checkpoint` for a first build's checkpoint.
+fn snapshot(mut docs: Vec<DocState>, version: &str, checkpoint: Option<Checkpoint>) -> Snapshot {
+    docs.sort_by(|a, b| a.info.file.cmp(&b.info.file));
+    let mut registry = RegistryBuilder::default();
+    for d in &docs {
+        registry.merge(RegistryBuilder::from(d.written.unpack()));
+    }
+    Snapshot {
+        manifest: Manifest {
+            podium_version: version.to_string(),
+            schema_version: schema::SCHEMA_VERSION,
+            committed_at: jiff::Timestamp::now().to_string(),
+            documents: docs.iter().map(|d| d.info.clone()).collect(),
+            registry: registry.build(),
+        },
+        state: State {
+            podium_version: version.to_string(),
+            documents: docs,
+            checkpoint,
+        },
+    }
+}
+
+/// The ids of the passages written since the last commit (entries not
+/// `journaled` yet, marked now) that the index held before the run did not
+/// hold: what the next commit adds for saved searches.
+fn added_ids(
+    previous: &Option<tantivy::Index>,
+    fields: &super::Fields,
+    results: &[Option<Written>],
+    journaled: &mut [bool],
+) -> Result<Vec<u64>> {
+    let mut written = Vec::new();
+    for (r, done) in results.iter().zip(journaled.iter_mut()) {
+        if let (Some(w), false) = (r, *done) {
+            written.extend(w.ids.iter().copied());
+            *done = true;
+        }
+    }
+    match previous {
+        Some(prev) => added::new_ids(prev, fields, &written),
+        None => Ok(written),
+    }
 }
 
 /// What pass 2 does with each entry: new and changed documents are
@@ -606,23 +703,12 @@ fn assemble(
                 wrote = true;
                 w.state
             }
-            None => match &e.prev {
-                // Its old passages were deleted first, and nothing was
-                // written in their place (the warning says so).
-                Some(_) if e.renamed() => continue,
-                Some(p) => {
-                    let mut d = p.clone();
-                    // A record split in this run: where it is now, and
-                    // the FILE#LINE it is shown by (its passages, stored
-                    // under its content, stay as they are).
-                    if let (Some(place), Some(stamp)) = (&e.record, e.stamp) {
-                        d.record = Some(place.clone());
-                        d.stamp = stamp;
-                        d.info.file.clone_from(&e.display);
-                    }
-                    d
-                }
-                None => continue, // a new file that could not be written
+            // A new file that could not be written, or a renamed record
+            // whose old passages were deleted and nothing written in their
+            // place, is left out (the warning says so).
+            None => match kept_state(e) {
+                Some(d) => d,
+                None => continue,
             },
         };
         if e.in_run || was_written {

@@ -24,15 +24,31 @@ pub(super) fn survey_knowledge<'a>(
     reg.build().knowledge()
 }
 
+/// What of the knowledge about people a parse depends on: who, with which
+/// title, and whether they chair.
+fn what_parses(people: &[KnownPerson]) -> BTreeSet<(String, Option<String>, bool)> {
+    people
+        .iter()
+        .map(|p| (p.name.clone(), p.title.clone(), p.chairs))
+        .collect()
+}
+
+/// A fingerprint of what parses depend on in `people`: equal fingerprints,
+/// equal parses (a checkpoint's documents need no second look).
+pub(super) fn knowledge_fingerprint(people: &[KnownPerson]) -> u64 {
+    let mut h = Fnv::new();
+    for (name, title, chairs) in what_parses(people) {
+        h.str(&name);
+        h.opt(title.as_deref());
+        h.num(u64::from(chairs));
+    }
+    h.finish()
+}
+
 /// A matcher for texts that name someone whose knowledge changed, or
 /// `None` when the knowledge is the same.
 pub(super) fn knowledge_change(before: &[KnownPerson], after: &[KnownPerson]) -> Option<Relevance> {
-    let as_set = |ps: &[KnownPerson]| -> BTreeSet<(String, Option<String>, bool)> {
-        ps.iter()
-            .map(|p| (p.name.clone(), p.title.clone(), p.chairs))
-            .collect()
-    };
-    let (b, a) = (as_set(before), as_set(after));
+    let (b, a) = (what_parses(before), what_parses(after));
     if b == a {
         return None;
     }

@@ -159,12 +159,16 @@ fn write_json(dir: &Path, file: &str, value: &impl serde::Serialize) -> Result<(
 /// then removes podium files that belong to neither this commit nor the
 /// one before (orphans of killed runs included).
 ///
+/// The writer stays open: a first build commits checkpoints with it and
+/// goes on writing (see [`super::checkpoint`]); the last commit's caller
+/// waits for tantivy's merges.
+///
 /// The journal line is synced before the commit: a run killed in between
 /// leaves a line for a generation never committed, which readers ignore
 /// and the next commit replaces (see [`journal`]).
 pub(super) fn commit(
     dir: &Path,
-    mut writer: IndexWriter,
+    writer: &mut IndexWriter,
     manifest: &Manifest,
     state: &State,
     added: &[u64],
@@ -204,7 +208,6 @@ pub(super) fn commit(
     let mut prepared = writer.prepare_commit()?;
     prepared.set_payload(&payload);
     prepared.commit()?;
-    writer.wait_merging_threads()?;
     if let Ok(entries) = fs::read_dir(dir) {
         for e in entries.flatten() {
             let n = e.file_name().to_string_lossy().into_owned();
