@@ -43,7 +43,7 @@ pub struct IndexArgs {
     pub rebuild: bool,
     /// A first build commits a checkpoint every DOCS documents, and a
     /// build stopped midway (killed, out of memory, Ctrl-C) resumes from
-    /// the last one when run again; 0 for none [default: every eighth of
+    /// the last one when run again; 0 for none [default: every sixth of
     /// the build, at least 1000 documents apart].
     #[arg(long, value_name = "DOCS")]
     pub checkpoint_every: Option<usize>,

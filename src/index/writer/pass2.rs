@@ -32,7 +32,8 @@ pub(super) enum Work {
 #[derive(Clone)]
 pub(super) struct Written {
     pub(super) state: DocState,
-    /// The ids of the passages written (see `added` for which are new).
+    /// The ids of the passages written (see `added` for which are new),
+    /// when the journal is read ([`WriteContext::journal`]).
     pub(super) ids: Vec<u64>,
 }
 
@@ -48,6 +49,9 @@ pub(super) struct WriteContext<'a> {
     pub(super) fields: &'a Fields,
     pub(super) writer: &'a IndexWriter,
     pub(super) fallback_date: Option<Date>,
+    /// Whether anybody reads the journal: only then are the ids of the
+    /// passages written kept (8 bytes a passage until the commit).
+    pub(super) journal: bool,
 }
 
 impl WriteContext<'_> {
@@ -174,7 +178,9 @@ impl WriteContext<'_> {
             reg.add_passage(&p);
             fingerprint::passage(&mut h, &p);
             out.push(document(self.fields, &p, out.is_empty()));
-            ids.extend(u64::from_str_radix(&p.id, 16).ok());
+            if self.journal {
+                ids.extend(u64::from_str_radix(&p.id, 16).ok());
+            }
             info.passages += 1;
         }
         // (A text with no passages at all has the parser's own warning.)
