@@ -19,9 +19,19 @@
 //! [`run`] measures each query in-process: *warm* (the index open, every
 //! query repeated, percentiles over all runs) and *cold* (open the index,
 //! run the first query; what a one-shot CLI call pays beyond process
-//! start). Figures are wall-clock medians and tail percentiles; nothing
-//! here asserts a time.
+//! start), the cold runs split into their [`Phases`]: opening the index,
+//! the first query on it, and that query again warm. In-process figures
+//! leave out what a one-shot `podium search` also pays: starting the
+//! process (loading and relocating the binary), parsing its arguments,
+//! the process-wide tables built once (the shipped synonyms) and exiting.
+//! So [`run`] also spawns the podium binary itself ([`ProcessReport`]):
+//! each query as a `podium search` and `podium --version`, interleaved,
+//! so that both see the same machine; `--version` is the floor every
+//! command pays. Figures are wall-clock medians and tail percentiles;
+//! nothing here asserts a time.
 
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
 use serde::Serialize;
@@ -72,6 +82,28 @@ impl BenchQuery {
             out.push_str(&format!(" -n {}", self.limit));
         }
         out
+    }
+
+    /// The query as `podium search` arguments on the index in `dir`: what
+    /// a process run spawns.
+    pub fn search_args(&self, dir: &Path) -> Vec<std::ffi::OsString> {
+        let mut args: Vec<std::ffi::OsString> =
+            vec!["search".into(), self.request_text.clone().into()];
+        for sp in &self.speakers {
+            args.extend(["--speaker".into(), sp.into()]);
+        }
+        for (flag, v) in [
+            ("--role", &self.role),
+            ("--since", &self.since),
+            ("--until", &self.until),
+        ] {
+            if let Some(v) = v {
+                args.extend([flag.into(), v.into()]);
+            }
+        }
+        args.extend(["-n".into(), self.limit.to_string().into()]);
+        args.extend(["--index".into(), dir.as_os_str().to_owned()]);
+        args
     }
 
     fn request(&self) -> Result<Request> {
@@ -417,6 +449,8 @@ pub struct BenchOptions {
     pub runs: usize,
     /// Times to open the index afresh and run the first query.
     pub cold_runs: usize,
+    /// Process runs of each query (and of `podium --version`); 0 for none.
+    pub process_runs: usize,
 }
 
 impl Default for BenchOptions {
@@ -425,6 +459,7 @@ impl Default for BenchOptions {
             warmup: 3,
             runs: 50,
             cold_runs: 10,
+            process_runs: 10,
         }
     }
 }
@@ -470,6 +505,42 @@ pub struct QueryReport {
     /// Total matching passages (checked to be the same on every run).
     pub hits: usize,
     pub warm: Percentiles,
+    /// The query as a `podium search` process, start to exit (absent
+    /// without process runs).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub process: Option<Percentiles>,
+}
+
+/// Where the time of a one-shot search goes inside the process, over the
+/// cold runs: each opens the index afresh and runs the mix's first query.
+#[derive(Debug, Clone, Copy, Default, Serialize)]
+pub struct Phases {
+    /// Opening the index ([`PodiumIndex::open`]).
+    pub open: Percentiles,
+    /// The first query on the index just opened.
+    pub first_query: Percentiles,
+    /// The same query again on that index (its blocks and postings now
+    /// read): what a long-running process such as `podium serve` pays.
+    pub warm_query: Percentiles,
+}
+
+/// Whole processes: each query of the mix as `podium search … --index
+/// DIR` (output to /dev/null) and `podium --version`, run in turn `runs`
+/// times, so that load on the machine falls on both alike.
+#[derive(Debug, Clone, Serialize)]
+pub struct ProcessReport {
+    /// Runs of each (the `process` of every query has as many).
+    pub runs: usize,
+    /// The binary spawned.
+    pub program: String,
+    /// `podium --version`: starting, parsing arguments and exiting, the
+    /// floor of every command.
+    pub version: Percentiles,
+    /// The first query's process median over `--version`'s.
+    pub first_query_ratio: f64,
+    /// The first query's process median minus `--version`'s, in
+    /// microseconds: what the search itself costs the process.
+    pub first_query_over_version_us: f64,
 }
 
 /// A whole bench run.
@@ -482,6 +553,11 @@ pub struct BenchReport {
     pub overall: Percentiles,
     /// Open the index and answer the first query of the mix.
     pub cold: Percentiles,
+    /// The cold runs, phase by phase.
+    pub phases: Phases,
+    /// End to end, as processes (absent with no process runs).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub process: Option<ProcessReport>,
     /// Where the mix came from ([`MixSource`]'s words).
     pub mix: String,
     /// The names of the queries that found no passage: a bench of those
@@ -513,21 +589,36 @@ impl std::fmt::Display for MixSource {
     }
 }
 
-/// Runs a mix against the index in `dir`.
+/// Runs a mix against the index in `dir`; `program` is the podium binary
+/// to spawn for the process runs (the running one, for `podium bench`).
 pub fn run(
-    dir: &std::path::Path,
+    dir: &Path,
     mix: &[BenchQuery],
     source: &MixSource,
     opts: BenchOptions,
+    program: &Path,
 ) -> Result<BenchReport> {
     let requests: Vec<Request> = mix.iter().map(BenchQuery::request).collect::<Result<_>>()?;
     let mut cold = Vec::with_capacity(opts.cold_runs);
+    let (mut open, mut first, mut again) = (Vec::new(), Vec::new(), Vec::new());
     for _ in 0..opts.cold_runs {
         let t = Instant::now();
         let index = PodiumIndex::open(dir)?;
+        let opened = t.elapsed();
         search::search(&index, &requests[0])?;
-        cold.push(t.elapsed());
+        let answered = t.elapsed();
+        cold.push(answered);
+        open.push(opened);
+        first.push(answered - opened);
+        let t = Instant::now();
+        search::search(&index, &requests[0])?;
+        again.push(t.elapsed());
     }
+    let phases = Phases {
+        open: Percentiles::of(open),
+        first_query: Percentiles::of(first),
+        warm_query: Percentiles::of(again),
+    };
     let index = PodiumIndex::open(dir)?;
     let passages = index.searcher().num_docs();
     let mut queries = Vec::with_capacity(mix.len());
@@ -555,8 +646,27 @@ pub fn run(
             query: q.request_text.clone(),
             hits,
             warm: Percentiles::of(samples),
+            process: None,
         });
     }
+    // The index is closed first: the processes open it themselves.
+    drop(index);
+    let process = if opts.process_runs == 0 {
+        None
+    } else {
+        let (version, per_query) = processes(program, dir, mix, opts.process_runs)?;
+        for (q, p) in queries.iter_mut().zip(per_query) {
+            q.process = Some(p);
+        }
+        let first = queries[0].process.unwrap_or_default();
+        Some(ProcessReport {
+            runs: opts.process_runs,
+            program: program.display().to_string(),
+            version,
+            first_query_ratio: first.p50_us / version.p50_us.max(1e-9),
+            first_query_over_version_us: first.p50_us - version.p50_us,
+        })
+    };
     let without_hits = queries
         .iter()
         .filter(|q| q.hits == 0)
@@ -568,9 +678,65 @@ pub fn run(
         queries,
         overall: Percentiles::of(all),
         cold: Percentiles::of(cold),
+        phases,
+        process,
         mix: source.to_string(),
         without_hits,
     })
+}
+
+/// `runs` rounds of `program --version` then each query as `program
+/// search …`, start to exit, output to /dev/null: `--version`'s times and
+/// each query's. A search exits 0 or 1 (no hits); anything else (an
+/// error) stops the bench with the command's own message.
+fn processes(
+    program: &Path,
+    dir: &Path,
+    mix: &[BenchQuery],
+    runs: usize,
+) -> Result<(Percentiles, Vec<Percentiles>)> {
+    let version: Vec<std::ffi::OsString> = vec!["--version".into()];
+    let commands: Vec<Vec<std::ffi::OsString>> = std::iter::once(version)
+        .chain(mix.iter().map(|q| q.search_args(dir)))
+        .collect();
+    let mut times: Vec<Vec<Duration>> = vec![Vec::with_capacity(runs); commands.len()];
+    for _ in 0..runs {
+        for (args, samples) in commands.iter().zip(&mut times) {
+            samples.push(spawn(program, args)?);
+        }
+    }
+    let mut all = times.into_iter().map(Percentiles::of);
+    let version = all.next().unwrap_or_default();
+    Ok((version, all.collect()))
+}
+
+/// One run of `program args`: its wall-clock time from spawn to exit.
+fn spawn(program: &Path, args: &[std::ffi::OsString]) -> Result<Duration> {
+    let io = |source| Error::Io {
+        path: PathBuf::from(program),
+        source,
+    };
+    let t = Instant::now();
+    let out = Command::new(program)
+        .args(args)
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .output()
+        .map_err(io)?;
+    let took = t.elapsed();
+    if !matches!(out.status.code(), Some(0 | 1)) {
+        let err = String::from_utf8_lossy(&out.stderr);
+        return Err(Error::Query(format!(
+            "the process run `podium {}` failed: {}",
+            args.iter()
+                .map(|a| a.to_string_lossy())
+                .collect::<Vec<_>>()
+                .join(" "),
+            err.trim()
+        )));
+    }
+    Ok(took)
 }
 
 #[cfg(test)]

@@ -8,7 +8,7 @@ use anyhow::Context;
 use clap::Args;
 
 use super::IndexLocation;
-use podium::bench::{self, BenchOptions, BenchReport, MixSource, Percentiles};
+use podium::bench::{self, BenchOptions, BenchReport, MixSource, Percentiles, ProcessReport};
 use podium::render::{json, sanitize};
 
 /// The mix used when no `--queries` file is given and the index has too
@@ -33,6 +33,9 @@ pub struct BenchArgs {
     /// Times to open the index afresh and run the first query.
     #[arg(long, default_value_t = 10)]
     pub cold: usize,
+    /// Times to run each query as a `podium search` process, and `podium --version` as many times, interleaved (0 for none).
+    #[arg(long, value_name = "N", default_value_t = 10)]
+    pub processes: usize,
     /// Print the report as one JSON object.
     #[arg(long)]
     pub json: bool,
@@ -65,6 +68,9 @@ pub fn run(args: &BenchArgs) -> anyhow::Result<ExitCode> {
                 .join("; ")
         )
     );
+    // The process runs spawn this very binary, so that they measure the
+    // podium that measures in-process.
+    let program = std::env::current_exe().context("finding the podium binary to spawn")?;
     let report = bench::run(
         &dir,
         &mix,
@@ -73,7 +79,9 @@ pub fn run(args: &BenchArgs) -> anyhow::Result<ExitCode> {
             warmup: args.warmup,
             runs: args.runs.max(1),
             cold_runs: args.cold.max(1),
+            process_runs: args.processes,
         },
+        &program,
     )?;
     if report.without_hits.is_empty() {
         eprintln!(
@@ -122,5 +130,71 @@ fn print(out: &mut impl Write, r: &BenchReport) -> io::Result<()> {
         row(out, &sanitize(&q.name), &q.hits.to_string(), &q.warm)?;
     }
     row(out, "all (warm)", "", &r.overall)?;
-    row(out, "cold (open+1)", "", &r.cold)
+    row(out, "cold (open+1)", "", &r.cold)?;
+    writeln!(out)?;
+    writeln!(
+        out,
+        "phases of the cold runs (first query: {}), microseconds",
+        r.queries
+            .first()
+            .map_or(String::new(), |q| sanitize(&q.name).into_owned())
+    )?;
+    writeln!(
+        out,
+        "{:<14} {:>9} {:>9} {:>9}",
+        "phase", "p50", "p95", "runs"
+    )?;
+    for (name, p) in [
+        ("open", &r.phases.open),
+        ("first query", &r.phases.first_query),
+        ("warm query", &r.phases.warm_query),
+    ] {
+        writeln!(
+            out,
+            "{:<14} {:>9.0} {:>9.0} {:>9}",
+            name, p.p50_us, p.p95_us, p.runs
+        )?;
+    }
+    if let Some(p) = &r.process {
+        process(out, r, p)?;
+    }
+    Ok(())
+}
+
+/// The process runs: each query's median and p95 start to exit, and its
+/// median against `podium --version`'s, over and as a multiple.
+fn process(out: &mut impl Write, r: &BenchReport, p: &ProcessReport) -> io::Result<()> {
+    writeln!(out)?;
+    writeln!(
+        out,
+        "end to end: {} processes each, interleaved with `podium --version`; milliseconds",
+        p.runs
+    )?;
+    writeln!(
+        out,
+        "{:<14} {:>9} {:>9} {:>10} {:>10}",
+        "command", "p50", "p95", "- version", "x version"
+    )?;
+    let ms = |us: f64| us / 1000.0;
+    writeln!(
+        out,
+        "{:<14} {:>9.2} {:>9.2}",
+        "--version",
+        ms(p.version.p50_us),
+        ms(p.version.p95_us)
+    )?;
+    for q in &r.queries {
+        if let Some(t) = &q.process {
+            writeln!(
+                out,
+                "{:<14} {:>9.2} {:>9.2} {:>10.2} {:>9.1}x",
+                sanitize(&q.name),
+                ms(t.p50_us),
+                ms(t.p95_us),
+                ms(t.p50_us - p.version.p50_us),
+                t.p50_us / p.version.p50_us.max(1e-9)
+            )?;
+        }
+    }
+    Ok(())
 }

@@ -20,17 +20,23 @@ fn generated() -> Scratch {
     scratch
 }
 
-/// `podium bench` with one measured run of each query: the report and
-/// stderr.
+/// `podium bench` with one measured run of each query, one cold run and
+/// no process runs: the report and stderr.
 fn bench(scratch: &Scratch, extra: &[&str]) -> (Value, String) {
+    let mut args = vec!["--runs", "1", "--cold", "1", "--processes", "0"];
+    args.extend_from_slice(extra);
+    bench_with(scratch, &args)
+}
+
+/// `podium bench --json` with no warm-up runs and `args`: the report and
+/// stderr.
+fn bench_with(scratch: &Scratch, args: &[&str]) -> (Value, String) {
     let out = scratch
         .podium()
-        .args([
-            "bench", "--runs", "1", "--warmup", "0", "--cold", "1", "--json",
-        ])
+        .args(["bench", "--warmup", "0", "--json"])
         .arg("--index")
         .arg(scratch.index())
-        .args(extra)
+        .args(args)
         .output()
         .expect("podium bench");
     assert!(out.status.success(), "{}", stderr(&out));
@@ -160,4 +166,80 @@ fn the_generated_mix_runs_on_its_own_small_corpus() {
             "{err}"
         );
     }
+}
+
+/// A number of microseconds in a report: present, finite, not negative.
+fn micros(v: &Value, what: &str) -> f64 {
+    let n = v
+        .as_f64()
+        .unwrap_or_else(|| panic!("{what} is not a number: {v}"));
+    assert!(n.is_finite() && n >= 0.0, "{what}: {n}");
+    n
+}
+
+/// The phases of a one-shot search and the process runs are reported
+/// (no time is asserted, only that each figure is there and sane): the
+/// cold runs split into open, first query and warm query, as many runs
+/// each as `--cold`; with `--processes N`, each query and `podium
+/// --version` spawned N times, and the first query's median against
+/// `--version`'s. `--processes 0` leaves the process runs out.
+#[test]
+fn the_report_has_the_phases_and_the_process_runs() {
+    let scratch = generated();
+    scratch.write("mix.txt", "word: market\nnothing: zzyzxqwv\n");
+    let (report, _) = bench_with(
+        &scratch,
+        &[
+            "--queries",
+            "mix.txt",
+            "--runs",
+            "1",
+            "--cold",
+            "2",
+            "--processes",
+            "3",
+        ],
+    );
+    for phase in ["open", "first_query", "warm_query"] {
+        let p = &report["phases"][phase];
+        assert_eq!(p["runs"], 2, "{phase}: {p}");
+        let p50 = micros(&p["p50_us"], phase);
+        assert!(micros(&p["p95_us"], phase) >= p50, "{phase}: {p}");
+    }
+    let process = &report["process"];
+    assert_eq!(process["runs"], 3, "{process}");
+    assert_eq!(process["version"]["runs"], 3, "{process}");
+    let version = micros(&process["version"]["p50_us"], "--version");
+    assert!(version > 0.0, "{process}");
+    assert!(micros(&process["first_query_ratio"], "ratio") > 0.0);
+    assert!(process["first_query_over_version_us"].as_f64().is_some());
+    // Every query was spawned as often, the one without hits too (a
+    // search that finds nothing exits 1, which is not a failure).
+    let queries = report["queries"].as_array().expect("queries");
+    assert_eq!(queries.len(), 2);
+    for q in queries {
+        assert_eq!(q["process"]["runs"], 3, "{q}");
+        micros(&q["process"]["p50_us"], "process p50");
+    }
+    // The text report shows both tables.
+    let out = scratch
+        .podium()
+        .args(["bench", "--runs", "1", "--warmup", "0", "--cold", "1"])
+        .args(["--processes", "2", "--queries", "mix.txt", "--index"])
+        .arg(scratch.index())
+        .output()
+        .expect("podium bench");
+    let text = stdout(&out);
+    assert!(out.status.success(), "{}", stderr(&out));
+    for line in ["phases of the cold runs", "first query", "warm query"] {
+        assert!(text.contains(line), "{line}: {text}");
+    }
+    assert!(
+        text.contains("end to end: 2 processes each") && text.contains("--version"),
+        "{text}"
+    );
+    // Without process runs, no process figures.
+    let (report, _) = bench(&scratch, &["--queries", "mix.txt"]);
+    assert!(report.get("process").is_none(), "{report}");
+    assert!(report["queries"][0].get("process").is_none(), "{report}");
 }

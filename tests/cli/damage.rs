@@ -235,12 +235,10 @@ fn a_lost_manifest_is_rebuilt_from_the_state_and_a_lost_state_needs_rebuild() {
         } else {
             std::fs::write(&manifest, b"{\"podium_vers").expect("cut");
         }
-        // Plain searches do not need it; --speaker and stats do.
+        // Plain searches do not need it, nor --speaker (the registry has
+        // a file of its own); stats does.
         assert_eq!(scratch.search("Shanghai", &[]).1, 0);
-        fails_with_the_fix(
-            "speaker",
-            &podium(&scratch, &["search", "Shanghai", "--speaker", "gong"]),
-        );
+        assert_eq!(scratch.search("Shanghai", &["--speaker", "gong"]).1, 0);
         fails_with_the_fix("stats", &podium(&scratch, &["stats"]));
         // The next run repairs it, even with nothing else to do.
         let out = scratch.index_seeds();
@@ -261,6 +259,32 @@ fn a_lost_manifest_is_rebuilt_from_the_state_and_a_lost_state_needs_rebuild() {
         .expect("index");
     fails_with_the_fix("no state", &out);
     rebuild_fixes(&scratch);
+}
+
+/// The search registry is derived from the manifest: lost or cut, it
+/// stops what reads it (`--speaker`, `podium speakers`) with the fix, not
+/// plain searches, and the next run writes it again.
+#[test]
+fn a_lost_registry_file_is_rebuilt_from_the_manifest() {
+    for damage in ["remove", "cut"] {
+        let (scratch, _) = indexed();
+        let registry = podium_file(&scratch.index(), "podium-registry-");
+        if damage == "remove" {
+            std::fs::remove_file(&registry).expect("rm");
+        } else {
+            std::fs::write(&registry, b"{\"speak").expect("cut");
+        }
+        assert_eq!(scratch.search("Shanghai", &[]).1, 0);
+        fails_with_the_fix(
+            "speaker",
+            &podium(&scratch, &["search", "Shanghai", "--speaker", "gong"]),
+        );
+        fails_with_the_fix("speakers", &podium(&scratch, &["speakers"]));
+        let out = scratch.index_seeds();
+        assert!(out.starts_with("indexed 5 documents"), "{out}");
+        let (hits, code) = scratch.search("Shanghai", &["--speaker", "gong"]);
+        assert_eq!(code, 0, "{hits:?}");
+    }
 }
 
 #[test]

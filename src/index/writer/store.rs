@@ -25,7 +25,8 @@ pub(super) fn busy_or(dir: &Path, e: tantivy::TantivyError) -> Error {
 pub(super) struct Previous {
     pub(super) index: Option<(Index, Fields)>,
     pub(super) state: State,
-    /// The manifest is missing or damaged and must be written again.
+    /// The manifest or the registry file is missing or damaged (or the
+    /// index predates the registry file) and must be written again.
     pub(super) repair: bool,
 }
 
@@ -62,8 +63,12 @@ pub(super) fn open_previous(dir: &Path, rebuild: bool) -> Result<Previous> {
                     }
                 }
             };
+            // A lost registry file is derived from the manifest, as the
+            // manifest is from the state; an index from before the
+            // registry had its own file gets one.
+            let registry_lost = !idx.has_registry_file() || idx.registry().is_err();
             Ok(Previous {
-                repair: !rebuild && idx.manifest().is_err(),
+                repair: !rebuild && (idx.manifest().is_err() || registry_lost),
                 index: Some((idx.index.clone(), idx.fields)),
                 state,
             })
@@ -112,8 +117,7 @@ fn remove_index_files(dir: &Path) -> Result<()> {
         let entry = entry.map_err(io)?;
         let name = entry.file_name().to_string_lossy().into_owned();
         let ours = name == ".managed.json"
-            || name.starts_with("podium-manifest-")
-            || name.starts_with("podium-state-")
+            || is_podium_file(&name)
             || crate::index::SEGMENT_FILE_ENDINGS
                 .iter()
                 .any(|ext| name.ends_with(ext));
@@ -122,6 +126,14 @@ fn remove_index_files(dir: &Path) -> Result<()> {
         }
     }
     Ok(())
+}
+
+/// Whether `name` is one of the files podium writes per commit (see
+/// [`crate::index`]): the manifest, the state and the search registry.
+fn is_podium_file(name: &str) -> bool {
+    ["podium-manifest-", "podium-state-", "podium-registry-"]
+        .iter()
+        .any(|p| name.starts_with(p))
 }
 
 /// zstd level for podium's files. Level 1 is the fastest and, on these
@@ -180,6 +192,7 @@ pub(super) fn commit(
         .map(|idx| {
             let mut keep = vec![idx.manifest_file.clone()];
             keep.extend(idx.state_file.clone());
+            keep.extend(idx.registry_file.clone());
             keep
         })
         .unwrap_or_default();
@@ -197,11 +210,18 @@ pub(super) fn commit(
     let tag = format!("{stamp}-{}", std::process::id());
     let manifest_file = format!("podium-manifest-{tag}.json.zst");
     let state_file = format!("podium-state-{tag}.json.zst");
+    let registry_file = format!("podium-registry-{tag}.json.zst");
     write_json(dir, &manifest_file, manifest)?;
     write_json(dir, &state_file, state)?;
+    write_json(
+        dir,
+        &registry_file,
+        &crate::index::search_registry(&manifest.registry),
+    )?;
     let payload = serde_json::to_string(&Payload {
         manifest: manifest_file.clone(),
         state: Some(state_file.clone()),
+        registry: Some(registry_file.clone()),
         schema_version: schema::SCHEMA_VERSION,
         generation,
     })?;
@@ -211,8 +231,8 @@ pub(super) fn commit(
     if let Ok(entries) = fs::read_dir(dir) {
         for e in entries.flatten() {
             let n = e.file_name().to_string_lossy().into_owned();
-            let podium = n.starts_with("podium-manifest-") || n.starts_with("podium-state-");
-            if podium && n != manifest_file && n != state_file && !previous.contains(&n) {
+            let ours = [&manifest_file, &state_file, &registry_file].contains(&&n);
+            if is_podium_file(&n) && !ours && !previous.contains(&n) {
                 let _ = fs::remove_file(e.path());
             }
         }
