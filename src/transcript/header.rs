@@ -273,6 +273,7 @@ impl<'a> Parser<'a> {
                 });
             }
         }
+        self.collect_members();
     }
 }
 

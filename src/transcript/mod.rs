@@ -19,7 +19,9 @@
 //!    nothing is speech. A document with no labels is a speech by the host
 //!    its title names, or a news report: [`reported`] attributes quoted
 //!    paragraphs to the person quoted and leaves the rest as narration.
-//! 6. Speakers (`speaker.rs`): resolve each label to a speaker and role —
+//! 6. Speakers (`speaker.rs`, and `sitting.rs` for a parliament's
+//!    members, office holders and presiding officer): resolve each label
+//!    to a speaker and role —
 //!    [`people`] for persons and offices (document first, then the corpus
 //!    registry, with [`name`] for name forms), [`handoff`] for reporters
 //!    called on by outlet. Roles follow from labels, rosters and titles,
@@ -57,6 +59,7 @@ pub mod title;
 mod dating;
 mod find_labels;
 mod header;
+mod sitting;
 mod speaker;
 mod turns;
 
