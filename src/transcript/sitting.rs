@@ -31,8 +31,17 @@ pub(super) const MEMBER_ROLE: &str =
 fn presiding_office(p: &people::LabelParts) -> Option<String> {
     label::presiding(&p.office, p.honorific.is_some(), p.the).then(|| {
         let o = p.office_display();
-        o.strip_prefix("The ").unwrap_or(&o).to_string()
+        let o = o.strip_prefix("The ").unwrap_or(&o);
+        o.strip_prefix("An ").unwrap_or(o).to_string()
     })
+}
+
+/// Whether the office a parliamentary label gives (`Presiding Officer`
+/// in `The Presiding Officer (Alison Marr)`) is the presiding officer's:
+/// written as an office, it needs no honorific.
+fn presides(office: &str) -> bool {
+    let p = people::parts(office);
+    label::presiding(&p.office, true, true)
 }
 
 impl<'a> Parser<'a> {
@@ -62,9 +71,8 @@ impl<'a> Parser<'a> {
             let role = h
                 .office
                 .as_deref()
-                .map(people::parts)
-                .and_then(|o| presiding_office(&o))
-                .map(|_| Role::Moderator);
+                .is_some_and(presides)
+                .then_some(Role::Moderator);
             self.people.add(DocPerson {
                 name: p.name.clone(),
                 title: h.title(),
@@ -83,12 +91,7 @@ impl<'a> Parser<'a> {
             .people
             .resolve_name(&p, self.paras)
             .map_or_else(|| p.name_display(), |r| r.name);
-        let presides = h
-            .office
-            .as_deref()
-            .map(people::parts)
-            .and_then(|o| presiding_office(&o))
-            .is_some();
+        let presides = h.office.as_deref().is_some_and(presides);
         let mut record: Vec<String> = Vec::new();
         record.extend(h.office.clone());
         record.extend(h.seat.as_ref().map(|s| format!("member for {s}")));
@@ -130,6 +133,22 @@ impl<'a> Parser<'a> {
     pub(super) fn house_office(&self, c: &Candidate<'_>, p: &people::LabelParts) -> Option<Who> {
         if p.name.is_empty() {
             let office = presiding_office(p)?;
+            // `The Presiding Officer:` after `The Presiding Officer
+            // (Alison Marr):` is Alison Marr; the corpus's holder is
+            // another house's.
+            if let Some(r) = self
+                .people
+                .office_holder(p, self.paras)
+                .filter(|r| !r.rule.contains("across the corpus"))
+            {
+                return Some(Who {
+                    speaker: r.name,
+                    role: Role::Moderator,
+                    title: r.title.or(Some(office)),
+                    organisation: None,
+                    why: (r.rule, "presides over the sitting".into()),
+                });
+            }
             return Some(Who {
                 speaker: office.clone(),
                 role: Role::Moderator,

@@ -253,22 +253,28 @@ fn is_time(group: &str) -> bool {
 }
 
 /// The presiding officer's office, when a label names only that:
-/// `Mr Speaker`, `Madam Deputy Speaker`, `The Presiding Officer`. The
+/// `Mr Speaker`, `Madam Deputy Speaker`, `The Presiding Officer`, `An
+/// Ceann Comhairle`. The
 /// words of office as folded by `people::parts`; an honorific, "the" or a
 /// deputy's word is required, since `Speaker:` alone is what automatic
 /// transcripts call any voice.
 pub fn presiding(office: &[String], honorific: bool, the: bool) -> bool {
+    // "An" is the Irish article: `An Ceann Comhairle`.
+    let article = office.first().is_some_and(|w| w == "an");
     let words: Vec<&str> = office
         .iter()
         .map(String::as_str)
-        .filter(|w| *w != "the")
+        .filter(|w| *w != "the" && *w != "an")
         .collect();
     let (qualified, core) = match words.as_slice() {
         ["deputy" | "acting", core @ ..] => (true, core),
         core => (false, core),
     };
-    let core_is = matches!(core, ["speaker"] | ["presiding", "officer"]);
-    core_is && (honorific || the || qualified)
+    let core_is = matches!(
+        core,
+        ["speaker"] | ["presiding", "officer"] | ["ceann", "comhairle"]
+    );
+    core_is && (honorific || the || article || qualified)
 }
 
 /// Whether a label is members speaking together: `Hon. Members`,

@@ -154,6 +154,11 @@ pub struct Context {
     /// The document ends its labels with a full stop (`CHAIR POWELL.`):
     /// several paragraphs open with the same capitals and a full stop.
     pub period_style: bool,
+    /// The document is a parliament's record: some label in it carries a
+    /// member's record or names the presiding officer (see
+    /// [`super::house`]). There a word for members (`Members:`) speaks,
+    /// and an office (`The Taoiseach:`) is a member's, once is enough.
+    pub sitting: bool,
 }
 
 /// Evidence that a [`LabelKind::Named`] candidate is a speaker label;
@@ -191,8 +196,16 @@ pub fn score(c: &Candidate<'_>, ctx: &Context) -> i32 {
         && label.chars().filter(|ch| ch.is_alphabetic()).count() >= 2;
     // `Some hon. members: Oh, oh!`: members speaking together, whatever
     // the word before them.
-    let members = words.len() > 1 && parliament::collective(label);
-    if SENTENCE_OPENERS.contains(&first.as_str()) && !(has_title && capitals) && !members {
+    let members = (words.len() > 1 || ctx.sitting) && parliament::collective(label);
+    // `An Ceann Comhairle:` (the Irish article), `The SPEAKER:`.
+    let p = super::super::people::parts(label);
+    let presiding =
+        p.name.is_empty() && parliament::presiding(&p.office, p.honorific.is_some(), p.the);
+    if SENTENCE_OPENERS.contains(&first.as_str())
+        && !(has_title && capitals)
+        && !members
+        && !presiding
+    {
         return i32::MIN;
     }
     // `Mr. JONES.`, `Chairman SMITH.`: words of office in mixed case and
@@ -236,9 +249,8 @@ pub fn score(c: &Candidate<'_>, ctx: &Context) -> i32 {
     }
     // `The SPEAKER:`, `Mr Speaker:`: the presiding officer, named by
     // office alone.
-    let p = super::super::people::parts(label);
-    if p.name.is_empty() && parliament::presiding(&p.office, p.honorific.is_some(), p.the) {
-        s += 2;
+    if presiding {
+        s += 3;
     }
     if ctx.known_name {
         s += 3;
@@ -250,6 +262,9 @@ pub fn score(c: &Candidate<'_>, ctx: &Context) -> i32 {
         && words.last().is_some_and(|w| name::is_person_office(w));
     if office_only {
         s += 1;
+        if ctx.sitting {
+            s += 2;
+        }
     }
     if outlet && (!acronym_only || c.rest.is_empty() || ctx.question_follows) {
         s += 3;
