@@ -201,11 +201,8 @@ pub fn score(c: &Candidate<'_>, ctx: &Context) -> i32 {
     let p = super::super::people::parts(label);
     let presiding =
         p.name.is_empty() && parliament::presiding(&p.office, p.honorific.is_some(), p.the);
-    if SENTENCE_OPENERS.contains(&first.as_str())
-        && !(has_title && capitals)
-        && !members
-        && !presiding
-    {
+    let opener_excused = (has_title && capitals) || members || presiding;
+    if SENTENCE_OPENERS.contains(&first.as_str()) && !opener_excused {
         return i32::MIN;
     }
     // `Mr. JONES.`, `Chairman SMITH.`: words of office in mixed case and
