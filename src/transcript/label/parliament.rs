@@ -121,6 +121,7 @@ fn seat_shaped(text: &str) -> bool {
                     .all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '’' | '.'))
         })
         && !office_shaped(text)
+        && !name::looks_like_outlet(text)
 }
 
 /// A member's name: honorifics (`Mr`, `Dr`, `Hon.`, `Rt Hon.`), then one
@@ -440,6 +441,7 @@ mod tests {
             "THE PRESIDENT (via teleconference)",
             "Speaker 1 (Jane)",
             "Anna Lindqvist (translated) (inaudible)",
+            "Dana Ortiz (Harbour Radio) (AFP)",
             "The results (in full)",
         ] {
             assert_eq!(house(label), None, "{label}");
