@@ -86,6 +86,19 @@ use speaker::Who;
 #[cfg(test)]
 use header::{ends_sentence, is_prose};
 
+/// The version of the reading rules: the passes above and every module
+/// they use. Bump it in the same commit as any change that can give a
+/// different [`Transcript`] for the same bytes and knowledge (a label
+/// rule, a title or date rule, a resolution, a role). The indexer stores
+/// it in its state and re-parses every document of an index written with
+/// another value, as it does for another podium version: without it, a
+/// parser change within one crate version would leave the old
+/// attributions in an existing index until `--rebuild`.
+///
+/// 1: parliaments' labels (members, office holders, presiding officers),
+/// congressional labels, place-and-date lines never the title.
+pub const READING_RULES: u32 = 1;
+
 /// What part a speaker plays in a briefing.
 #[derive(
     Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, Default,
