@@ -97,7 +97,9 @@ use header::{ends_sentence, is_prose};
 ///
 /// 1: parliaments' labels (members, office holders, presiding officers),
 /// congressional labels, place-and-date lines never the title.
-pub const READING_RULES: u32 = 1;
+/// 2: a congressional member named with their state (`Mr. SMITH of
+/// Texas.` → Smith of Texas); a titled questioner's role says why.
+pub const READING_RULES: u32 = 2;
 
 /// What part a speaker plays in a briefing.
 #[derive(

@@ -91,10 +91,15 @@ pub fn by_behaviour(turns: &mut [Turn]) {
                 "hosts: asks most of the questions and calls on others",
             )
         } else if interviews && !e.titled {
+            (Role::Journalist, "asks most of the questions")
+        } else if interviews {
             // A reporter's label is their name (`MARIA ONDAATJE.`); one
             // that gives an honorific or an office (`Mr. OKAFOR.` at a
             // hearing) is a member or an official who questions others.
-            (Role::Journalist, "asks most of the questions")
+            (
+                Role::Official,
+                "asks most of the questions, under an honorific or an office: a member questioning, not a reporter",
+            )
         } else {
             continue;
         };

@@ -86,8 +86,17 @@ impl LabelParts {
     }
 
     /// The name printed as a name (`VON DER LEYEN` → `Von der Leyen`,
-    /// `PSAKI` → `Psaki`).
+    /// `PSAKI` → `Psaki`), and the congressional record's surname with
+    /// its state (`SMITH of Texas` → `Smith of Texas`).
     pub fn name_display(&self) -> String {
+        if let Some((surname, state)) = self.name.split_once(" of ") {
+            if !surname.chars().any(char::is_lowercase)
+                && state.starts_with(char::is_uppercase)
+                && state.chars().any(char::is_lowercase)
+            {
+                return format!("{} of {state}", name::display_person(surname));
+            }
+        }
         name::display_person(&self.name)
     }
 }
