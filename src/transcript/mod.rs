@@ -99,7 +99,9 @@ use header::{ends_sentence, is_prose};
 /// congressional labels, place-and-date lines never the title.
 /// 2: a congressional member named with their state (`Mr. SMITH of
 /// Texas.` → Smith of Texas); a titled questioner's role says why.
-pub const READING_RULES: u32 = 2;
+/// 3: members together only after words of courtesy, quantity or side
+/// (`Committee Members:` is no collective).
+pub const READING_RULES: u32 = 3;
 
 /// What part a speaker plays in a briefing.
 #[derive(

@@ -393,4 +393,50 @@ mod tests {
         };
         assert!(!accepted("Missiles:  We have many.", caps));
     }
+
+    #[test]
+    fn parliaments_labels_are_evidence_enough() {
+        let none = Context::default();
+        for p in [
+            "Sarah Olney (Richmond Park) (LD): If he will list his engagements.",
+            "The Prime Minister (Keir Starmer): This morning I had meetings.",
+            "The Minister for Transport (Tom Ellery): I am happy to do so.",
+            "Mr ALBANESE (Grayndler—Prime Minister) (14:02): I thank the member.",
+            "Ms ORR (Bendale) (14:06): My question is to the Minister.",
+            "Hon. Maria Tessier (Deputy Prime Minister and Minister of Finance, Lib.): Mr. Speaker, no.",
+            "Mr Speaker: Order.",
+            "The SPEAKER: Order!",
+            "An Ceann Comhairle: The Deputy's time is up.",
+            "Hon. Members: Hear, hear!",
+            "Some hon. members: Oh, oh!",
+        ] {
+            assert!(accepted(p, none), "{p}");
+        }
+        for p in [
+            "The results (in full): We won.",
+            "Speaker: Hello.",
+            "Committee Members: Ana Kovac, Dev Patil.",
+            "Members: Ana Kovac, Dev Patil.",
+        ] {
+            assert!(!accepted(p, none), "{p}");
+        }
+        let sitting = Context {
+            sitting: true,
+            ..Context::default()
+        };
+        assert!(accepted("Members: Oh!", sitting));
+        assert!(accepted("The Taoiseach: We have.", sitting));
+        // The congressional record's labels, where the document writes
+        // its labels so.
+        let period = Context {
+            period_style: true,
+            ..Context::default()
+        };
+        assert!(accepted("Mr. JONES. Thank you, Mr. Chairman.", period));
+        assert!(accepted(
+            "Chairman SMITH. The committee will come to order.",
+            period
+        ));
+        assert!(!accepted("Mr. JONES. Thank you, Mr. Chairman.", none));
+    }
 }

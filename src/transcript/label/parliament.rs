@@ -280,8 +280,9 @@ pub fn presiding(office: &[String], honorific: bool, the: bool) -> bool {
 
 /// Whether a label is members speaking together: `Hon. Members`,
 /// `Several hon. Members`, `Some hon. members`, `Opposition members`,
-/// `Senators`: a word for members, after at most three words of office
-/// or of quantity.
+/// `Senators`: a word for members, after at most three words of
+/// courtesy, quantity or side of the house (not any word of office:
+/// `Committee Members:` heads a list).
 pub fn collective(label: &str) -> bool {
     let words: Vec<&str> = label.split_whitespace().collect();
     let Some((last, before)) = words.split_last() else {
@@ -292,11 +293,21 @@ pub fn collective(label: &str) -> bool {
         "members" | "senators" | "deputies"
     ) && before.len() <= 3
         && before.iter().all(|w| {
-            name::is_title_word(w)
-                || matches!(
-                    name::fold(w).as_str(),
-                    "several" | "some" | "many" | "opposition" | "government" | "right"
-                )
+            matches!(
+                name::fold(w).as_str(),
+                "hon"
+                    | "honourable"
+                    | "honorable"
+                    | "right"
+                    | "rt"
+                    | "several"
+                    | "some"
+                    | "many"
+                    | "all"
+                    | "other"
+                    | "opposition"
+                    | "government"
+            )
         })
 }
 
@@ -460,6 +471,7 @@ mod tests {
         assert!(collective("Several hon. Members"));
         assert!(!collective("Members of the committee"));
         assert!(!collective("Anna Members"));
+        assert!(!collective("Committee Members"));
         assert!(collective("Some hon. members"));
         assert!(records_members("Opposition members interjecting—"));
         assert!(records_members("Several hon. Members rose—"));
