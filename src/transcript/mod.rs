@@ -101,7 +101,9 @@ use header::{ends_sentence, is_prose};
 /// Texas.` → Smith of Texas); a titled questioner's role says why.
 /// 3: members together only after words of courtesy, quantity or side
 /// (`Committee Members:` is no collective).
-pub const READING_RULES: u32 = 3;
+/// 4: the congressional record's `Mr. McCONNELL.`, `The SPEAKER pro
+/// tempore.`, `The PRESIDING OFFICER.`
+pub const READING_RULES: u32 = 4;
 
 /// What part a speaker plays in a briefing.
 #[derive(

@@ -7,7 +7,7 @@
 //! | a member, their seat and office | `Mr ALBANESE (Grayndler—Prime Minister)` |
 //! | a member, their office and party | `Hon. Chrystia Freeland (Deputy Prime Minister and Minister of Finance, Lib.)` |
 //! | an office and its holder | `The Prime Minister (Keir Starmer)`, `The Minister for Transport (Tom Ellery)` |
-//! | a presiding officer | `Mr Speaker`, `Madam Deputy Speaker`, `The Presiding Officer` |
+//! | a presiding officer | `Mr Speaker`, `Madam Deputy Speaker`, `The Presiding Officer`, `The SPEAKER pro tempore` |
 //! | members together | `Hon. Members`, `Several hon. Members` |
 //!
 //! Two parenthesised parts of a member's record (seat, office, party), or
@@ -243,6 +243,16 @@ pub fn house(label: &str) -> Option<House> {
     }
 }
 
+/// A surname as the congressional record prints it: capitals, with a
+/// `Mc` or `Mac` as written (`JONES`, `McCONNELL`, `MacDONALD`).
+pub fn capitals_surname(word: &str) -> bool {
+    let w = word
+        .strip_prefix("Mc")
+        .or_else(|| word.strip_prefix("Mac"))
+        .unwrap_or(word);
+    w.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !w.chars().any(char::is_lowercase)
+}
+
 /// `14:02`, `9.30`: a time of day as a sitting's record prints it.
 fn is_time(group: &str) -> bool {
     let Some((h, m)) = group.split_once([':', '.']) else {
@@ -262,11 +272,16 @@ fn is_time(group: &str) -> bool {
 pub fn presiding(office: &[String], honorific: bool, the: bool) -> bool {
     // "An" is the Irish article: `An Ceann Comhairle`.
     let article = office.first().is_some_and(|w| w == "an");
-    let words: Vec<&str> = office
+    let mut words: Vec<&str> = office
         .iter()
         .map(String::as_str)
         .filter(|w| *w != "the" && *w != "an")
         .collect();
+    // `The SPEAKER pro tempore`: the one presiding for the time being.
+    let pro_tempore = words.ends_with(&["pro", "tempore"]);
+    if pro_tempore {
+        words.truncate(words.len() - 2);
+    }
     let (qualified, core) = match words.as_slice() {
         ["deputy" | "acting", core @ ..] => (true, core),
         core => (false, core),
@@ -275,7 +290,7 @@ pub fn presiding(office: &[String], honorific: bool, the: bool) -> bool {
         core,
         ["speaker"] | ["presiding", "officer"] | ["ceann", "comhairle"]
     );
-    core_is && (honorific || the || article || qualified)
+    core_is && (honorific || the || article || qualified || pro_tempore)
 }
 
 /// Whether a label is members speaking together: `Hon. Members`,
@@ -467,6 +482,14 @@ mod tests {
         assert!(presiding(&words(&["presiding", "officer"]), false, true));
         assert!(!presiding(&words(&["speaker"]), false, false));
         assert!(!presiding(&words(&["speaker", "1"]), false, false));
+        assert!(presiding(
+            &words(&["the", "speaker", "pro", "tempore"]),
+            false,
+            true
+        ));
+        let p = crate::transcript::people::parts("The SPEAKER pro tempore");
+        assert_eq!(p.office, ["speaker", "pro", "tempore"]);
+        assert!(p.name.is_empty());
         assert!(collective("Hon. Members"));
         assert!(collective("Several hon. Members"));
         assert!(!collective("Members of the committee"));

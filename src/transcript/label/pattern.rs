@@ -23,13 +23,14 @@ pub(super) static TIMED_LABEL: LazyLock<LabelRegex> = LazyLock::new(|| {
         Tail::Any,
     )
 });
-/// `Mr. JONES.`, `Chairman SMITH.`, `Mr. SMITH of Texas.`: the
-/// congressional record's labels, words of office in mixed case before a
-/// surname in capitals and a full stop (`parliament.rs` and `shape.rs`
+/// `Mr. JONES.`, `Chairman SMITH.`, `Mr. SMITH of Texas.`, `Mr.
+/// McCONNELL.`, `The SPEAKER pro tempore.`: the congressional record's
+/// labels, words of office in mixed case before a surname in capitals
+/// (its `Mc` or `Mac` as printed) and a full stop (`parliament.rs` and `shape.rs`
 /// check that the words before the surname are words of office).
 pub(super) static HEARING_LABEL: LazyLock<LabelRegex> = LazyLock::new(|| {
     LabelRegex::new(
-        r"^((?:[A-Z][a-z]+\.?\s+){1,2}[A-Z][A-Z'’\-]+(?:\s+[A-Z][A-Z'’\-]+)?(?:\s+of\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)?)\.\s+",
+        r"^((?:[A-Z][a-z]+\.?\s+){1,2}(?:Mc|Mac)?[A-Z][A-Z'’\-]+(?:\s+(?:Mc|Mac)?[A-Z][A-Z'’\-]+)?(?:\s+pro\s+tempore)?(?:\s+of\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)?)\.\s+",
         Tail::NonBlank,
     )
 });

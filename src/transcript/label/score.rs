@@ -211,12 +211,15 @@ pub fn score(c: &Candidate<'_>, ctx: &Context) -> i32 {
         && words.first().is_some_and(|w| name::is_title_word(w))
         && words
             .iter()
-            .find(|w| !w.chars().any(char::is_lowercase))
-            .is_some_and(|w| w.chars().filter(|ch| ch.is_alphabetic()).count() >= 2);
+            .find(|w| !(name::is_title_word(w) && w.chars().any(char::is_lowercase)))
+            .is_some_and(|w| parliament::capitals_surname(w));
     let lowercase_words = words
         .iter()
         .filter(|w| {
+            // `Some hon. members`, `The SPEAKER pro tempore`: their lower
+            // case is the record's, not a sentence's.
             !members
+                && !presiding
                 && w.starts_with(|ch: char| ch.is_lowercase())
                 && !name::is_connector(w)
                 && !w.contains('.')

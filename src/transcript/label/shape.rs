@@ -221,11 +221,15 @@ pub(super) fn hearing_label(par: &str) -> Option<Candidate<'_>> {
     let (Some(label), Some(rest)) = (c[1], c[2]) else {
         return None;
     };
-    let mixed: Vec<&str> = label
-        .split_whitespace()
-        .take_while(|w| w.chars().any(char::is_lowercase))
-        .collect();
-    let titled = !mixed.is_empty() && mixed.iter().all(|w| name::is_title_word(w));
+    let words: Vec<&str> = label.split_whitespace().collect();
+    let mixed = words
+        .iter()
+        .take_while(|w| w.chars().any(char::is_lowercase) && name::is_title_word(w))
+        .count();
+    let titled = mixed > 0
+        && words
+            .get(mixed)
+            .is_some_and(|w| parliament::capitals_surname(w));
     let opens = rest.starts_with(|ch: char| ch.is_uppercase() || "\"'“‘(".contains(ch));
     (titled && opens).then(|| Candidate {
         label,
