@@ -21,6 +21,7 @@
 
 use std::sync::LazyLock;
 
+use super::name;
 use jiff::civil::Date;
 use regex::Regex;
 
@@ -518,7 +519,12 @@ fn is_place(s: &str) -> bool {
                     | "y"
                     | "of"
             );
+        // A word of office or of a body (`Monetary Policy Decision`,
+        // `Prime Minister's Office`) names what, not where; "The" may
+        // open a place (`The Hague`).
+        let office = name::is_title_word(w) && !(k == 0 && w == "The");
         (capitalised || particle)
+            && !office
             && !EVENT_WORDS.contains(&w.to_lowercase().as_str())
             && !is_date_line(w)
     })
@@ -538,6 +544,7 @@ mod tests {
             "30 January 2025, Frankfurt am Main",
             "Berwick-upon-Tweed, Thursday, 5 June 2031",
             "FRANKFURT AM MAIN, 30 JANUARY 2025",
+            "The Hague, 4 March 2031",
         ] {
             assert!(is_place_and_date(s), "{s}");
         }
@@ -547,6 +554,7 @@ mod tests {
             "Frankfurt am Main",
             "We met in Frankfurt, 30 January 2025",
             "Monetary policy statement, 30 January 2025",
+            "Monetary Policy Decision, 30 January 2025",
             "Frankfurt am Main, 30 January 2025 and 6 March 2025",
         ] {
             assert!(!is_place_and_date(s), "{s}");
