@@ -188,6 +188,11 @@ fn is_zero(n: &u32) -> bool {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct State {
     pub podium_version: String,
+    /// The reading rules the documents were parsed with
+    /// ([`crate::transcript::READING_RULES`]); 0 in states written before
+    /// podium kept it, which are re-read as any other value is.
+    #[serde(default)]
+    pub rules_version: u32,
     pub documents: Vec<DocState>,
     /// Set in a first build's checkpoint: the documents here are
     /// committed, and the run that wrote them may have stopped before it

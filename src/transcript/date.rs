@@ -21,6 +21,7 @@
 
 use std::sync::LazyLock;
 
+use super::name;
 use jiff::civil::Date;
 use regex::Regex;
 
@@ -432,9 +433,133 @@ pub fn is_date_line(s: &str) -> bool {
         })
 }
 
+/// Whether `s` is a place and a date and nothing else, either way round
+/// (`Frankfurt am Main, 30 January 2025`, `Washington, D.C., January 30,
+/// 2025`, `30 January 2025 – Rio de Janeiro`): the dateline a press
+/// conference prints under its speakers, never its title. The place is a
+/// few capitalised words with the lower-case particles place names have
+/// (`am`, `de`, `upon`); a word for an event (`Press Conference, 30
+/// January 2025`) makes the line a dated title instead, and anything else
+/// around the date (`Harbour City, March 28 (Wire)`) leaves it to the
+/// title rules.
+pub fn is_place_and_date(s: &str) -> bool {
+    let s = s.trim();
+    if s.len() > 120 || find_dates(s).len() != 1 {
+        return false;
+    }
+    s.char_indices()
+        .filter(|&(_, c)| matches!(c, ',' | '–' | '—' | '|' | '-'))
+        .any(|(k, c)| {
+            let (left, right) = (s[..k].trim(), s[k + c.len_utf8()..].trim());
+            // A hyphen inside a word (`Berwick-upon-Tweed`) is no separator.
+            let spaced = c != '-' || (s[..k].ends_with(' ') && s[k + 1..].starts_with(' '));
+            spaced
+                && ((is_place(left) && is_date_line(right))
+                    || (is_date_line(left) && is_place(right)))
+        })
+}
+
+/// Capitalised words with the lower-case particles of place names between
+/// them (not any short word: "We met in Frankfurt" is no place), a comma at
+/// most twice (`Washington, D.C.`, `Frankfurt am Main`, `Rio de Janeiro`).
+fn is_place(s: &str) -> bool {
+    const EVENT_WORDS: &[&str] = &[
+        "press",
+        "conference",
+        "briefing",
+        "statement",
+        "remarks",
+        "interview",
+        "speech",
+        "transcript",
+        "meeting",
+        "questions",
+        "hearing",
+        "debate",
+        "session",
+        "call",
+        "update",
+        "release",
+        "gaggle",
+        "doorstop",
+    ];
+    let words: Vec<&str> = s.split_whitespace().collect();
+    if words.is_empty() || words.len() > 6 || s.matches(',').count() > 2 {
+        return false;
+    }
+    let last = words.len() - 1;
+    words.iter().enumerate().all(|(k, w)| {
+        let w = w.trim_end_matches(',');
+        let letters = w.chars().filter(|c| c.is_alphabetic()).count();
+        let capitalised = w.starts_with(char::is_uppercase)
+            && w.chars()
+                .all(|c| c.is_alphabetic() || matches!(c, '.' | '-' | '\'' | '\u{2019}'));
+        let particle = k > 0
+            && k < last
+            && letters <= 4
+            && matches!(
+                w,
+                "am" | "an"
+                    | "de"
+                    | "del"
+                    | "der"
+                    | "di"
+                    | "da"
+                    | "do"
+                    | "dos"
+                    | "du"
+                    | "la"
+                    | "le"
+                    | "les"
+                    | "en"
+                    | "im"
+                    | "upon"
+                    | "on"
+                    | "sur"
+                    | "y"
+                    | "of"
+            );
+        // A word of office or of a body (`Monetary Policy Decision`,
+        // `Prime Minister's Office`) names what, not where; "The" may
+        // open a place (`The Hague`).
+        let office = name::is_title_word(w) && !(k == 0 && w == "The");
+        (capitalised || particle)
+            && !office
+            && !EVENT_WORDS.contains(&w.to_lowercase().as_str())
+            && !is_date_line(w)
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_place_and_a_date_is_a_dateline() {
+        for s in [
+            "Frankfurt am Main, 30 January 2025",
+            "Frankfurt, 30 January 2025",
+            "Washington, D.C., January 30, 2025",
+            "Rio de Janeiro – 30 January 2025",
+            "30 January 2025, Frankfurt am Main",
+            "Berwick-upon-Tweed, Thursday, 5 June 2031",
+            "FRANKFURT AM MAIN, 30 JANUARY 2025",
+            "The Hague, 4 March 2031",
+        ] {
+            assert!(is_place_and_date(s), "{s}");
+        }
+        for s in [
+            "Press Conference, 30 January 2025",
+            "Harbour City, March 28 (Wire)",
+            "Frankfurt am Main",
+            "We met in Frankfurt, 30 January 2025",
+            "Monetary policy statement, 30 January 2025",
+            "Monetary Policy Decision, 30 January 2025",
+            "Frankfurt am Main, 30 January 2025 and 6 March 2025",
+        ] {
+            assert!(!is_place_and_date(s), "{s}");
+        }
+    }
 
     fn d(y: i16, m: i8, day: i8) -> FoundDate {
         FoundDate::Full(Date::new(y, m, day).unwrap())

@@ -108,6 +108,14 @@ impl<'a> Parser<'a> {
             }
         }
         let period_style = period_counts.values().filter(|&&n| n >= 2).sum::<usize>() >= 3;
+        // A parliament's record: some label carries a member's record or
+        // names the presiding officer.
+        let sitting = cands.iter().flatten().any(|c| {
+            (c.label.contains('(') && label::house(c.label).is_some()) || {
+                let p = people::parts(c.label);
+                p.name.is_empty() && label::presiding(&p.office, p.honorific.is_some(), p.the)
+            }
+        });
         // Names alone on their line are this document's labels when one
         // of them opens several turns, each followed by text.
         let text_after = |i: usize| {
@@ -157,6 +165,7 @@ impl<'a> Parser<'a> {
                 capitals_style: capital_titles >= 2,
                 question_follows: follows.contains('?') || follows.contains('？'),
                 period_style,
+                sitting,
             };
             // A line alone without a colon is a label only in a document
             // written so, before text, and when its name recurs, is known,

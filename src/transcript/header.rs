@@ -139,7 +139,10 @@ impl<'a> Parser<'a> {
                 self.header[j] == Some(Header::Other)
                     && text::word_count(&text::collapse_spaces(&self.paras[j].text)) >= 3
             });
-            if words <= 15 && (titled || !names_more_than_a_date(&t)) {
+            // A place and a date (`Frankfurt am Main, 30 January 2025`)
+            // is a dateline however many words the place has.
+            if words <= 15 && (titled || !names_more_than_a_date(&t) || date::is_place_and_date(&t))
+            {
                 if let Some(clue) = DateClue::first_in(&t, 2, "dateline") {
                     self.dates.push(clue);
                     self.header[i] = Some(Header::Dateline);
@@ -201,7 +204,8 @@ impl<'a> Parser<'a> {
         let found = (0..body_start)
             .filter(|&i| self.header[i] == Some(Header::Other))
             .map(|i| (i, text::collapse_spaces(&self.paras[i].text)))
-            .find(|(_, t)| (3..=60).contains(&text::word_count(t)));
+            // A place and a date is where and when, never what.
+            .find(|(_, t)| (3..=60).contains(&text::word_count(t)) && !date::is_place_and_date(t));
         self.title = found.as_ref().map(|(_, t)| t.clone());
         self.title_line = found.as_ref().map(|&(i, _)| self.paras[i].line);
         found.map(|(i, _)| i)
@@ -273,6 +277,7 @@ impl<'a> Parser<'a> {
                 });
             }
         }
+        self.collect_members();
     }
 }
 

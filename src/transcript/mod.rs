@@ -19,7 +19,9 @@
 //!    nothing is speech. A document with no labels is a speech by the host
 //!    its title names, or a news report: [`reported`] attributes quoted
 //!    paragraphs to the person quoted and leaves the rest as narration.
-//! 6. Speakers (`speaker.rs`): resolve each label to a speaker and role —
+//! 6. Speakers (`speaker.rs`, and `sitting.rs` for a parliament's
+//!    members, office holders and presiding officer): resolve each label
+//!    to a speaker and role —
 //!    [`people`] for persons and offices (document first, then the corpus
 //!    registry, with [`name`] for name forms), [`handoff`] for reporters
 //!    called on by outlet. Roles follow from labels, rosters and titles,
@@ -57,6 +59,7 @@ pub mod title;
 mod dating;
 mod find_labels;
 mod header;
+mod sitting;
 mod speaker;
 mod turns;
 
@@ -82,6 +85,25 @@ use speaker::Who;
 
 #[cfg(test)]
 use header::{ends_sentence, is_prose};
+
+/// The version of the reading rules: the passes above and every module
+/// they use. Bump it in the same commit as any change that can give a
+/// different [`Transcript`] for the same bytes and knowledge (a label
+/// rule, a title or date rule, a resolution, a role). The indexer stores
+/// it in its state and re-parses every document of an index written with
+/// another value, as it does for another podium version: without it, a
+/// parser change within one crate version would leave the old
+/// attributions in an existing index until `--rebuild`.
+///
+/// 1: parliaments' labels (members, office holders, presiding officers),
+/// congressional labels, place-and-date lines never the title.
+/// 2: a congressional member named with their state (`Mr. SMITH of
+/// Texas.` → Smith of Texas); a titled questioner's role says why.
+/// 3: members together only after words of courtesy, quantity or side
+/// (`Committee Members:` is no collective).
+/// 4: the congressional record's `Mr. McCONNELL.`, `The SPEAKER pro
+/// tempore.`, `The PRESIDING OFFICER.`
+pub const READING_RULES: u32 = 4;
 
 /// What part a speaker plays in a briefing.
 #[derive(

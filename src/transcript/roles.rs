@@ -9,7 +9,7 @@
 
 use std::collections::HashMap;
 
-use super::{Role, Turn};
+use super::{people, Role, Turn};
 
 /// Roles by behaviour, for named speakers the document does not cast:
 ///
@@ -18,7 +18,9 @@ use super::{Role, Turn};
 ///   turns are short ("Thank you. Steve." — "Next, we'll go to …");
 /// - somebody who mostly asks, and whom neither title nor roster names,
 ///   is not an official: a host interviewing the officials (who also
-///   calls on others) chairs, otherwise they report.
+///   calls on others) chairs, otherwise they report — unless their label
+///   gives an honorific or an office, as a legislator's at a hearing does
+///   (a reporter is labelled by name or as `Q`).
 pub fn by_behaviour(turns: &mut [Turn]) {
     #[derive(Default)]
     struct Stats {
@@ -28,6 +30,9 @@ pub fn by_behaviour(turns: &mut [Turn]) {
         asks: usize,
         bytes: usize,
         cast: bool,
+        /// Some label of theirs gives an honorific or an office (`Mr.
+        /// OKAFOR.`, `Senator Kovac:`).
+        titled: bool,
     }
     let mut stats: HashMap<String, Stats> = HashMap::new();
     for (k, t) in turns.iter().enumerate() {
@@ -50,6 +55,10 @@ pub fn by_behaviour(turns: &mut [Turn]) {
             e.asks += 1;
         }
         e.bytes += t.paragraphs.iter().map(|p| p.text.len()).sum::<usize>();
+        e.titled |= t.label.as_deref().is_some_and(|l| {
+            let p = people::parts(l);
+            p.honorific.is_some() || !p.office.is_empty() || p.the
+        });
         e.cast |= t.why.speaker.contains("roster")
             || t.why.speaker.contains("title")
             || t.why.speaker.contains("header")
@@ -81,8 +90,16 @@ pub fn by_behaviour(turns: &mut [Turn]) {
                 Role::Moderator,
                 "hosts: asks most of the questions and calls on others",
             )
-        } else if interviews {
+        } else if interviews && !e.titled {
             (Role::Journalist, "asks most of the questions")
+        } else if interviews {
+            // A reporter's label is their name (`MARIA ONDAATJE.`); one
+            // that gives an honorific or an office (`Mr. OKAFOR.` at a
+            // hearing) is a member or an official who questions others.
+            (
+                Role::Official,
+                "asks most of the questions, under an honorific or an office: a member questioning, not a reporter",
+            )
         } else {
             continue;
         };

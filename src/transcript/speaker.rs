@@ -10,6 +10,7 @@
 
 use super::label::{self, Candidate, LabelKind};
 use super::people::{self, DocPerson, Source};
+use super::sitting::MEMBER_ROLE;
 use super::{handoff, name, office, text, Parser, Role, Turn, Why};
 
 /// A label's resolution, cached per distinct label in a document.
@@ -291,6 +292,8 @@ impl<'a> Parser<'a> {
         let role_of = |r: &people::Resolved| match r.role {
             Some(Role::Moderator) => (Role::Moderator, "chairs, by the document or the corpus"),
             Some(role) => (role, "the roster gives the role"),
+            // A member an earlier parliamentary label named in full.
+            None if r.rule.contains("parliamentary label") => (Role::Official, MEMBER_ROLE),
             None => (Role::Official, "a person answering"),
         };
         // A person the document or the corpus resolved the label to.
@@ -304,6 +307,14 @@ impl<'a> Parser<'a> {
                 why: (r.rule, why.into()),
             }
         };
+        // A parliament's record: a member with seat and party, an office
+        // with its holder, the presiding officer, members together.
+        if let Some(h) = label::house(c.label) {
+            return self.member(&h);
+        }
+        if let Some(w) = self.house_office(c, &p) {
+            return w;
+        }
         if let Some(aside) = p.aside.as_deref().filter(|a| name::looks_like_outlet(a)) {
             return Who::outlet(aside.to_string(), "label names an outlet in parentheses");
         }
@@ -501,7 +512,7 @@ impl<'a> Parser<'a> {
         let doc: Vec<&DocPerson> = self
             .people
             .document()
-            .filter(|d| d.source != Source::Mention)
+            .filter(|d| !matches!(d.source, Source::Mention | Source::Label))
             .collect();
         office::by_initials(&p.name, doc.iter().copied()).map(|(d, by)| (d.clone(), by))
     }

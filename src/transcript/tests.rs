@@ -374,3 +374,31 @@ fn questions_to_the_corpus_are_kept_once_each() {
         assert!(!probes[..i].contains(p), "asked twice: {p:?}");
     }
 }
+
+#[test]
+fn a_place_and_date_line_is_never_the_title() {
+    // A central bank's press conference: a heading, the speakers, then
+    // where and when; the place has a lower-case particle.
+    let t = parse(
+        "PRESS CONFERENCE\n\nMarta Lindqvist, President of the Central Bank,\n\
+         Pieter Holm, Vice-President of the Central Bank\n\n\
+         Frankfurt am Main, 30 January 2025\n\n\
+         Good afternoon, the Vice-President and I welcome you.\n\n\
+         Question: Will you cut again?\n\nLindqvist: We do not pre-commit.\n",
+    );
+    assert_eq!(t.title, None);
+    assert_eq!(t.date, Some(jiff::civil::date(2025, 1, 30)));
+    assert!(t
+        .skipped
+        .iter()
+        .any(|s| s.line == 6 && s.reason == "date line"));
+    // A dated title keeps its title.
+    let t = parse(
+        "Press Conference on the Harbour Budget, 30 January 2025\n\n\
+         Marta Lindqvist: Good afternoon.\n",
+    );
+    assert_eq!(
+        t.title.as_deref(),
+        Some("Press Conference on the Harbour Budget, 30 January 2025")
+    );
+}

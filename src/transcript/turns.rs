@@ -10,7 +10,7 @@
 use super::header::ends_sentence;
 use super::label::{Candidate, LabelKind};
 use super::speaker::runs_briefings;
-use super::{date, furniture, handoff, intro, name, people, reported, text};
+use super::{date, furniture, handoff, intro, name, people, reported, sitting, text};
 use super::{Paragraph, Parser, Role, Turn, Why};
 
 /// Whether a paragraph is a stage direction: `(Laughter.)`, `[Applause]`,
@@ -134,6 +134,10 @@ impl<'a> Parser<'a> {
                     });
                 }
                 turns.push(turn);
+                continue;
+            }
+            if let Some(t) = sitting::record_turn(p) {
+                turns.push(t);
                 continue;
             }
             if is_stage_direction(&p.text) {

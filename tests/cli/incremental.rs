@@ -421,3 +421,79 @@ fn a_republished_passage_only_the_corpus_attributes_is_stored_once() {
     assert_eq!(stored_count(&idx, FUND), 0, "{s}");
     assert_same_as_rebuild(&scratch, &idx, &[&dir]);
 }
+
+/// The indexer state of the index at `idx`, as JSON, and the file it is
+/// in (named by the last commit's payload).
+fn stored_state(idx: &Path) -> (PathBuf, serde_json::Value) {
+    let meta: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(idx.join("meta.json")).expect("meta")).expect("json");
+    let payload: serde_json::Value =
+        serde_json::from_str(meta["payload"].as_str().expect("payload")).expect("payload json");
+    let file = idx.join(payload["state"].as_str().expect("state file"));
+    let bytes = std::fs::read(&file).expect("state");
+    let json = if file.extension().is_some_and(|e| e == "zst") {
+        zstd::stream::decode_all(bytes.as_slice()).expect("zstd")
+    } else {
+        bytes
+    };
+    (file, serde_json::from_slice(&json).expect("state json"))
+}
+
+/// Writes an indexer state back to its file, as the indexer writes it.
+fn write_state(file: &Path, state: &serde_json::Value) {
+    let json = serde_json::to_vec(state).expect("json");
+    let bytes = if file.extension().is_some_and(|e| e == "zst") {
+        zstd::stream::encode_all(json.as_slice(), 1).expect("zstd")
+    } else {
+        json
+    };
+    std::fs::write(file, bytes).expect("write state");
+}
+
+/// A change of the reading rules within one podium version
+/// (`transcript::READING_RULES`, kept in the state) re-reads every
+/// document, as a change of version does; the same rules read none.
+#[test]
+fn an_index_read_by_other_reading_rules_is_read_again() {
+    let (scratch, dir, idx) = with_seeds(&[0, 1, 2]);
+    index_json(&scratch, &idx, &[], &[&dir]);
+    let (file, mut state) = stored_state(&idx);
+    assert_eq!(
+        state["rules_version"],
+        podium::transcript::READING_RULES,
+        "the state keeps the reading rules it was parsed with"
+    );
+
+    // The same rules: nothing is read again, nothing is written.
+    let s = index_json(&scratch, &idx, &[], &[&dir]);
+    assert_eq!((n(&s, "unchanged"), n(&s, "refreshed")), (3, 0), "{s}");
+    assert!(!committed(&s), "{s}");
+
+    // Parsed by other rules (an earlier podium of the same version, before
+    // a change of parser): every document is read again, and counts as
+    // refreshed, though no file changed.
+    state["rules_version"] = (podium::transcript::READING_RULES + 7).into();
+    write_state(&file, &state);
+    let s = index_json(&scratch, &idx, &[], &[&dir]);
+    assert_eq!(
+        (n(&s, "added"), n(&s, "updated"), n(&s, "refreshed")),
+        (0, 0, 3),
+        "{s}"
+    );
+    assert!(committed(&s), "the new rules are recorded: {s}");
+    assert_eq!(
+        stored_state(&idx).1["rules_version"],
+        podium::transcript::READING_RULES
+    );
+    assert_same_as_rebuild(&scratch, &idx, &[&dir]);
+
+    // A state from before podium kept the rules (no field) is read again too.
+    let (file, mut state) = stored_state(&idx);
+    state
+        .as_object_mut()
+        .expect("object")
+        .remove("rules_version");
+    write_state(&file, &state);
+    let s = index_json(&scratch, &idx, &[], &[&dir]);
+    assert_eq!(n(&s, "refreshed"), 3, "{s}");
+}

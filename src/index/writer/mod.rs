@@ -62,6 +62,10 @@
 //!     re-parsing).
 //! - deletes the passages of pruned documents.
 //!
+//! An index written by another podium version, or by other reading rules
+//! ([`crate::transcript::READING_RULES`], kept in the state), has every
+//! document re-read: the same bytes may now parse differently.
+//!
 //! A JSON lines file is many documents, one per record (shown as
 //! `FILE#LINE`). Its records are hashed one by one and matched with those
 //! indexed before by content, so adding or deleting a record leaves the
@@ -276,7 +280,11 @@ pub fn build(dir: &Path, sources: &[Source], opts: &BuildOptions) -> Result<Buil
         repair,
     } = open_previous(dir, opts.rebuild)?;
     let version = env!("CARGO_PKG_VERSION");
-    let stale_version = !state.documents.is_empty() && state.podium_version != version;
+    // Written by another podium, or parsed by other reading rules: every
+    // document is re-read (and counts as refreshed when only that changed).
+    let rules = crate::transcript::READING_RULES;
+    let stale_version = !state.documents.is_empty()
+        && (state.podium_version != version || state.rules_version != rules);
     // An earlier first build stopped at a checkpoint: this run finishes it
     // (and commits even when nothing is left to write, to say it is whole).
     let resumed = state.checkpoint;
@@ -300,7 +308,7 @@ pub fn build(dir: &Path, sources: &[Source], opts: &BuildOptions) -> Result<Buil
     for (e, (status, fresh, warning)) in entries.iter_mut().zip(classified) {
         e.status = status;
         // Re-written for what this podium stores, not for what changed: the
-        // index was written by another version.
+        // index was written by another version or other reading rules.
         e.version_refresh = status == Status::Changed && e.prev.is_some() && stale_version;
         e.moved = status == Status::Unchanged && e.relined();
         e.fresh = fresh;
@@ -628,6 +636,7 @@ fn snapshot(mut docs: Vec<DocState>, version: &str, checkpoint: Option<Checkpoin
         },
         state: State {
             podium_version: version.to_string(),
+            rules_version: crate::transcript::READING_RULES,
             documents: docs,
             checkpoint,
         },

@@ -14,6 +14,8 @@
 //! | reporter's question | `Q`, `Q:`, `Q.`, `Q (Reuters):`, `QUESTION:`, `Follow-up:`, `问：` |
 //! | anonymous answer | `A:`, `A` and two spaces, `ANSWER:`, `答：` |
 //! | role words | `MODERATOR:`, `Host:`, `OPERATOR:`, `INTERPRETER:` |
+//! | a parliament's record | `Sarah Olney (Richmond Park) (LD):`, `The Prime Minister (Keir Starmer):`, `Mr ALBANESE (Grayndler—Prime Minister) (14:02):`, `Hon. Members:` |
+//! | the congressional record | `Chairman SMITH. The committee will…`, `Mr. JONES. Thank you.` |
 //!
 //! The text of the turn follows on the same line or starts on the next one.
 //! Non-breaking spaces (`MR.\u{a0} ZIENTS:`, `Q\u{a0}\u{a0} Thanks`) are
@@ -51,15 +53,20 @@
 //!   of a long paragraph;
 //! - `score.rs`: the evidence for and against a speaker ([`score`],
 //!   [`Context`], [`ACCEPT`]);
+//! - `parliament.rs`: the shapes parliaments print — a member with seat
+//!   and party, an office with its holder in parentheses, a presiding
+//!   officer, members together ([`house`], [`presiding`], [`collective`]);
 //! - `metadata.rs`: `Key: value` lines and a page's metadata block
 //!   ([`page_metadata`]), which have a label's shape and are never one.
 
 mod metadata;
+mod parliament;
 mod pattern;
 mod score;
 mod shape;
 
 pub use metadata::{metadata, page_metadata, value_on_next_line};
+pub use parliament::{collective, house, presiding, records_members, House};
 pub use score::{score, Context, ACCEPT};
 pub use shape::{alone, candidate};
 
@@ -196,7 +203,9 @@ pub fn kind_of(label: &str) -> LabelKind {
 mod tests {
     use regex::Regex;
 
-    use super::pattern::{BARE_QA, COLON_LABEL, PERIOD_LABEL, STRAY_COLON};
+    use super::pattern::{
+        BARE_QA, COLON_LABEL, HEARING_LABEL, PERIOD_LABEL, STRAY_COLON, TIMED_LABEL,
+    };
     use super::*;
 
     /// Lines and paragraphs of every fixture, and random label-like text.
@@ -260,7 +269,15 @@ mod tests {
         assert!(all.len() > 30_000);
         // The patterns as they were written whole.
         let whole = [
-            (&*COLON_LABEL, r"^([^:：\n]{1,70}?)\s*[:：]\s*(.*)$"),
+            (&*COLON_LABEL, r"^([^:：\n]{1,120}?)\s*[:：]\s*(.*)$"),
+            (
+                &*TIMED_LABEL,
+                r"^([^:：\n()]{1,80}(?:\([^:：\n()]{1,80}\)\s*){1,2}\(\d{1,2}[:.]\d{2}\))\s*[:：]\s*(.*)$",
+            ),
+            (
+                &*HEARING_LABEL,
+                r"^((?:[A-Z][a-z]+\.?\s+){1,2}(?:Mc|Mac)?[A-Z][A-Z'’\-]+(?:\s+(?:Mc|Mac)?[A-Z][A-Z'’\-]+)?(?:\s+pro\s+tempore)?(?:\s+of\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)?)\.\s+(\S.*)$",
+            ),
             (
                 &*PERIOD_LABEL,
                 r"^((?:[A-Z][A-Z'’\-]*\.?\s+){0,4}[A-Z][A-Z'’\-]+)\.\s+(\S.*)$",
@@ -375,5 +392,51 @@ mod tests {
             ..Context::default()
         };
         assert!(!accepted("Missiles:  We have many.", caps));
+    }
+
+    #[test]
+    fn parliaments_labels_are_evidence_enough() {
+        let none = Context::default();
+        for p in [
+            "Sarah Olney (Richmond Park) (LD): If he will list his engagements.",
+            "The Prime Minister (Keir Starmer): This morning I had meetings.",
+            "The Minister for Transport (Tom Ellery): I am happy to do so.",
+            "Mr ALBANESE (Grayndler—Prime Minister) (14:02): I thank the member.",
+            "Ms ORR (Bendale) (14:06): My question is to the Minister.",
+            "Hon. Maria Tessier (Deputy Prime Minister and Minister of Finance, Lib.): Mr. Speaker, no.",
+            "Mr Speaker: Order.",
+            "The SPEAKER: Order!",
+            "An Ceann Comhairle: The Deputy's time is up.",
+            "Hon. Members: Hear, hear!",
+            "Some hon. members: Oh, oh!",
+        ] {
+            assert!(accepted(p, none), "{p}");
+        }
+        for p in [
+            "The results (in full): We won.",
+            "Speaker: Hello.",
+            "Committee Members: Ana Kovac, Dev Patil.",
+            "Members: Ana Kovac, Dev Patil.",
+        ] {
+            assert!(!accepted(p, none), "{p}");
+        }
+        let sitting = Context {
+            sitting: true,
+            ..Context::default()
+        };
+        assert!(accepted("Members: Oh!", sitting));
+        assert!(accepted("The Taoiseach: We have.", sitting));
+        // The congressional record's labels, where the document writes
+        // its labels so.
+        let period = Context {
+            period_style: true,
+            ..Context::default()
+        };
+        assert!(accepted("Mr. JONES. Thank you, Mr. Chairman.", period));
+        assert!(accepted(
+            "Chairman SMITH. The committee will come to order.",
+            period
+        ));
+        assert!(!accepted("Mr. JONES. Thank you, Mr. Chairman.", none));
     }
 }

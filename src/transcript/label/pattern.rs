@@ -12,7 +12,28 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 pub(super) static COLON_LABEL: LazyLock<LabelRegex> =
-    LazyLock::new(|| LabelRegex::new(r"^([^:：\n]{1,70}?)\s*[:：]\s*", Tail::Any));
+    LazyLock::new(|| LabelRegex::new(r"^([^:：\n]{1,120}?)\s*[:：]\s*", Tail::Any));
+/// `Mr ALBANESE (Grayndler—Prime Minister) (14:02):`: a parliamentary
+/// label with the time of the sitting before its colon, whose own colon
+/// would otherwise end the label inside the time. The time stays in the
+/// label, where `parliament::house` reads it as part of the record.
+pub(super) static TIMED_LABEL: LazyLock<LabelRegex> = LazyLock::new(|| {
+    LabelRegex::new(
+        r"^([^:：\n()]{1,80}(?:\([^:：\n()]{1,80}\)\s*){1,2}\(\d{1,2}[:.]\d{2}\))\s*[:：]\s*",
+        Tail::Any,
+    )
+});
+/// `Mr. JONES.`, `Chairman SMITH.`, `Mr. SMITH of Texas.`, `Mr.
+/// McCONNELL.`, `The SPEAKER pro tempore.`: the congressional record's
+/// labels, words of office in mixed case before a surname in capitals
+/// (its `Mc` or `Mac` as printed) and a full stop (`parliament.rs` and `shape.rs`
+/// check that the words before the surname are words of office).
+pub(super) static HEARING_LABEL: LazyLock<LabelRegex> = LazyLock::new(|| {
+    LabelRegex::new(
+        r"^((?:[A-Z][a-z]+\.?\s+){1,2}(?:Mc|Mac)?[A-Z][A-Z'’\-]+(?:\s+(?:Mc|Mac)?[A-Z][A-Z'’\-]+)?(?:\s+pro\s+tempore)?(?:\s+of\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)?)\.\s+",
+        Tail::NonBlank,
+    )
+});
 pub(super) static PERIOD_LABEL: LazyLock<LabelRegex> = LazyLock::new(|| {
     LabelRegex::new(
         r"^((?:[A-Z][A-Z'’\-]*\.?\s+){0,4}[A-Z][A-Z'’\-]+)\.\s+",

@@ -7,6 +7,7 @@
 
 use super::super::name;
 use super::metadata::METADATA_KEYS;
+use super::parliament;
 use super::{Candidate, LabelKind};
 
 /// Words that open sentences, not names: a colon after them ends a lead-in
@@ -153,6 +154,11 @@ pub struct Context {
     /// The document ends its labels with a full stop (`CHAIR POWELL.`):
     /// several paragraphs open with the same capitals and a full stop.
     pub period_style: bool,
+    /// The document is a parliament's record: some label in it carries a
+    /// member's record or names the presiding officer (see
+    /// [`super::house`]). There a word for members (`Members:`) speaks,
+    /// and an office (`The Taoiseach:`) is a member's, once is enough.
+    pub sitting: bool,
 }
 
 /// Evidence that a [`LabelKind::Named`] candidate is a speaker label;
@@ -188,13 +194,33 @@ pub fn score(c: &Candidate<'_>, ctx: &Context) -> i32 {
     let capitals = label.chars().any(char::is_alphabetic)
         && !label.chars().any(char::is_lowercase)
         && label.chars().filter(|ch| ch.is_alphabetic()).count() >= 2;
-    if SENTENCE_OPENERS.contains(&first.as_str()) && !(has_title && capitals) {
+    // `Some hon. members: Oh, oh!`: members speaking together, whatever
+    // the word before them.
+    let members = (words.len() > 1 || ctx.sitting) && parliament::collective(label);
+    // `An Ceann Comhairle:` (the Irish article), `The SPEAKER:`.
+    let p = super::super::people::parts(label);
+    let presiding =
+        p.name.is_empty() && parliament::presiding(&p.office, p.honorific.is_some(), p.the);
+    let opener_excused = (has_title && capitals) || members || presiding;
+    if SENTENCE_OPENERS.contains(&first.as_str()) && !opener_excused {
         return i32::MIN;
     }
+    // `Mr. JONES.`, `Chairman SMITH.`: words of office in mixed case and
+    // a surname in capitals, as the congressional record prints them.
+    let titled_capitals = c.period
+        && words.first().is_some_and(|w| name::is_title_word(w))
+        && words
+            .iter()
+            .find(|w| !(name::is_title_word(w) && w.chars().any(char::is_lowercase)))
+            .is_some_and(|w| parliament::capitals_surname(w));
     let lowercase_words = words
         .iter()
         .filter(|w| {
-            w.starts_with(|ch: char| ch.is_lowercase())
+            // `Some hon. members`, `The SPEAKER pro tempore`: their lower
+            // case is the record's, not a sentence's.
+            !members
+                && !presiding
+                && w.starts_with(|ch: char| ch.is_lowercase())
                 && !name::is_connector(w)
                 && !w.contains('.')
         })
@@ -205,9 +231,25 @@ pub fn score(c: &Candidate<'_>, ctx: &Context) -> i32 {
     let mut s = 0;
     if has_title
         && (capitals
+            || titled_capitals
             || words.iter().any(|w| name::is_honorific(w))
             || name::looks_like_person(label))
     {
+        s += 3;
+    }
+    // A parliament's record: a member with two parts of theirs in
+    // parentheses (seat, office, party), or an office and its holder
+    // (`The Prime Minister (Ruth Calder)`). A sentence does not open so.
+    if label.contains('(') && parliament::house(label).is_some() {
+        s += 4;
+    }
+    // `Hon. Members: Hear, hear!`: members speaking together.
+    if members {
+        s += 3;
+    }
+    // `The SPEAKER:`, `Mr Speaker:`: the presiding officer, named by
+    // office alone.
+    if presiding {
         s += 3;
     }
     if ctx.known_name {
@@ -220,6 +262,9 @@ pub fn score(c: &Candidate<'_>, ctx: &Context) -> i32 {
         && words.last().is_some_and(|w| name::is_person_office(w));
     if office_only {
         s += 1;
+        if ctx.sitting {
+            s += 2;
+        }
     }
     if outlet && (!acronym_only || c.rest.is_empty() || ctx.question_follows) {
         s += 3;
@@ -249,7 +294,7 @@ pub fn score(c: &Candidate<'_>, ctx: &Context) -> i32 {
     if ctx.question_follows {
         s += 1;
     }
-    if c.period && !capitals {
+    if c.period && !capitals && !titled_capitals {
         s -= 5;
     }
     if !capitals && ctx.capitals_style && !ctx.known_name && ctx.occurrences < 2 {

@@ -7,14 +7,23 @@
 
 use super::super::{name, prefix};
 use super::kind_of;
-use super::pattern::{BARE_QA, COLON_LABEL, PERIOD_LABEL, STRAY_COLON};
+use super::parliament;
+use super::pattern::{BARE_QA, COLON_LABEL, HEARING_LABEL, PERIOD_LABEL, STRAY_COLON, TIMED_LABEL};
 use super::{Candidate, LabelKind};
 
 /// Whether `label` has a label's shape: short, no sentence punctuation,
 /// words written as names are (capitals, particles, an outlet's domain).
 pub(super) fn label_shaped(label: &str) -> bool {
     let words: Vec<&str> = label.split_whitespace().collect();
-    if words.is_empty() || words.len() > 9 || label.chars().count() > 70 {
+    let chars = label.chars().count();
+    // A parliament's record makes labels long (`Hon. Maria Tessier
+    // (Deputy Prime Minister and Minister of Finance, Lib.)`): the length
+    // of a name only binds labels without that record.
+    let record = (words.len() > 9 || chars > 70)
+        && chars <= 120
+        && label.contains('(')
+        && parliament::house(label).is_some();
+    if words.is_empty() || (!record && (words.len() > 9 || chars > 70)) {
         return false;
     }
     if label.contains(['?', '!', ';', '"', '\u{201c}', '\u{201d}', '…']) {
@@ -137,7 +146,7 @@ pub(super) fn shape(par: &str) -> Option<Candidate<'_>> {
     // Cheap tests first: most paragraphs are speech, and each regex below
     // only applies to paragraphs that open in a particular way.
     let first = par.chars().next()?;
-    let head = match par.char_indices().nth(75) {
+    let head = match par.char_indices().nth(125) {
         Some((i, _)) => &par[..i],
         None => par,
     };
@@ -150,12 +159,22 @@ pub(super) fn shape(par: &str) -> Option<Candidate<'_>> {
             return Some(c);
         }
     }
+    let first_word = head.split_whitespace().next().unwrap_or("");
+    // `Mr. JONES. Thank you: …`: the full stop ends this label, before
+    // any colon further on.
+    if first.is_uppercase()
+        && first_word.chars().any(char::is_lowercase)
+        && name::is_title_word(first_word)
+    {
+        if let Some(c) = hearing_label(par) {
+            return Some(c);
+        }
+    }
     if colon {
         if let Some(c) = colon_label(par) {
             return Some(c);
         }
     }
-    let first_word = head.split_whitespace().next().unwrap_or("");
     if first.is_uppercase() && !first_word.chars().any(char::is_lowercase) {
         return period_label(par);
     }
@@ -195,7 +214,45 @@ pub(super) fn bare_qa(par: &str) -> Option<Candidate<'_>> {
     None
 }
 
+/// `Mr. JONES.`, `Chairman SMITH.`: words of office in mixed case, a
+/// surname in capitals, a full stop (see `pattern::HEARING_LABEL`).
+pub(super) fn hearing_label(par: &str) -> Option<Candidate<'_>> {
+    let c = HEARING_LABEL.captures(par)?;
+    let (Some(label), Some(rest)) = (c[1], c[2]) else {
+        return None;
+    };
+    let words: Vec<&str> = label.split_whitespace().collect();
+    let mixed = words
+        .iter()
+        .take_while(|w| w.chars().any(char::is_lowercase) && name::is_title_word(w))
+        .count();
+    let titled = mixed > 0
+        && words
+            .get(mixed)
+            .is_some_and(|w| parliament::capitals_surname(w));
+    let opens = rest.starts_with(|ch: char| ch.is_uppercase() || "\"'“‘(".contains(ch));
+    (titled && opens).then(|| Candidate {
+        label,
+        rest,
+        kind: kind_of(label),
+        period: true,
+    })
+}
+
 pub(super) fn colon_label(par: &str) -> Option<Candidate<'_>> {
+    if let Some(c) = TIMED_LABEL.captures(par) {
+        if let (Some(l), Some(rest)) = (c[1], c[2]) {
+            let label = l.trim();
+            if label_shaped(label) && parliament::house(label).is_some() {
+                return Some(Candidate {
+                    label,
+                    rest,
+                    kind: kind_of(label),
+                    period: false,
+                });
+            }
+        }
+    }
     if let Some(c) = STRAY_COLON.captures(par) {
         if let (Some(l), Some(rest)) = (c[1], c[2]) {
             return Some(Candidate {

@@ -181,6 +181,13 @@ pub(super) const TITLE_WORDS: &[&str] = &[
     "communications",
     "director-general",
     "secretary-general",
+    // Offices of the Irish state and the chair of its Dáil, written in
+    // Irish in English-language records.
+    "taoiseach",
+    "tánaiste",
+    "tanaiste",
+    "ceann",
+    "comhairle",
 ];
 
 /// Whether `word` is an honorific or a word of office ("MS.", "Secretary"),
@@ -277,6 +284,10 @@ pub fn is_person_office(word: &str) -> bool {
             | "princess"
             | "lady"
             | "pm"
+            | "taoiseach"
+            | "tánaiste"
+            | "tanaiste"
+            | "comhairle"
     )
 }
 

@@ -53,6 +53,11 @@ pub enum Source {
     Title,
     /// A full name written in the document's text after a title.
     Mention,
+    /// A member or office holder a parliament's label names in full
+    /// (`Sarah Olney (Richmond Park) (LD)`, `The Prime Minister (Keir
+    /// Starmer)`), for the shorter labels that follow (`Sarah Olney:`,
+    /// `The Prime Minister:`).
+    Label,
 }
 
 impl Source {
@@ -62,6 +67,7 @@ impl Source {
             Source::Header => "label matches a person named in the header",
             Source::Title => "label matches a name in the title",
             Source::Mention => "label matches a full name written in the briefing",
+            Source::Label => "label matches a member a parliamentary label named in full",
         }
     }
 }

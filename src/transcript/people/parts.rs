@@ -86,9 +86,35 @@ impl LabelParts {
     }
 
     /// The name printed as a name (`VON DER LEYEN` → `Von der Leyen`,
-    /// `PSAKI` → `Psaki`).
+    /// `PSAKI` → `Psaki`), and the congressional record's surnames, with
+    /// their state (`SMITH of Texas` → `Smith of Texas`) or a `Mc` printed
+    /// before the capitals (`McCONNELL` → `McConnell`).
     pub fn name_display(&self) -> String {
-        name::display_person(&self.name)
+        // `McCONNELL`: capitals after a `Mc` or `Mac` printed as such.
+        let shouted = |w: &str| {
+            let tail = w
+                .strip_prefix("Mc")
+                .or_else(|| w.strip_prefix("Mac"))
+                .unwrap_or(w);
+            tail.chars().filter(|c| c.is_alphabetic()).count() >= 2
+                && !tail.chars().any(char::is_lowercase)
+        };
+        let (surname, state) = match self.name.split_once(" of ") {
+            Some((s, st))
+                if st.starts_with(char::is_uppercase) && st.chars().any(char::is_lowercase) =>
+            {
+                (s, Some(st))
+            }
+            _ => (self.name.as_str(), None),
+        };
+        if !surname.split_whitespace().all(shouted) {
+            return name::display_person(&self.name);
+        }
+        let shown = name::display_person(&surname.to_uppercase());
+        match state {
+            Some(st) => format!("{shown} of {st}"),
+            None => shown,
+        }
     }
 }
 
@@ -178,6 +204,13 @@ pub fn parts(label: &str) -> LabelParts {
                 p.office_written.push((*w).to_string());
             }
             p.name = rest.join(" ");
+        }
+    }
+    // "The SPEAKER pro tempore": the Latin qualifies the office.
+    if !p.office.is_empty() && name::fold(&p.name) == "pro tempore" {
+        for w in std::mem::take(&mut p.name).split_whitespace() {
+            p.office.push(name::fold(w));
+            p.office_written.push(w.to_string());
         }
     }
     // "Speaker 1", "Participant 2": a numbered voice, not a name.

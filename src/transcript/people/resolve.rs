@@ -308,7 +308,7 @@ impl<'k> People<'k> {
         if p.office.is_empty() {
             return None;
         }
-        for source in [Source::Title, Source::Roster, Source::Header] {
+        for source in [Source::Title, Source::Roster, Source::Header, Source::Label] {
             if let Some(d) = self.document().find(|d| {
                 d.source == source
                     && d.title
@@ -404,6 +404,7 @@ pub(super) fn source_noun(s: Source) -> &'static str {
         Source::Header => "header",
         Source::Title => "title",
         Source::Mention => "text",
+        Source::Label => "parliamentary label",
     }
 }
 
