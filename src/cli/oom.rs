@@ -6,25 +6,36 @@
 //! corpus (indexing memory is bounded) but a damaged index: tantivy reads a
 //! string's length from the doc store and allocates it before reading the
 //! bytes, so one flipped bit can ask for 90 TB. [`ReportingAllocator`] is
-//! the system allocator that, when an allocation fails, says so in podium's
+//! the allocator that, when an allocation fails, says so in podium's
 //! error format with the fix, and exits 2.
+//!
+//! Underneath is mimalloc, not the system's (glibc) malloc: an index build
+//! frees much of what it allocated between its passes and checkpoints, on
+//! several threads, and glibc keeps what its per-thread arenas freed. On a
+//! 1.2M-passage build that was half the resident memory (626 MB resident
+//! for a 295 MB heap) and what grew with the corpus; mimalloc gives it back
+//! (360 MB resident, at the same speed). Transparent huge pages are off
+//! (`no_thp`): with them every process, `podium --version` included,
+//! faulted in a 2 MB page at its first allocation, 0.4 ms of a 2 ms start.
 //!
 //! It must not allocate while reporting, so the line is formatted into a
 //! buffer on the stack and written with one `write(2)`.
 
-use std::alloc::{GlobalAlloc, Layout, System};
+use std::alloc::{GlobalAlloc, Layout};
+
+use mimalloc::MiMalloc;
 use std::fmt::Write as _;
 
-/// The system allocator, reporting failure in podium's words (see the
+/// mimalloc, reporting failure in podium's words (see the
 /// module docs). Installed in `main.rs` as the global allocator.
 pub struct ReportingAllocator;
 
-// SAFETY: every method delegates to `System` with the same arguments and
+// SAFETY: every method delegates to `MiMalloc` with the same arguments and
 // returns its result unchanged; on failure it never returns.
 unsafe impl GlobalAlloc for ReportingAllocator {
     unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
         // SAFETY: the caller upholds `GlobalAlloc::alloc`'s contract.
-        let p = unsafe { System.alloc(layout) };
+        let p = unsafe { MiMalloc.alloc(layout) };
         if p.is_null() {
             out_of_memory(layout.size());
         }
@@ -33,7 +44,7 @@ unsafe impl GlobalAlloc for ReportingAllocator {
 
     unsafe fn alloc_zeroed(&self, layout: Layout) -> *mut u8 {
         // SAFETY: as for `alloc`.
-        let p = unsafe { System.alloc_zeroed(layout) };
+        let p = unsafe { MiMalloc.alloc_zeroed(layout) };
         if p.is_null() {
             out_of_memory(layout.size());
         }
@@ -41,13 +52,13 @@ unsafe impl GlobalAlloc for ReportingAllocator {
     }
 
     unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
-        // SAFETY: `ptr` came from `System` through this allocator.
-        unsafe { System.dealloc(ptr, layout) }
+        // SAFETY: `ptr` came from `MiMalloc` through this allocator.
+        unsafe { MiMalloc.dealloc(ptr, layout) }
     }
 
     unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
-        // SAFETY: `ptr` came from `System` through this allocator.
-        let p = unsafe { System.realloc(ptr, layout, new_size) };
+        // SAFETY: `ptr` came from `MiMalloc` through this allocator.
+        let p = unsafe { MiMalloc.realloc(ptr, layout, new_size) };
         if p.is_null() {
             out_of_memory(new_size);
         }
