@@ -28,6 +28,7 @@ use tantivy::tokenizer::{
 };
 use tantivy::{Searcher, Term};
 
+use super::boosted::Boosted;
 use super::exclude::Excluded;
 use super::lex::FieldName;
 use super::parse::{column, Leaf, Node, Note};
@@ -148,18 +149,33 @@ impl AndParts {
             // Exclusions only: everything but.
             must.push(Box::new(ConstScoreQuery::new(Box::new(AllQuery), 0.0)));
         }
-        if must.len() == 1 && self.should.is_empty() && self.must_not.is_empty() {
-            return must.pop();
+        let required = match must.pop() {
+            Some(only) if must.is_empty() && self.must_not.is_empty() => only,
+            last => {
+                let mut clauses: Vec<(Occur, Box<dyn Query>)> = must
+                    .into_iter()
+                    .chain(last)
+                    .map(|q| (Occur::Must, q))
+                    .collect();
+                clauses.extend(
+                    self.must_not
+                        .iter()
+                        .map(|q| (Occur::MustNot, q.box_clone())),
+                );
+                Box::new(BooleanQuery::new(clauses))
+            }
+        };
+        Some(self.boosted(required))
+    }
+
+    /// `required` with the proximity clauses as boosts of its matches
+    /// (see [`Boosted`] for why they are not `Should` clauses).
+    fn boosted(&self, required: Box<dyn Query>) -> Box<dyn Query> {
+        if self.should.is_empty() {
+            return required;
         }
-        let mut clauses: Vec<(Occur, Box<dyn Query>)> =
-            must.into_iter().map(|q| (Occur::Must, q)).collect();
-        clauses.extend(self.should.iter().map(|q| (Occur::Should, q.box_clone())));
-        clauses.extend(
-            self.must_not
-                .iter()
-                .map(|q| (Occur::MustNot, q.box_clone())),
-        );
-        Some(Box::new(BooleanQuery::new(clauses)))
+        let boosts = self.should.iter().map(|q| q.box_clone()).collect();
+        Box::new(Boosted::new(required, boosts))
     }
 
     /// Any of the scoring clauses (at least one), the others still
@@ -183,15 +199,18 @@ impl AndParts {
                 clauses.push((Occur::Must, c.query.box_clone()));
             }
         }
-        clauses.extend(self.should.iter().map(|q| (Occur::Should, q.box_clone())));
         clauses.extend(
             self.must_not
                 .iter()
                 .map(|q| (Occur::MustNot, q.box_clone())),
         );
-        Some(Box::new(BooleanQuery::with_minimum_required_clauses(
-            clauses, 1,
-        )))
+        // A proximity match implies its two words match, so leaving the
+        // boosts out of "at least one" changes no match.
+        Some(
+            self.boosted(Box::new(BooleanQuery::with_minimum_required_clauses(
+                clauses, 1,
+            ))),
+        )
     }
 }
 

@@ -5,11 +5,12 @@
 //! [`lex`] (text → lexemes with spans), [`parse`] (lexemes → a tree, read
 //! leniently, every odd reading noted with its column) and [`build`] (tree
 //! → tantivy query, with synonyms, proximity and prefixes; helped by
-//! [`number`], a typed word's other number, and `proximity`, the pair
-//! clauses; a prefix's indexed words are `build/prefix.rs`). tantivy's own
+//! [`number`], a typed word's other number, `proximity`, the pair
+//! clauses, and `boosted`, which scores them only where the words match; a prefix's indexed words are `build/prefix.rs`). tantivy's own
 //! query parser is not used: its grammar is not the one researchers type,
 //! and its errors are not for people.
 
+mod boosted;
 pub mod build;
 pub mod exclude;
 pub mod lex;
