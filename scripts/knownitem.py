@@ -14,7 +14,8 @@ a republished one kept once, as `podium index` keeps it.
 Query words: letters only, 4+ long, not a stop word, in 3 to 300 passages
 ("moderately rare"); one of the three, a noun by its ending, is inflected:
 `tariffs` for `tariff`, `tariff` for `tariffs`. Words are taken as a reader
-types them: `she’s` is `shes`, `couldn't` is `couldnt`.
+types them: `couldn't` is `couldnt`, and a possessive is its noun
+(`Yellen's` is `yellen`); `y` plurals are spelt `ies`.
 
 Usage: scripts/knownitem.py [--podium PATH] [--corpus DIR] [--queries N] [--seed S]
 The corpus defaults to ../shared/corpora/whitehouse-2021.
@@ -45,7 +46,13 @@ really said says told want make made people thing things time year years today r
 )
 
 
+POSSESSIVE = re.compile(r"(?<=\w)['\u2019]s\b", re.IGNORECASE)
+
+
 def words_of(text):
+    """The words a reader would type: a possessive is its noun (`Yellen's`
+    is `yellen`, not `yellens`); a contraction stays one word (`couldnt`)."""
+    text = POSSESSIVE.sub("", text)
     return [w for w in re.findall(r"[a-z]+", fold(text)) if len(w) >= 4 and w not in STOP]
 
 
@@ -56,8 +63,14 @@ def inflectable(word):
 
 
 def inflect(word):
+    """The word's other number, spelt as English spells it: `century` and
+    `centuries`, not `centurys`."""
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
     if word.endswith("s") and len(word) > 4:
         return word[:-1]
+    if word.endswith("y") and word[-2:-1] not in ("a", "e", "i", "o", "u"):
+        return word[:-1] + "ies"
     if word.endswith(("s", "x", "z", "ch", "sh")):
         return word + "es"
     return word + "s"

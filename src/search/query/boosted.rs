@@ -196,3 +196,74 @@ impl Scorer for BoostedScorer {
         score
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use tantivy::collector::TopDocs;
+    use tantivy::query::{BooleanQuery, BoostQuery, Occur, PhraseQuery, TermQuery};
+    use tantivy::schema::{IndexRecordOption, Schema, TEXT};
+    use tantivy::{doc, Index};
+
+    use super::*;
+
+    /// Scores and matches equal a `BooleanQuery` with the boosts as
+    /// `Should` clauses, on passages where the pair stands together, apart,
+    /// and not at all, and on one with only one of the required words.
+    #[test]
+    fn scores_like_should_clauses() -> tantivy::Result<()> {
+        let mut schema = Schema::builder();
+        let text = schema.add_text_field("text", TEXT);
+        let index = Index::create_in_ram(schema.build());
+        let mut writer: tantivy::IndexWriter = index.writer_with_num_threads(1, 15_000_000)?;
+        for t in [
+            "trade policy reform is on the agenda",
+            "reform of the policy on trade",
+            "trade and reform, policy later, trade policy again",
+            "policy reform without the other word",
+            "nothing here",
+            "trade policy reform trade policy reform",
+        ] {
+            writer.add_document(doc!(text => t))?;
+        }
+        writer.commit()?;
+        let searcher = index.reader()?.searcher();
+        let term = |w: &str| Term::from_field_text(text, w);
+        let required = || -> Box<dyn Query> {
+            Box::new(BooleanQuery::new(
+                ["trade", "policy", "reform"]
+                    .iter()
+                    .map(|w| {
+                        let q: Box<dyn Query> =
+                            Box::new(TermQuery::new(term(w), IndexRecordOption::WithFreqs));
+                        (Occur::Must, q)
+                    })
+                    .collect(),
+            ))
+        };
+        let boosts = || -> Vec<Box<dyn Query>> {
+            let pair = vec![(0, term("trade")), (1, term("policy"))];
+            vec![
+                Box::new(BoostQuery::new(
+                    Box::new(PhraseQuery::new_with_offset(pair.clone())),
+                    0.6,
+                )),
+                Box::new(BoostQuery::new(
+                    Box::new(PhraseQuery::new_with_offset_and_slop(pair, 6)),
+                    0.3,
+                )),
+            ]
+        };
+        let mut clauses = vec![(Occur::Must, required())];
+        clauses.extend(boosts().into_iter().map(|q| (Occur::Should, q)));
+        let top = TopDocs::with_limit(10).order_by_score();
+        let expected = searcher.search(&BooleanQuery::new(clauses), &top)?;
+        let got = searcher.search(&Boosted::new(required(), boosts()), &top)?;
+        assert_eq!(expected.len(), 4);
+        assert_eq!(got.len(), expected.len());
+        for ((a, da), (b, db)) in got.iter().zip(&expected) {
+            assert_eq!(da, db);
+            assert!((a - b).abs() < 1e-5, "{a} against {b}");
+        }
+        Ok(())
+    }
+}

@@ -149,23 +149,17 @@ impl AndParts {
             // Exclusions only: everything but.
             must.push(Box::new(ConstScoreQuery::new(Box::new(AllQuery), 0.0)));
         }
-        let required = match must.pop() {
-            Some(only) if must.is_empty() && self.must_not.is_empty() => only,
-            last => {
-                let mut clauses: Vec<(Occur, Box<dyn Query>)> = must
-                    .into_iter()
-                    .chain(last)
-                    .map(|q| (Occur::Must, q))
-                    .collect();
-                clauses.extend(
-                    self.must_not
-                        .iter()
-                        .map(|q| (Occur::MustNot, q.box_clone())),
-                );
-                Box::new(BooleanQuery::new(clauses))
-            }
-        };
-        Some(self.boosted(required))
+        if must.len() == 1 && self.must_not.is_empty() {
+            return must.pop().map(|only| self.boosted(only));
+        }
+        let mut clauses: Vec<(Occur, Box<dyn Query>)> =
+            must.into_iter().map(|q| (Occur::Must, q)).collect();
+        clauses.extend(
+            self.must_not
+                .iter()
+                .map(|q| (Occur::MustNot, q.box_clone())),
+        );
+        Some(self.boosted(Box::new(BooleanQuery::new(clauses))))
     }
 
     /// `required` with the proximity clauses as boosts of its matches

@@ -6,9 +6,10 @@
 //! leniently, every odd reading noted with its column) and [`build`] (tree
 //! → tantivy query, with synonyms, proximity and prefixes; helped by
 //! [`number`], a typed word's other number, `proximity`, the pair
-//! clauses, and `boosted`, which scores them only where the words match; a prefix's indexed words are `build/prefix.rs`). tantivy's own
-//! query parser is not used: its grammar is not the one researchers type,
-//! and its errors are not for people.
+//! clauses, and `boosted`, which scores them only where the words match;
+//! a prefix's indexed words are `build/prefix.rs`). tantivy's own query
+//! parser is not used: its grammar is not the one researchers type, and
+//! its errors are not for people.
 
 mod boosted;
 pub mod build;
