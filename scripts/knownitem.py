@@ -12,8 +12,9 @@ Both engines see the same passages: podium's own (`podium parse --json`),
 a republished one kept once, as `podium index` keeps it.
 
 Query words: letters only, 4+ long, not a stop word, in 3 to 300 passages
-("moderately rare"); one of the three, a noun by its ending, is inflected:
-`tariffs` for `tariff`, `tariff` for `tariffs`. Words are taken as a reader
+("moderately rare"); one of the three, a noun by its ending whose other
+number the corpus also uses, is inflected: `tariffs` for `tariff`, `tariff`
+for `tariffs`. Words are taken as a reader
 types them: `couldn't` is `couldnt`, and a possessive is its noun
 (`Yellen's` is `yellen`); `y` plurals are spelt `ies`.
 
@@ -89,11 +90,19 @@ def make_queries(kept, n, seed):
         ws = sorted({w for w in words_of(p["text"]) if MIN_DF <= df.get(w, 0) <= MAX_DF})
         if len(ws) < 3:
             continue
-        nouns = [w for w in ws if inflectable(w)]
+        # Only a form the corpus itself uses is one people type: `tariffs`
+        # for `tariff`, never `novembers` or `largests`.
+        nouns = [w for w in ws if inflectable(w) and inflect(w) in df]
         if not nouns:
             continue
         first = rng.choice(nouns)
-        pick = [inflect(first)] + rng.sample([w for w in ws if w != first], 2)
+        # Three different words, not forms of one (`implements implementation`):
+        # no two share their first five letters.
+        others = [w for w in ws if w[:5] != first[:5]]
+        others = [w for i, w in enumerate(others) if all(o[:5] != w[:5] for o in others[:i])]
+        if len(others) < 2:
+            continue
+        pick = [inflect(first)] + rng.sample(others, 2)
         rng.shuffle(pick)
         queries.append((" ".join(pick), p))
         if len(queries) == n:
