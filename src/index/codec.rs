@@ -134,8 +134,12 @@ pub(crate) fn document(f: &Fields, p: &Passage, first: bool) -> TantivyDocument 
     d.add_u64(f.position, u64::from(p.position));
     d.add_u64(f.line, u64::from(p.line));
     let mut terms = String::with_capacity(p.text.len());
-    analyzer::analyzed_terms(&p.text, &mut terms);
+    let mut exact = String::new();
+    analyzer::analyzed_terms(&p.text, &mut terms, &mut exact);
     d.add_text(f.text, &terms);
+    if !exact.is_empty() {
+        d.add_text(f.exact, &exact);
+    }
     d.add_text(f.body, &p.text);
     d
 }

@@ -72,7 +72,10 @@ use crate::error::{Error, Result};
 /// document's date (`date` holds them all, `also_in_date`, `file_date`).
 /// A format-4 index lacks the fields and dates its republished passages
 /// by the holder, so it must be rebuilt.
-pub const SCHEMA_VERSION: u32 = 5;
+///
+/// 6: the `exact` field (words as written, where their term is a stem), for
+/// the ranking boost of the form typed.
+pub const SCHEMA_VERSION: u32 = 6;
 
 /// The versions this podium opens: only its own, as no earlier format has
 /// its schema.
@@ -99,6 +102,8 @@ pub struct Fields {
     pub line: Field,
     pub text: Field,
     pub body: Field,
+    /// Words as written, where their term is a stem (`analyzed_terms`).
+    pub exact: Field,
 }
 
 /// An exact-value field (ids, names, roles): indexed as one term, without
@@ -182,6 +187,18 @@ pub fn build() -> Schema {
         TextOptions::default().set_indexing_options(analyzed(analyzer::TERMS, true)),
     );
     b.add_text_field("body", STORED);
+    // The forms of words as written where the term is their stem, without
+    // positions or norms: it only says whether a passage has the form
+    // typed (a boost, see `search::rank::EXACT_WEIGHT`).
+    b.add_text_field(
+        "exact",
+        TextOptions::default().set_indexing_options(
+            TextFieldIndexing::default()
+                .set_tokenizer(analyzer::TERMS)
+                .set_fieldnorms(false)
+                .set_index_option(IndexRecordOption::Basic),
+        ),
+    );
     b.build()
 }
 
@@ -232,6 +249,7 @@ impl Fields {
             line: f("line")?,
             text: f("text")?,
             body: f("body")?,
+            exact: f("exact")?,
         })
     }
 }

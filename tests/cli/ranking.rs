@@ -401,3 +401,31 @@ fn one_word_headings_rank_below_the_passages_about_their_subject() {
         assert!(score(&hits[0]) > score(&hits[1]));
     }
 }
+
+#[test]
+fn among_forms_of_one_stem_the_form_typed_ranks_first() {
+    // `communication` and `communicated` share the stem `communic`: BM25
+    // alone scores the two passages alike (same words, same length), and
+    // only the form typed can part them. Both directions are asked, so
+    // that an order that does not depend on the query cannot pass.
+    let sc = Scratch::new();
+    let f = sc.write(
+        "b/ports.txt",
+        "Port authority briefing, 3 May 2031\n\n\
+         Rhea Lindqvist: The communication with the pilots improved after the storm.\n\n\
+         Rhea Lindqvist: The pilots communicated with the harbour after the storm.\n",
+    );
+    sc.index_paths(&[&f]);
+    for (query, first) in [
+        ("communication pilots", "The communication with"),
+        ("communicated pilots", "The pilots communicated"),
+    ] {
+        let (hits, code) = sc.search(query, &[]);
+        assert_eq!(code, 0, "{query:?}");
+        assert_eq!(hits.len(), 2, "{query:?}: both forms found: {hits:#?}");
+        assert!(
+            s(&hits[0], "text").starts_with(first),
+            "{query:?}: {hits:#?}"
+        );
+    }
+}

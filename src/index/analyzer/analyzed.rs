@@ -7,7 +7,7 @@
 
 use tantivy::tokenizer::{Token, TokenStream, Tokenizer};
 
-use super::normalize::{normalize_into, TERM_CACHE};
+use super::normalize::{exact_form_into, normalize_into, TERM_CACHE};
 use super::words::WordTokenizer;
 use super::MAX_TOKEN_BYTES;
 use crate::index::forms;
@@ -33,12 +33,19 @@ pub(super) const ALT_SEP_BYTE: u8 = 0x1e;
 /// terms after its own at the same position, each after [`ALT_SEP`]. [`TermsTokenizer`] reads it back
 /// into the same terms at the same positions.
 ///
+/// `exact` gets, each followed by [`TERM_SEP`], the written form
+/// ([`exact_form_into`]) of every word whose term is another (`announced`
+/// for `announc`): the terms of the `exact` field, which has no positions,
+/// so their order does not matter. A word its own term (`mild`, a
+/// bigram) is left out: the field only tells forms of one stem apart.
+///
 /// Why: tantivy indexes on one thread per segment, and analyzing passage
 /// text was most of that thread's work while podium's own threads waited
 /// for it. Analyzing in podium's workers (one per core) and handing tantivy
 /// the terms leaves it only the postings to write.
-pub fn analyzed_terms(text: &str, out: &mut String) {
+pub fn analyzed_terms(text: &str, out: &mut String, exact: &mut String) {
     out.clear();
+    exact.clear();
     // The analyzer's steps called directly (no boxed token streams, terms
     // written straight into `out`): word boundaries, words too long
     // dropped (their positions kept), the term of each.
@@ -58,6 +65,18 @@ pub fn analyzed_terms(text: &str, out: &mut String) {
             }
             let start = out.len();
             normalize_into(&mut cache, &t.text, out);
+            let term = &out[start..];
+            // Most words are their own term or differ from it only in
+            // case: no copy for them.
+            if !(t.text.len() == term.len() && t.text.eq_ignore_ascii_case(term)) {
+                let from = exact.len();
+                exact_form_into(&t.text, exact);
+                if exact[from..] == *term || exact.len() == from {
+                    exact.truncate(from);
+                } else {
+                    exact.push(TERM_SEP);
+                }
+            }
             let others = forms::other_forms(&t.text);
             if !others.is_empty() {
                 let mut seen = vec![out[start..].to_string()];

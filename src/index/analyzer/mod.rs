@@ -32,7 +32,9 @@
 //! - `words.rs`: [`WordTokenizer`], words at Unicode word boundaries, Han
 //!   runs as bigrams, with a fast path for ASCII text;
 //! - `normalize.rs`: [`Normalize`], lower case, ASCII folding and stemming,
-//!   remembered per distinct word in a per-thread cache;
+//!   remembered per distinct word in a per-thread cache; and
+//!   [`exact_form_into`], the same steps without the stemmer (the `exact`
+//!   field: the form of a word as written);
 //! - `analyzed.rs`: [`analyzed_terms`] and [`TermsTokenizer`], passage text
 //!   analyzed in podium's workers and handed to tantivy as terms.
 //!
@@ -43,7 +45,7 @@ mod normalize;
 mod words;
 
 pub use analyzed::{analyzed_terms, TermsStream, TermsTokenizer, TERMS};
-pub use normalize::{Normalize, NormalizeStream, NormalizeTokenizer};
+pub use normalize::{exact_form_into, Normalize, NormalizeStream, NormalizeTokenizer};
 pub use words::{WordStream, WordTokenizer};
 
 use tantivy::tokenizer::{RemoveLongFilter, TextAnalyzer, TokenStream};
@@ -282,9 +284,10 @@ mod tests {
         all.extend(random_texts(5_000, 2));
         let mut a = analyzer();
         let mut terms = String::new();
+        let mut exact = String::new();
         let mut reader = TermsTokenizer::default();
         for text in &all {
-            analyzed_terms(text, &mut terms);
+            analyzed_terms(text, &mut terms, &mut exact);
             let want: Vec<(String, usize)> = stream(&mut a, text)
                 .into_iter()
                 .map(|(t, p, _, _)| (t, p))
@@ -306,7 +309,12 @@ mod tests {
     #[test]
     fn other_forms_are_indexed_at_the_word_position() {
         let mut terms = String::new();
-        analyzed_terms("She couldn’t see the CPIs, GDP's rise.", &mut terms);
+        let mut exact = String::new();
+        analyzed_terms(
+            "She couldn’t see the CPIs, GDP's rise.",
+            &mut terms,
+            &mut exact,
+        );
         let mut reader = TermsTokenizer::default();
         let mut s = reader.token_stream(&terms);
         let mut got = Vec::new();
@@ -331,6 +339,25 @@ mod tests {
         .map(|(t, p)| (t.to_string(), *p))
         .collect();
         assert_eq!(got, want);
+    }
+
+    #[test]
+    fn exact_forms_are_the_words_whose_term_is_a_stem() {
+        let mut terms = String::new();
+        let mut exact = String::new();
+        analyzed_terms(
+            "Mild growth: Gómez ANNOUNCED the communication, couldn’t wait.",
+            &mut terms,
+            &mut exact,
+        );
+        let got: Vec<&str> = exact
+            .split(analyzed::TERM_SEP)
+            .filter(|s| !s.is_empty())
+            .collect();
+        // `mild`, `growth`, `gomez`, `the`, `wait` are their own terms (case
+        // and accents aside), and so is `couldn’t` once its apostrophe is
+        // dropped: only the stemmed words keep their written form.
+        assert_eq!(got, ["announced", "communication"]);
     }
 
     #[test]

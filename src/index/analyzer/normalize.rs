@@ -202,6 +202,39 @@ pub(super) fn compute_term(word: &str) -> String {
     })
 }
 
+/// Appends `word` as it is written, without its stem: lower case, folded
+/// to ASCII, apostrophes dropped, the term's steps but the last. What the
+/// `exact` field indexes and a query's word is matched against there, so
+/// that a passage using the form typed (`communication`) can rank above
+/// one with another form of the word (`communicated`).
+pub fn exact_form_into(word: &str, out: &mut String) {
+    if word.is_ascii() {
+        // Lower case and no apostrophes is all folding does to ASCII.
+        out.extend(
+            word.chars()
+                .filter(|&c| !forms::is_apostrophe(c))
+                .map(|c| c.to_ascii_lowercase()),
+        );
+        return;
+    }
+    thread_local! {
+        static FILTERS: RefCell<TextAnalyzer> = RefCell::new(
+            TextAnalyzer::builder(RawTokenizer::default())
+                .filter(LowerCaser)
+                .filter(AsciiFoldingFilter)
+                .filter(forms::DropApostrophes)
+                .build(),
+        );
+    }
+    FILTERS.with(|f| {
+        let mut f = f.borrow_mut();
+        let mut words = f.token_stream(word);
+        if let Some(t) = words.next() {
+            out.push_str(&t.text);
+        }
+    });
+}
+
 /// Appends the term of `word` to `out`, from `cache` or computed (and
 /// then remembered).
 pub(super) fn normalize_into(cache: &mut TermCache, word: &str, out: &mut String) {

@@ -37,7 +37,7 @@ use crate::error::Result;
 use crate::index::analyzer::{self, WordTokenizer};
 use crate::index::PodiumIndex;
 use crate::search::rank::{
-    COORD_BONUS, NEAR_BOOST, PAIR_BOOST, SYNONYM_TIE_BREAKER, SYNONYM_WEIGHT,
+    COORD_BONUS, EXACT_WEIGHT, NEAR_BOOST, PAIR_BOOST, SYNONYM_TIE_BREAKER, SYNONYM_WEIGHT,
 };
 use crate::search::synonyms::Synonyms;
 
@@ -424,12 +424,17 @@ impl Builder<'_> {
         // Analyze each word; a word with nothing searchable is dropped.
         let mut words: Vec<Vec<Tok>> = Vec::with_capacity(run.len());
         let mut searched: Vec<Vec<String>> = Vec::with_capacity(run.len());
+        let mut written: Vec<Option<String>> = Vec::with_capacity(run.len());
         for l in run {
             let mut toks = analyze(true, &l.text, l.start);
             if toks.is_empty() {
                 self.note(l.start, format!("ignored {:?}: nothing searchable", l.text));
                 continue;
             }
+            written.push(match toks.as_slice() {
+                [t] => exact_form(&l.text, l.start, t),
+                _ => None,
+            });
             // One term, maybe in its other number too (`number`); a
             // term in no passage replaced by the other number's.
             let terms = match toks.as_slice() {
@@ -470,6 +475,16 @@ impl Builder<'_> {
                     terms => number::any_term(field, terms),
                 };
                 parts.must.push(Clause::scoring(q));
+                if let (Some(form), [t]) = (&written[i], words[i].as_slice()) {
+                    let weight = EXACT_WEIGHT * self.idf(&Term::from_field_text(field, &t.text));
+                    parts.should.push(Box::new(ConstScoreQuery::new(
+                        Box::new(TermQuery::new(
+                            Term::from_field_text(self.index.fields.exact, form),
+                            IndexRecordOption::Basic,
+                        )),
+                        weight,
+                    )));
+                }
                 i += 1;
             }
         }
@@ -635,6 +650,16 @@ impl Builder<'_> {
         }
         Some(phrase_or_term(field, &toks))
     }
+}
+
+/// The word typed as the `exact` field holds it, when its term is another
+/// (`announced`, not `announc`); `None` for a word that is its own term,
+/// whose passages all have the form typed.
+fn exact_form(text: &str, base: usize, tok: &Tok) -> Option<String> {
+    let word = text.get(tok.start.checked_sub(base)?..tok.end.checked_sub(base)?)?;
+    let mut form = String::new();
+    analyzer::exact_form_into(word, &mut form);
+    (!form.is_empty() && form != tok.text).then_some(form)
 }
 
 /// A word typed without quotes, prefix or field: the unit of runs.
